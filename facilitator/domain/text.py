@@ -1,0 +1,60 @@
+"""Cleaning of everything a person types, before it is stored.
+
+Control characters break .docx (XML 1.0 forbids most of them) and confuse terminals, so
+they go; the text stays plain text: markup is never interpreted anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NOTE_MAX_CHARS = 280
+NAME_MAX_CHARS = 80
+
+# C0 and C1 controls except tab and newline; plus lone surrogates, BOM and the
+# Unicode noncharacters that XML rejects.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+_SPACES = re.compile(r"[ \t]+")
+_NEWLINES = re.compile(r"\n{3,}")
+
+
+class InvalidText(ValueError):
+    """The text cannot be stored; the message says why, for the person who typed it."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def clean_text(raw: str, *, max_chars: int = NOTE_MAX_CHARS, multiline: bool = True) -> str:
+    """Return `raw` as it will be stored, or raise InvalidText.
+
+    Normalises to NFC (so 'é' typed two ways compares equal), turns CR/LF variants into
+    one newline, drops control characters, collapses runs of blanks, trims.
+    """
+    if not isinstance(raw, str):
+        raise InvalidText("not_text", "text must be a string")
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    if not multiline:
+        text = text.replace("\n", " ")
+    text = _CONTROL.sub("", text)
+    text = "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _NEWLINES.sub("\n\n", text).strip()
+    if not text:
+        raise InvalidText("empty", "text is empty")
+    if len(text) > max_chars:
+        raise InvalidText("too_long", f"text is longer than {max_chars} characters")
+    return text
+
+
+def clean_optional(raw: str | None, *, max_chars: int = NAME_MAX_CHARS) -> str:
+    """Clean a one-line optional field (a name, an organisation); empty is fine."""
+    if raw is None:
+        return ""
+    try:
+        return clean_text(raw, max_chars=max_chars, multiline=False)
+    except InvalidText as exc:
+        if exc.code == "empty":
+            return ""
+        raise

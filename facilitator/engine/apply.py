@@ -1,0 +1,150 @@
+"""How each command changes the store: rules checked, rows written, events returned.
+
+Runs on the engine's writer thread inside a savepoint, so a refused command leaves no
+trace while the others in its batch still commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from facilitator.domain import ids
+from facilitator.domain.model import Note, Participant, Phase
+from facilitator.domain.rules import RuleViolation, require_phase
+from facilitator.domain.text import clean_optional, clean_text
+from facilitator.engine import commands as c
+from facilitator.engine import events as e
+from facilitator.store import Store
+
+
+class NotFound(LookupError):
+    """The command names something that does not exist (or not for this participant)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what} not found")
+        self.what = what
+
+
+@dataclass(frozen=True, slots=True)
+class NoteResult:
+    note: Note
+    created: bool  # False: this client id was stored before; the stored note is returned
+
+
+Applied = tuple[Any, list[e.Event]]
+
+
+def apply(store: Store, command: c.Command, now: float) -> Applied:
+    handler = _HANDLERS[type(command)]
+    return handler(store, command, now)
+
+
+def _join(store: Store, cmd: c.Join, now: float) -> Applied:
+    if store.group(cmd.group_id) is None:
+        raise NotFound("group")
+    participant = store.add_participant(
+        cmd.group_id, ids.new_token(), clean_optional(cmd.name), clean_optional(cmd.organisation),
+        now,
+    )
+    return participant, [e.ParticipantJoined(participant)]
+
+
+def _add_note(store: Store, cmd: c.AddNote, now: float) -> Applied:
+    if cmd.participant_id is not None and cmd.client_note_id is not None:
+        earlier = store.note_by_client_id(cmd.participant_id, cmd.client_note_id)
+        if earlier is not None:
+            return NoteResult(earlier, created=False), []
+    text = clean_text(cmd.text)
+    if store.group(cmd.group_id) is None:
+        raise NotFound("group")
+    round_id = cmd.round_id if cmd.round_id is not None else store.workshop().active_round_id
+    if round_id is None or store.round(round_id) is None:
+        raise NotFound("round")
+    if cmd.participant_id is not None:
+        require_phase(store.phase(round_id, cmd.group_id), Phase.COLLECT)
+    note = store.add_note(
+        group_id=cmd.group_id, round_id=round_id, text=text, participant_id=cmd.participant_id,
+        client_note_id=cmd.client_note_id, now=now, is_paper=cmd.is_paper,
+    )
+    return NoteResult(note, created=True), [e.NoteAdded(note)]
+
+
+def _authored_note(store: Store, note_id: int, participant_id: int | None) -> Note:
+    note = store.note(note_id)
+    if note is None or (participant_id is not None and note.participant_id != participant_id):
+        raise NotFound("note")
+    if participant_id is not None:
+        require_phase(store.phase(note.round_id, note.group_id), Phase.COLLECT)
+    return note
+
+
+def _edit_note(store: Store, cmd: c.EditNote, now: float) -> Applied:
+    _authored_note(store, cmd.note_id, cmd.participant_id)
+    store.update_note_text(cmd.note_id, clean_text(cmd.text), now)
+    return _changed(store, cmd.note_id)
+
+
+def _delete_note(store: Store, cmd: c.DeleteNote, now: float) -> Applied:
+    note = _authored_note(store, cmd.note_id, cmd.participant_id)
+    store.delete_note(note.id, now)
+    return note, [e.NoteRemoved(note.id, note.group_id, note.round_id)]
+
+
+def _set_hidden(store: Store, cmd: c.SetNoteHidden, now: float) -> Applied:
+    if store.note(cmd.note_id) is None:
+        raise NotFound("note")
+    store.set_note_hidden(cmd.note_id, cmd.hidden)
+    return _changed(store, cmd.note_id)
+
+
+def _move_note(store: Store, cmd: c.MoveNote, now: float) -> Applied:
+    if store.note(cmd.note_id) is None:
+        raise NotFound("note")
+    store.move_note(cmd.note_id, cmd.x, cmd.y)
+    return _changed(store, cmd.note_id)
+
+
+def _changed(store: Store, note_id: int) -> Applied:
+    note = store.note(note_id)
+    assert note is not None
+    return note, [e.NoteChanged(note)]
+
+
+def _set_phase(store: Store, cmd: c.SetPhase, now: float) -> Applied:
+    if store.round(cmd.round_id) is None:
+        raise NotFound("round")
+    known = {g.id for g in store.groups()}
+    targets = cmd.group_ids if cmd.group_ids is not None else tuple(sorted(known))
+    if not set(targets) <= known:
+        raise NotFound("group")
+    changes: list[e.Event] = []
+    for group_id in targets:
+        if store.phase(cmd.round_id, group_id) != cmd.phase:
+            store.set_phase(cmd.round_id, group_id, cmd.phase)
+            changes.append(e.PhaseChanged(cmd.round_id, group_id, cmd.phase))
+    return None, changes
+
+
+def _set_active_round(store: Store, cmd: c.SetActiveRound, now: float) -> Applied:
+    if store.round(cmd.round_id) is None:
+        raise NotFound("round")
+    if store.workshop().active_round_id == cmd.round_id:
+        return None, []
+    store.set_active_round(cmd.round_id)
+    return None, [e.ActiveRoundChanged(cmd.round_id)]
+
+
+_HANDLERS: dict[type, Callable[[Store, Any, float], Applied]] = {
+    c.Join: _join,
+    c.AddNote: _add_note,
+    c.EditNote: _edit_note,
+    c.DeleteNote: _delete_note,
+    c.SetNoteHidden: _set_hidden,
+    c.MoveNote: _move_note,
+    c.SetPhase: _set_phase,
+    c.SetActiveRound: _set_active_round,
+}
+
+__all__ = ["NotFound", "NoteResult", "Participant", "RuleViolation", "apply"]

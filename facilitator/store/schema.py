@@ -1,0 +1,103 @@
+"""The schema and its migrations, versioned with PRAGMA user_version.
+
+MIGRATIONS[i] takes a file from version i to i+1. Never edit a released migration;
+append a new one (tests migrate a file of every earlier version).
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 0 -> 1: the first schema.
+    """
+    CREATE TABLE workshop (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        title TEXT NOT NULL,
+        date TEXT NOT NULL DEFAULT '',
+        place TEXT NOT NULL DEFAULT '',
+        organisers TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'nl',
+        active_round_id INTEGER
+    );
+    CREATE TABLE groups (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        code TEXT NOT NULL UNIQUE,
+        position INTEGER NOT NULL,
+        colour TEXT NOT NULL DEFAULT '#f6d365',
+        host TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE rounds (
+        id INTEGER PRIMARY KEY,
+        position INTEGER NOT NULL,
+        question TEXT NOT NULL,
+        method TEXT NOT NULL,
+        duration_s INTEGER NOT NULL,
+        visibility TEXT NOT NULL,
+        dot_budget INTEGER NOT NULL,
+        multi_dots INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE phases (
+        round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+        group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        phase TEXT NOT NULL,
+        PRIMARY KEY (round_id, group_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE participants (
+        id INTEGER PRIMARY KEY,
+        group_id INTEGER NOT NULL REFERENCES groups(id),
+        token TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        joined_at REAL NOT NULL
+    );
+    CREATE TABLE clusters (
+        id INTEGER PRIMARY KEY,
+        group_id INTEGER NOT NULL REFERENCES groups(id),
+        round_id INTEGER NOT NULL REFERENCES rounds(id),
+        name TEXT NOT NULL,
+        x REAL NOT NULL DEFAULT 0,
+        y REAL NOT NULL DEFAULT 0
+    );
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        group_id INTEGER NOT NULL REFERENCES groups(id),
+        round_id INTEGER NOT NULL REFERENCES rounds(id),
+        participant_id INTEGER REFERENCES participants(id),
+        client_note_id TEXT,
+        text TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        is_paper INTEGER NOT NULL DEFAULT 0,
+        hidden INTEGER NOT NULL DEFAULT 0,
+        cluster_id INTEGER REFERENCES clusters(id) ON DELETE SET NULL,
+        x REAL,
+        y REAL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    -- One note per participant and client id, however often a phone retries.
+    CREATE UNIQUE INDEX notes_client_id ON notes(participant_id, client_note_id)
+        WHERE client_note_id IS NOT NULL;
+    CREATE INDEX notes_wall ON notes(group_id, round_id);
+    CREATE TABLE votes (
+        participant_id INTEGER NOT NULL REFERENCES participants(id),
+        round_id INTEGER NOT NULL REFERENCES rounds(id),
+        note_id INTEGER REFERENCES notes(id),
+        cluster_id INTEGER REFERENCES clusters(id),
+        dots INTEGER NOT NULL CHECK (dots > 0),
+        CHECK ((note_id IS NULL) <> (cluster_id IS NULL))
+    );
+    CREATE INDEX votes_round ON votes(round_id, participant_id);
+    CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        group_id INTEGER NOT NULL REFERENCES groups(id),
+        round_id INTEGER NOT NULL REFERENCES rounds(id),
+        what TEXT NOT NULL,
+        who TEXT NOT NULL DEFAULT '',
+        due TEXT NOT NULL DEFAULT '',
+        note_id INTEGER REFERENCES notes(id),
+        cluster_id INTEGER REFERENCES clusters(id) ON DELETE SET NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

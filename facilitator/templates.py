@@ -1,0 +1,62 @@
+"""Ready-made workshops (resources/templates/*.json) and the built-in demo workshop."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from facilitator import resources
+from facilitator.domain.model import Method, Visibility, Workshop
+from facilitator.store.db import GroupSpec, RoundSpec, Store, WorkshopSpec
+
+DEFAULT_TEMPLATE = "organisatienetwerk"
+
+
+def available() -> list[str]:
+    return sorted(
+        p.name.removesuffix(".json")
+        for p in resources.path("templates").iterdir()
+        if p.name.endswith(".json") and p.name != "demo-notes.json"
+    )
+
+
+def load(name: str) -> WorkshopSpec:
+    if name not in available():
+        raise KeyError(f"no template '{name}'; there are: {', '.join(available())}")
+    return spec_from_dict(json.loads(resources.read_text("templates", f"{name}.json")))
+
+
+def spec_from_dict(data: dict[str, Any]) -> WorkshopSpec:
+    w = data["workshop"]
+    return WorkshopSpec(
+        workshop=Workshop(
+            title=w["title"], date=w.get("date", ""), place=w.get("place", ""),
+            organisers=w.get("organisers", ""), language=w.get("language", "nl"),
+        ),
+        groups=tuple(
+            GroupSpec(g["name"], colour=g.get("colour", "#f6d365"), host=g.get("host", ""))
+            for g in data["groups"]
+        ),
+        rounds=tuple(
+            RoundSpec(
+                question=r["question"],
+                method=Method(r["method"]),
+                duration_s=int(r["duration_min"]) * 60,
+                visibility=Visibility(r["visibility"]),
+                dot_budget=int(r["dot_budget"]),
+                multi_dots=bool(r.get("multi_dots", False)),
+            )
+            for r in data["rounds"]
+        ),
+    )
+
+
+def create(path: str | Path, name: str = DEFAULT_TEMPLATE) -> None:
+    Store.create(path, load(name)).close()
+
+
+def demo_notes() -> list[dict[str, Any]]:
+    """Realistic sample notes (Dutch), one list per template round, for the demo."""
+    data = json.loads(resources.read_text("templates", "demo-notes.json"))
+    return list(data["questions"])

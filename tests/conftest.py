@@ -1,0 +1,34 @@
+"""Shared fixtures. Tests never touch the user's real settings or data: the data and
+config folders point into a temporary directory before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+_SANDBOX = Path(tempfile.mkdtemp(prefix="facilitator-tests-"))
+os.environ["FACILITATOR_DATA_DIR"] = str(_SANDBOX / "data")
+os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "xdg-data")
+os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "xdg-config")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from facilitator import templates  # noqa: E402  (after the environment is set)
+from facilitator.engine import Engine  # noqa: E402
+
+
+@pytest.fixture
+def workshop_path(tmp_path: Path) -> Path:
+    """A fresh workshop file from the organisatienetwerk template."""
+    path = tmp_path / "test.workshop"
+    templates.create(path)
+    return path
+
+
+@pytest.fixture
+def engine(workshop_path: Path) -> Iterator[Engine]:
+    with Engine(workshop_path) as running:
+        yield running
