@@ -60,3 +60,27 @@ def demo_notes() -> list[dict[str, Any]]:
     """Realistic sample notes (Dutch), one list per template round, for the demo."""
     data = json.loads(resources.read_text("templates", "demo-notes.json"))
     return list(data["questions"])
+
+
+def create_demo(path: str | Path) -> None:
+    """The workshop `uv run facilitator` opens on first start: the organisatienetwerk
+    template with realistic notes on the first tables, round one collecting."""
+    from facilitator.domain.model import Phase
+    from facilitator.domain.text import clean_text
+
+    store = Store.create(path, load(DEFAULT_TEMPLATE))
+    try:
+        groups = store.groups()
+        rounds = store.rounds()
+        with store.transaction():
+            for round_, question in zip(rounds, demo_notes(), strict=False):
+                for i, note in enumerate(question["notes"]):
+                    group = groups[i % 3]  # tables 1-3 have been busy
+                    store.add_note(
+                        group_id=group.id, round_id=round_.id, text=clean_text(note["text"]),
+                        participant_id=None, client_note_id=None, now=0.0, is_paper=True,
+                    )
+            for group in groups:
+                store.set_phase(rounds[0].id, group.id, Phase.COLLECT)
+    finally:
+        store.close()
