@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -72,13 +73,14 @@ def create_demo(path: str | Path) -> None:
     try:
         groups = store.groups()
         rounds = store.rounds()
+        now = time.time()
         with store.transaction():
             for round_, question in zip(rounds, demo_notes(), strict=False):
                 for i, note in enumerate(question["notes"]):
                     group = groups[i % 3]  # tables 1-3 have been busy
                     store.add_note(
                         group_id=group.id, round_id=round_.id, text=clean_text(note["text"]),
-                        participant_id=None, client_note_id=None, now=0.0, is_paper=True,
+                        participant_id=None, client_note_id=None, now=now, is_paper=False,
                     )
             for group in groups:
                 store.set_phase(rounds[0].id, group.id, Phase.COLLECT)
