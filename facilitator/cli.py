@@ -1,0 +1,135 @@
+"""The command line: `facilitator [FILE]` opens the window; `new`, `export` and `serve`
+work without one, for scripted use, tests and a laptop without a screen."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from facilitator import templates
+from facilitator.domain.model import Phase
+
+_COMMANDS = ("new", "export", "serve")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="facilitator",
+        description="Run breakout sessions offline: phones post notes to this laptop.",
+        epilog="Without a command: open the window (on the demo workshop, or on FILE).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    new = sub.add_parser("new", help="create a workshop file from a template")
+    new.add_argument("file", type=Path)
+    new.add_argument("--template", default=templates.DEFAULT_TEMPLATE,
+                     choices=templates.available())
+
+    export = sub.add_parser("export", help="write the report or another export")
+    export.add_argument("file", type=Path)
+    export.add_argument("-o", "--output", type=Path, required=True)
+    export.add_argument("--format", default="docx", choices=("docx", "csv", "json", "cards"))
+    export.add_argument("--language", default="nl", choices=("nl", "en"))
+    export.add_argument("--names", action="store_true", help="include participants' names")
+    export.add_argument("--hidden", action="store_true", help="list moderated notes separately")
+    export.add_argument("--base-url", default="",
+                        help="for table cards: http://ADDRESS:PORT the phones will use")
+
+    serve = sub.add_parser("serve", help="run the participant server without a window")
+    serve.add_argument("file", type=Path)
+    serve.add_argument("--port", type=int, default=8321)
+    serve.add_argument("--host", default="0.0.0.0", help="interface to listen on")
+    serve.add_argument("--address", default="",
+                       help="address to print in join URLs (default: this laptop's LAN IPv4)")
+    serve.add_argument("--round", type=int, help="make round N (1-based) the active round")
+    serve.add_argument("--phase", choices=[p.value for p in Phase],
+                       help="set the active round's phase for every group")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_in = sys.argv[1:] if argv is None else argv
+    if not args_in or (args_in[0] not in _COMMANDS and not args_in[0].startswith("-")):
+        from facilitator.app import main as run_window  # Qt only when a window is wanted
+
+        return run_window(args_in)
+    args = _parser().parse_args(args_in)
+    try:
+        if args.command == "new":
+            return _new(args)
+        if args.command == "export":
+            return _export(args)
+        return _serve(args)
+    except (FileNotFoundError, FileExistsError) as exc:
+        print(f"facilitator: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 2
+
+
+def _new(args: argparse.Namespace) -> int:
+    templates.create(args.file, args.template)
+    print(args.file)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from facilitator.report import ReportOptions, render
+    from facilitator.store import Store
+
+    store = Store.open(args.file, readonly=True)
+    try:
+        snapshot = store.snapshot()
+    finally:
+        store.close()
+    options = ReportOptions(language=args.language, include_names=args.names,
+                            include_hidden=args.hidden, base_url=args.base_url)
+    args.output.write_bytes(render(snapshot, args.format, options))
+    print(args.output)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from facilitator.engine import Engine, SetActiveRound, SetPhase
+    from facilitator.server import ParticipantServer
+    from facilitator.server.network import lan_ipv4_addresses
+    from facilitator.store import Store
+
+    engine = Engine(args.file).start()
+    try:
+        reader = Store.open(args.file, readonly=True)
+        rounds = reader.rounds()
+        if args.round is not None:
+            if not 1 <= args.round <= len(rounds):
+                print(f"facilitator: there are {len(rounds)} rounds", file=sys.stderr)
+                return 2
+            engine.execute(SetActiveRound(rounds[args.round - 1].id))
+        if args.phase is not None:
+            active = reader.workshop().active_round_id
+            assert active is not None
+            engine.execute(SetPhase(active, Phase(args.phase)))
+        server = ParticipantServer(engine, args.file, host=args.host, port=args.port)
+        port = server.start()
+        address = args.address or (lan_ipv4_addresses() or ["127.0.0.1"])[0]
+        print(f"listening on {args.host}:{port}", file=sys.stderr)
+        for group in reader.groups():
+            print(server.join_url(group.code, address), flush=True)
+        reader.close()
+        _wait_for_signal()
+        server.stop()
+    finally:
+        engine.stop()
+    return 0
+
+
+def _wait_for_signal() -> None:
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    while not stop.wait(0.5):
+        pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""The workshop file on disk: pragmas, migrations, integrity check, template contents."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from facilitator import templates
+from facilitator.domain.model import Method, Phase
+from facilitator.store import SCHEMA_VERSION, DamagedFile, Store
+from facilitator.store.db import NewerFile
+from facilitator.store.schema import MIGRATIONS
+
+
+def test_new_file_uses_wal_full_sync_and_current_schema(workshop_path: Path) -> None:
+    store = Store.open(workshop_path)
+    db = store._db
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.integrity_ok()
+
+
+def test_template_has_eight_tables_and_four_dutch_rounds(workshop_path: Path) -> None:
+    store = Store.open(workshop_path, readonly=True)
+    groups, rounds = store.groups(), store.rounds()
+    assert [g.name for g in groups] == [f"Tafel {i}" for i in range(1, 9)]
+    assert len({g.code for g in groups}) == 8
+    assert len(rounds) == 4
+    assert {r.method for r in rounds} <= set(Method)
+    assert all(r.duration_s >= 300 and 3 <= r.dot_budget <= 5 for r in rounds)
+    text = " ".join(r.question for r in rounds).lower()
+    for theme in ("netwerk", "poi", "kb", "jongeren", "partners", "uniek"):
+        assert theme in text, theme
+    assert store.workshop().active_round_id == rounds[0].id
+    assert store.workshop().organisers == "KB, SPN en VOB"
+
+
+def test_every_template_loads() -> None:
+    for name in templates.available():
+        spec = templates.load(name)
+        assert spec.groups and spec.rounds
+
+
+def test_create_refuses_to_overwrite(workshop_path: Path) -> None:
+    with pytest.raises(FileExistsError):
+        templates.create(workshop_path)
+
+
+def test_migration_from_every_earlier_version(tmp_path: Path) -> None:
+    """A file of each older schema opens and is brought to the current version."""
+    for start in range(SCHEMA_VERSION):
+        path = tmp_path / f"v{start}.workshop"
+        db = sqlite3.connect(path)
+        for script in MIGRATIONS[:start]:
+            db.executescript(script)
+        db.execute(f"PRAGMA user_version = {start}")
+        if start >= 1:
+            db.execute("INSERT INTO workshop (id, title) VALUES (1, 'oud')")
+        db.commit()
+        db.close()
+        if start == 0:  # an empty file gains the schema but has no workshop row
+            with pytest.raises(DamagedFile):
+                Store.open(path)
+            continue
+        store = Store.open(path)
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.workshop().title == "oud"
+
+
+def test_newer_schema_is_refused(workshop_path: Path) -> None:
+    db = sqlite3.connect(workshop_path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    with pytest.raises(NewerFile):
+        Store.open(workshop_path)
+
+
+def test_damaged_file_is_refused(workshop_path: Path, tmp_path: Path) -> None:
+    garbage = tmp_path / "garbage.workshop"
+    garbage.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DamagedFile):
+        Store.open(garbage)
+
+    # Overwrite the middle of a real file's pages: the integrity check must notice.
+    store = Store.create(tmp_path / "big.workshop", templates.load("organisatienetwerk"))
+    with store.transaction():
+        for i in range(2000):
+            store.add_note(group_id=1, round_id=1, text=f"notitie {i} " + "x" * 100,
+                           participant_id=None, client_note_id=None, now=float(i))
+    store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray((tmp_path / "big.workshop").read_bytes())
+    page = 4096
+    for offset in range(page * 3, len(data) - page, page * 7):
+        data[offset + 100: offset + 400] = b"\xff" * 300
+    (tmp_path / "big.workshop").write_bytes(bytes(data))
+    with pytest.raises(DamagedFile):
+        Store.open(tmp_path / "big.workshop")
+
+
+def test_readonly_store_cannot_write(workshop_path: Path) -> None:
+    store = Store.open(workshop_path, readonly=True)
+    with pytest.raises(sqlite3.OperationalError):
+        store.set_active_round(2)
+
+
+def test_snapshot_reads_everything(workshop_path: Path) -> None:
+    store = Store.open(workshop_path)
+    with store.transaction():
+        store.set_phase(1, 1, Phase.COLLECT)
+        store.add_note(group_id=1, round_id=1, text="hallo", participant_id=None,
+                       client_note_id=None, now=1.0, is_paper=True)
+    snap = store.snapshot()
+    assert snap.phase_of(1, 1) is Phase.COLLECT
+    assert snap.phase_of(1, 2) is Phase.PREPARE
+    assert [n.text for n in snap.notes_of(1, 1)] == ["hallo"]
+    assert snap.notes[0].is_paper
+
+
+def test_demo_has_notes_and_round_one_collecting(tmp_path: Path) -> None:
+    path = tmp_path / "demo.workshop"
+    templates.create_demo(path)
+    snap = Store.open(path, readonly=True).snapshot()
+    assert len(snap.notes) >= 40
+    first = snap.rounds[0].id
+    assert all(snap.phase_of(first, g.id) is Phase.COLLECT for g in snap.groups)
