@@ -9,7 +9,7 @@ from typing import Any
 
 from facilitator import resources
 from facilitator.domain.model import Method, Visibility, Workshop
-from facilitator.store.db import GroupSpec, RoundSpec, Store, WorkshopSpec
+from facilitator.store import GroupSpec, RoundSpec, Store, WorkshopSpec
 
 DEFAULT_TEMPLATE = "organisatienetwerk"
 

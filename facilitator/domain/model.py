@@ -67,6 +67,14 @@ class Round:
     visibility: Visibility = Visibility.VISIBLE
     dot_budget: int = 3
     multi_dots: bool = False  # may one participant put several dots on one item
+    timer_ends_at: float | None = None  # wall-clock end while the timer runs
+    timer_remaining_s: float | None = None  # seconds left while paused
+
+    def seconds_left(self, now: float) -> float | None:
+        """None when no timer was ever started; never negative."""
+        if self.timer_ends_at is not None:
+            return max(0.0, self.timer_ends_at - now)
+        return self.timer_remaining_s
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +102,7 @@ class Note:
     cluster_id: int | None = None
     x: float | None = None  # position on the wall; None until placed
     y: float | None = None
+    merged_into: int | None = None  # a duplicate folded into that note; shown only there
 
 
 @dataclass(frozen=True, slots=True)

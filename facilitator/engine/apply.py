@@ -11,20 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from facilitator.domain import ids
-from facilitator.domain.model import Note, Participant, Phase
+from facilitator.domain.model import Note, Participant, Phase, Round
 from facilitator.domain.rules import RuleViolation, require_phase
 from facilitator.domain.text import clean_optional, clean_text
 from facilitator.engine import commands as c
 from facilitator.engine import events as e
+from facilitator.engine.board import HANDLERS as BOARD_HANDLERS
+from facilitator.engine.errors import NotFound
 from facilitator.store import Store
-
-
-class NotFound(LookupError):
-    """The command names something that does not exist (or not for this participant)."""
-
-    def __init__(self, what: str) -> None:
-        super().__init__(f"{what} not found")
-        self.what = what
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +130,62 @@ def _set_active_round(store: Store, cmd: c.SetActiveRound, now: float) -> Applie
     return None, [e.ActiveRoundChanged(cmd.round_id)]
 
 
+def _timer_round(store: Store, round_id: int) -> Round:
+    round_ = store.round(round_id)
+    if round_ is None:
+        raise NotFound("round")
+    return round_
+
+
+def _timer_changed(store: Store, round_id: int) -> Applied:
+    round_ = _timer_round(store, round_id)
+    return round_, [e.TimerChanged(round_)]
+
+
+def _start_timer(store: Store, cmd: c.StartTimer, now: float) -> Applied:
+    round_ = _timer_round(store, cmd.round_id)
+    if cmd.seconds is not None:
+        seconds = max(0.0, float(cmd.seconds))
+    elif round_.timer_ends_at is not None:  # already running: nothing to do
+        return round_, []
+    elif round_.timer_remaining_s:
+        seconds = round_.timer_remaining_s
+    else:
+        seconds = float(round_.duration_s)
+    store.set_timer(round_.id, now + seconds, None)
+    return _timer_changed(store, round_.id)
+
+
+def _pause_timer(store: Store, cmd: c.PauseTimer, now: float) -> Applied:
+    round_ = _timer_round(store, cmd.round_id)
+    if round_.timer_ends_at is None:
+        return round_, []
+    store.set_timer(round_.id, None, max(0.0, round_.timer_ends_at - now))
+    return _timer_changed(store, round_.id)
+
+
+def _add_time(store: Store, cmd: c.AddTime, now: float) -> Applied:
+    round_ = _timer_round(store, cmd.round_id)
+    if round_.timer_ends_at is not None:
+        # An expired timer restarts from now: "+1 minute" means one more minute.
+        store.set_timer(round_.id, max(round_.timer_ends_at, now) + cmd.seconds, None)
+    else:
+        store.set_timer(round_.id, None, (round_.timer_remaining_s or 0.0) + cmd.seconds)
+    return _timer_changed(store, round_.id)
+
+
+def _reset_timer(store: Store, cmd: c.ResetTimer, now: float) -> Applied:
+    _timer_round(store, cmd.round_id)
+    store.set_timer(cmd.round_id, None, None)
+    return _timer_changed(store, cmd.round_id)
+
+
 _HANDLERS: dict[type, Callable[[Store, Any, float], Applied]] = {
+    **BOARD_HANDLERS,
+    c.StartTimer: _start_timer,
+    c.PauseTimer: _pause_timer,
+    c.AddTime: _add_time,
+    c.ResetTimer: _reset_timer,
     c.Join: _join,
     c.AddNote: _add_note,
     c.EditNote: _edit_note,

@@ -76,4 +76,125 @@ class SetActiveRound:
     round_id: int
 
 
-Command = Join | AddNote | EditNote | DeleteNote | SetNoteHidden | MoveNote | SetPhase | SetActiveRound
+
+
+# -- timer ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StartTimer:
+    """Start or resume: from `seconds`, else what was left when paused, else the duration."""
+
+    round_id: int
+    seconds: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PauseTimer:
+    round_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class AddTime:
+    round_id: int
+    seconds: float = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class ResetTimer:
+    round_id: int
+
+
+# -- the wall: clusters, duplicates ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CreateCluster:
+    group_id: int
+    round_id: int
+    name: str
+    note_ids: tuple[int, ...] = ()
+    x: float = 0.0
+    y: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateCluster:
+    cluster_id: int
+    name: str | None = None
+    x: float | None = None
+    y: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteCluster:
+    """Removes the frame; its notes stay on the wall, unclustered."""
+
+    cluster_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetNoteCluster:
+    note_id: int
+    cluster_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class MergeNote:
+    """Fold `duplicate_id` into `into_id`: one item on the wall and in the vote."""
+
+    duplicate_id: int
+    into_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class UnmergeNote:
+    note_id: int
+
+
+# -- votes and actions -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CastVotes:
+    """A participant's whole allocation for the active round, replacing the previous one.
+
+    `dots` pairs an item key ("n12": note 12, "c3": cluster 3) with a number of dots.
+    """
+
+    participant_id: int
+    dots: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AddAction:
+    group_id: int
+    round_id: int
+    what: str
+    who: str = ""
+    due: str = ""
+    note_id: int | None = None
+    cluster_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateAction:
+    action_id: int
+    what: str
+    who: str = ""
+    due: str = ""
+    note_id: int | None = None
+    cluster_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteAction:
+    action_id: int
+
+
+Command = (
+    Join | AddNote | EditNote | DeleteNote | SetNoteHidden | MoveNote | SetPhase
+    | SetActiveRound | StartTimer | PauseTimer | AddTime | ResetTimer | CreateCluster
+    | UpdateCluster | DeleteCluster | SetNoteCluster | MergeNote | UnmergeNote | CastVotes
+    | AddAction | UpdateAction | DeleteAction
+)

@@ -19,8 +19,9 @@ from typing import Any
 
 from facilitator.domain.rules import RuleViolation
 from facilitator.domain.text import InvalidText
-from facilitator.engine.apply import NotFound, apply
+from facilitator.engine.apply import apply
 from facilitator.engine.commands import Command
+from facilitator.engine.errors import NotFound
 from facilitator.engine.events import Event
 from facilitator.store import Store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.domain.model import Note, Participant, Phase
+from facilitator.domain.model import Action, Cluster, Note, Participant, Phase, Round
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,51 @@ class ActiveRoundChanged:
     round_id: int
 
 
+@dataclass(frozen=True, slots=True)
+class TimerChanged:
+    round: Round  # carries timer_ends_at / timer_remaining_s
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterAdded:
+    cluster: Cluster
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterChanged:
+    cluster: Cluster
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterRemoved:
+    cluster: Cluster
+
+
+@dataclass(frozen=True, slots=True)
+class VotesChanged:
+    """Someone's dots in this group's round changed; read the totals from the store."""
+
+    round_id: int
+    group_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActionAdded:
+    action: Action
+
+
+@dataclass(frozen=True, slots=True)
+class ActionChanged:
+    action: Action
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRemoved:
+    action: Action
+
+
 Event = (
-    ParticipantJoined | NoteAdded | NoteChanged | NoteRemoved | PhaseChanged | ActiveRoundChanged
+    ParticipantJoined | NoteAdded | NoteChanged | NoteRemoved | PhaseChanged
+    | ActiveRoundChanged | TimerChanged | ClusterAdded | ClusterChanged | ClusterRemoved
+    | VotesChanged | ActionAdded | ActionChanged | ActionRemoved
 )

@@ -34,7 +34,10 @@ MIGRATIONS: list[str] = [
         duration_s INTEGER NOT NULL,
         visibility TEXT NOT NULL,
         dot_budget INTEGER NOT NULL,
-        multi_dots INTEGER NOT NULL DEFAULT 0
+        multi_dots INTEGER NOT NULL DEFAULT 0,
+        -- The round's timer: running while ends_at is set; paused keeps remaining_s.
+        timer_ends_at REAL,
+        timer_remaining_s REAL
     );
     CREATE TABLE phases (
         round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
@@ -72,6 +75,7 @@ MIGRATIONS: list[str] = [
         cluster_id INTEGER REFERENCES clusters(id) ON DELETE SET NULL,
         x REAL,
         y REAL,
+        merged_into INTEGER REFERENCES notes(id),
         deleted INTEGER NOT NULL DEFAULT 0
     );
     -- One note per participant and client id, however often a phone retries.

@@ -1,0 +1,173 @@
+"""Queries that return domain objects. Used by every Store, the read-only ones included."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from facilitator.domain.model import (
+    Action,
+    Cluster,
+    Group,
+    Note,
+    Participant,
+    Phase,
+    Round,
+    Snapshot,
+    Vote,
+    Workshop,
+)
+from facilitator.store.rows import (
+    ACTION_COLS,
+    CLUSTER_COLS,
+    GROUP_COLS,
+    NOTE_COLS,
+    PARTICIPANT_COLS,
+    ROUND_COLS,
+    to_note,
+    to_round,
+)
+
+
+class ReadMixin:
+    _db: sqlite3.Connection
+
+    def workshop(self) -> Workshop:
+        row = self._db.execute(
+            "SELECT title, date, place, organisers, language, active_round_id FROM workshop"
+        ).fetchone()
+        return Workshop(*row)
+
+    def groups(self) -> list[Group]:
+        rows = self._db.execute(f"SELECT {GROUP_COLS} FROM groups ORDER BY position, id")
+        return [Group(*r) for r in rows]
+
+    def group(self, group_id: int) -> Group | None:
+        row = self._db.execute(
+            f"SELECT {GROUP_COLS} FROM groups WHERE id = ?", (group_id,)
+        ).fetchone()
+        return Group(*row) if row else None
+
+    def group_by_code(self, code: str) -> Group | None:
+        row = self._db.execute(
+            f"SELECT {GROUP_COLS} FROM groups WHERE code = ?", (code,)
+        ).fetchone()
+        return Group(*row) if row else None
+
+    def rounds(self) -> list[Round]:
+        rows = self._db.execute(f"SELECT {ROUND_COLS} FROM rounds ORDER BY position, id")
+        return [to_round(r) for r in rows]
+
+    def round(self, round_id: int) -> Round | None:
+        row = self._db.execute(
+            f"SELECT {ROUND_COLS} FROM rounds WHERE id = ?", (round_id,)
+        ).fetchone()
+        return to_round(row) if row else None
+
+    def phase(self, round_id: int, group_id: int) -> Phase:
+        row = self._db.execute(
+            "SELECT phase FROM phases WHERE round_id = ? AND group_id = ?", (round_id, group_id)
+        ).fetchone()
+        return Phase(row[0]) if row else Phase.PREPARE
+
+    def phases(self) -> dict[tuple[int, int], Phase]:
+        rows = self._db.execute("SELECT round_id, group_id, phase FROM phases")
+        return {(r, g): Phase(p) for r, g, p in rows}
+
+    def participant_by_token(self, token: str) -> Participant | None:
+        row = self._db.execute(
+            f"SELECT {PARTICIPANT_COLS} FROM participants WHERE token = ?", (token,)
+        ).fetchone()
+        return Participant(*row) if row else None
+
+    def participant(self, participant_id: int) -> Participant | None:
+        row = self._db.execute(
+            f"SELECT {PARTICIPANT_COLS} FROM participants WHERE id = ?", (participant_id,)
+        ).fetchone()
+        return Participant(*row) if row else None
+
+    def participants(self) -> list[Participant]:
+        rows = self._db.execute(f"SELECT {PARTICIPANT_COLS} FROM participants ORDER BY id")
+        return [Participant(*r) for r in rows]
+
+    def note(self, note_id: int) -> Note | None:
+        row = self._db.execute(
+            f"SELECT {NOTE_COLS} FROM notes WHERE id = ? AND deleted = 0", (note_id,)
+        ).fetchone()
+        return to_note(row) if row else None
+
+    def note_by_client_id(self, participant_id: int, client_note_id: str) -> Note | None:
+        """The note a phone already sent under this id, deleted ones included."""
+        row = self._db.execute(
+            f"SELECT {NOTE_COLS} FROM notes WHERE participant_id = ? AND client_note_id = ?",
+            (participant_id, client_note_id),
+        ).fetchone()
+        return to_note(row) if row else None
+
+    def notes(self, *, group_id: int | None = None, round_id: int | None = None) -> list[Note]:
+        sql = f"SELECT {NOTE_COLS} FROM notes WHERE deleted = 0"
+        args: list[int] = []
+        if group_id is not None:
+            sql += " AND group_id = ?"
+            args.append(group_id)
+        if round_id is not None:
+            sql += " AND round_id = ?"
+            args.append(round_id)
+        return [to_note(r) for r in self._db.execute(sql + " ORDER BY id", args)]
+
+    def cluster(self, cluster_id: int) -> Cluster | None:
+        row = self._db.execute(
+            f"SELECT {CLUSTER_COLS} FROM clusters WHERE id = ?", (cluster_id,)
+        ).fetchone()
+        return Cluster(*row) if row else None
+
+    def clusters(self, *, group_id: int | None = None,
+                 round_id: int | None = None) -> list[Cluster]:
+        sql = f"SELECT {CLUSTER_COLS} FROM clusters WHERE 1"
+        args: list[int] = []
+        if group_id is not None:
+            sql += " AND group_id = ?"
+            args.append(group_id)
+        if round_id is not None:
+            sql += " AND round_id = ?"
+            args.append(round_id)
+        return [Cluster(*r) for r in self._db.execute(sql + " ORDER BY id", args)]
+
+    def votes(self, *, round_id: int | None = None,
+              participant_id: int | None = None) -> list[Vote]:
+        sql = "SELECT participant_id, round_id, note_id, cluster_id, dots FROM votes WHERE 1"
+        args: list[int] = []
+        if round_id is not None:
+            sql += " AND round_id = ?"
+            args.append(round_id)
+        if participant_id is not None:
+            sql += " AND participant_id = ?"
+            args.append(participant_id)
+        return [Vote(*r) for r in self._db.execute(sql, args)]
+
+    def action(self, action_id: int) -> Action | None:
+        row = self._db.execute(
+            f"SELECT {ACTION_COLS} FROM actions WHERE id = ?", (action_id,)
+        ).fetchone()
+        return Action(*row) if row else None
+
+    def actions(self) -> list[Action]:
+        return [Action(*r) for r in self._db.execute(
+            f"SELECT {ACTION_COLS} FROM actions ORDER BY id")]
+
+    def snapshot(self) -> Snapshot:
+        """Everything at one instant: one read transaction so the parts agree."""
+        self._db.execute("BEGIN")
+        try:
+            return Snapshot(
+                workshop=self.workshop(),
+                groups=tuple(self.groups()),
+                rounds=tuple(self.rounds()),
+                participants=tuple(self.participants()),
+                notes=tuple(self.notes()),
+                clusters=tuple(self.clusters()),
+                votes=tuple(self.votes()),
+                actions=tuple(self.actions()),
+                phases=self.phases(),
+            )
+        finally:
+            self._db.execute("COMMIT")

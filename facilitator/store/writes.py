@@ -1,0 +1,160 @@
+"""The writes the engine performs inside its transactions. Nothing here commits."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from facilitator.domain import ids
+from facilitator.domain.model import Action, Cluster, Group, Note, Participant, Phase, Round
+from facilitator.store.rows import GROUP_COLS, ROUND_COLS, rowid, to_round
+from facilitator.store.specs import RoundSpec
+
+
+class WriteMixin:
+    _db: sqlite3.Connection
+
+    def add_group(self, name: str, *, colour: str = "#f6d365", host: str = "") -> Group:
+        taken = {r[0] for r in self._db.execute("SELECT code FROM groups")}
+        position = self._db.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM groups").fetchone()[0]
+        cur = self._db.execute(
+            "INSERT INTO groups (name, code, position, colour, host) VALUES (?, ?, ?, ?, ?)",
+            (name, ids.new_join_code(taken), position, colour, host),
+        )
+        row = self._db.execute(
+            f"SELECT {GROUP_COLS} FROM groups WHERE id = ?", (rowid(cur),)).fetchone()
+        return Group(*row)
+
+    def add_round(self, spec: RoundSpec) -> Round:
+        position = self._db.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM rounds").fetchone()[0]
+        cur = self._db.execute(
+            "INSERT INTO rounds (position, question, method, duration_s, visibility,"
+            " dot_budget, multi_dots) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (position, spec.question, spec.method.value, spec.duration_s,
+             spec.visibility.value, spec.dot_budget, int(spec.multi_dots)),
+        )
+        row = self._db.execute(
+            f"SELECT {ROUND_COLS} FROM rounds WHERE id = ?", (rowid(cur),)).fetchone()
+        return to_round(row)
+
+    def set_active_round(self, round_id: int) -> None:
+        self._db.execute("UPDATE workshop SET active_round_id = ?", (round_id,))
+
+    def set_phase(self, round_id: int, group_id: int, phase: Phase) -> None:
+        self._db.execute(
+            "INSERT INTO phases (round_id, group_id, phase) VALUES (?, ?, ?)"
+            " ON CONFLICT (round_id, group_id) DO UPDATE SET phase = excluded.phase",
+            (round_id, group_id, phase.value),
+        )
+
+    def set_timer(self, round_id: int, ends_at: float | None, remaining_s: float | None) -> None:
+        self._db.execute(
+            "UPDATE rounds SET timer_ends_at = ?, timer_remaining_s = ? WHERE id = ?",
+            (ends_at, remaining_s, round_id),
+        )
+
+    def add_participant(self, group_id: int, token: str, name: str, organisation: str,
+                        now: float) -> Participant:
+        cur = self._db.execute(
+            "INSERT INTO participants (group_id, token, name, organisation, joined_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (group_id, token, name, organisation, now),
+        )
+        return Participant(rowid(cur), group_id, token, name, organisation, now)
+
+    def add_note(self, *, group_id: int, round_id: int, text: str, participant_id: int | None,
+                 client_note_id: str | None, now: float, is_paper: bool = False) -> Note:
+        cur = self._db.execute(
+            "INSERT INTO notes (group_id, round_id, participant_id, client_note_id, text,"
+            " created_at, updated_at, is_paper) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (group_id, round_id, participant_id, client_note_id, text, now, now, int(is_paper)),
+        )
+        return Note(rowid(cur), group_id, round_id, text, participant_id, client_note_id, now,
+                    now, is_paper)
+
+    def update_note_text(self, note_id: int, text: str, now: float) -> None:
+        self._db.execute(
+            "UPDATE notes SET text = ?, updated_at = ? WHERE id = ?", (text, now, note_id))
+
+    def delete_note(self, note_id: int, now: float) -> None:
+        """Soft delete, so a late retry of the same client id still finds its note."""
+        self._db.execute(
+            "UPDATE notes SET deleted = 1, updated_at = ? WHERE id = ?", (now, note_id))
+        self._db.execute("DELETE FROM votes WHERE note_id = ?", (note_id,))
+
+    def set_note_hidden(self, note_id: int, hidden: bool) -> None:
+        self._db.execute("UPDATE notes SET hidden = ? WHERE id = ?", (int(hidden), note_id))
+        if hidden:
+            self._db.execute("DELETE FROM votes WHERE note_id = ?", (note_id,))
+
+    def move_note(self, note_id: int, x: float, y: float) -> None:
+        self._db.execute("UPDATE notes SET x = ?, y = ? WHERE id = ?", (x, y, note_id))
+
+    def set_note_cluster(self, note_id: int, cluster_id: int | None) -> None:
+        self._db.execute("UPDATE notes SET cluster_id = ? WHERE id = ?", (cluster_id, note_id))
+
+    def merge_note(self, duplicate_id: int, into_id: int) -> None:
+        """Fold a duplicate into another note; its dots follow it."""
+        self._db.execute(
+            "UPDATE notes SET merged_into = ?, cluster_id = NULL WHERE id = ?",
+            (into_id, duplicate_id),
+        )
+        self._db.execute(
+            "UPDATE notes SET merged_into = ? WHERE merged_into = ?", (into_id, duplicate_id))
+        self._db.execute(
+            "UPDATE votes SET note_id = ? WHERE note_id = ?", (into_id, duplicate_id))
+
+    def unmerge_note(self, note_id: int) -> None:
+        self._db.execute("UPDATE notes SET merged_into = NULL WHERE id = ?", (note_id,))
+
+    def add_cluster(self, group_id: int, round_id: int, name: str, x: float, y: float) -> Cluster:
+        cur = self._db.execute(
+            "INSERT INTO clusters (group_id, round_id, name, x, y) VALUES (?, ?, ?, ?, ?)",
+            (group_id, round_id, name, x, y),
+        )
+        return Cluster(rowid(cur), group_id, round_id, name, x, y)
+
+    def update_cluster(self, cluster_id: int, *, name: str, x: float, y: float) -> None:
+        self._db.execute(
+            "UPDATE clusters SET name = ?, x = ?, y = ? WHERE id = ?", (name, x, y, cluster_id))
+
+    def delete_cluster(self, cluster_id: int) -> None:
+        self._db.execute("UPDATE notes SET cluster_id = NULL WHERE cluster_id = ?", (cluster_id,))
+        self._db.execute("DELETE FROM votes WHERE cluster_id = ?", (cluster_id,))
+        self._db.execute(
+            "UPDATE actions SET cluster_id = NULL WHERE cluster_id = ?", (cluster_id,))
+        self._db.execute("DELETE FROM clusters WHERE id = ?", (cluster_id,))
+
+    def replace_votes(self, participant_id: int, round_id: int,
+                      dots: Iterable[tuple[int | None, int | None, int]]) -> None:
+        """A participant's whole allocation for a round: (note_id, cluster_id, dots)."""
+        self._db.execute(
+            "DELETE FROM votes WHERE participant_id = ? AND round_id = ?",
+            (participant_id, round_id),
+        )
+        self._db.executemany(
+            "INSERT INTO votes (participant_id, round_id, note_id, cluster_id, dots)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(participant_id, round_id, n, c, d) for n, c, d in dots if d > 0],
+        )
+
+    def add_action(self, group_id: int, round_id: int, what: str, who: str, due: str,
+                   note_id: int | None, cluster_id: int | None) -> Action:
+        cur = self._db.execute(
+            "INSERT INTO actions (group_id, round_id, what, who, due, note_id, cluster_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (group_id, round_id, what, who, due, note_id, cluster_id),
+        )
+        return Action(rowid(cur), group_id, round_id, what, who, due, note_id, cluster_id)
+
+    def update_action(self, action: Action) -> None:
+        self._db.execute(
+            "UPDATE actions SET what = ?, who = ?, due = ?, note_id = ?, cluster_id = ?"
+            " WHERE id = ?",
+            (action.what, action.who, action.due, action.note_id, action.cluster_id, action.id),
+        )
+
+    def delete_action(self, action_id: int) -> None:
+        self._db.execute("DELETE FROM actions WHERE id = ?", (action_id,))
