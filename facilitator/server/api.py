@@ -1,0 +1,218 @@
+"""The participant API: join, read the page state, write one's own notes, live stream.
+
+Every handler runs on the server's loop. Reads go to the server's own read-only Store
+(SQLite WAL lets them run beside the engine's writer); every change is a command handed
+to the engine and awaited, so a phone hears "stored" only after COMMIT. The shapes are
+documented in docs/API.md. Nothing a facilitator controls (phases, moderation, export)
+has a route here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from facilitator.domain import ids
+from facilitator.domain.model import Participant
+from facilitator.domain.rules import RuleViolation
+from facilitator.domain.text import InvalidText
+from facilitator.engine import AddNote, DeleteNote, EditNote, Engine, EngineStopped, Join
+from facilitator.engine.apply import NoteResult, NotFound
+from facilitator.server.errors import ApiError, field_str, json_response, read_json
+from facilitator.server.fanout import Hub
+from facilitator.server.limits import Buckets, Limits
+from facilitator.server.views import group_json, note_json, state_json
+from facilitator.store import Store
+
+log = logging.getLogger(__name__)
+HEARTBEAT_S = 15.0
+CONTEXT: web.AppKey[Context] = web.AppKey("facilitator_context")
+
+
+@dataclass
+class Context:
+    """What the handlers share; created and used on the server's loop only."""
+
+    engine: Engine
+    store: Store
+    hub: Hub
+    limits: Limits
+    tokens: dict[str, Participant] = field(default_factory=dict)
+    per_address: Buckets = field(init=False)
+    joins: Buckets = field(init=False)
+    writes: Buckets = field(init=False)
+    malformed: int = 0  # refused bodies (bad JSON, wrong types, bad UTF-8, too large)
+
+    def __post_init__(self) -> None:
+        lim = self.limits
+        self.per_address = Buckets(lim.address_burst, lim.address_rate)
+        self.joins = Buckets(lim.join_burst, lim.join_rate)
+        self.writes = Buckets(lim.write_burst, lim.write_rate)
+
+
+def _ctx(request: web.Request) -> Context:
+    return request.app[CONTEXT]
+
+
+def _limit(buckets: Buckets, key: object, what: str) -> None:
+    wait = buckets.take(key)
+    if wait:
+        raise ApiError(429, "rate_limited", f"too many {what}; try again in {wait} s",
+                       {"Retry-After": str(wait)})
+
+
+async def _body(request: web.Request) -> dict[str, Any]:
+    try:
+        return await read_json(request)
+    except ApiError as exc:
+        if exc.status in (400, 413):
+            _ctx(request).malformed += 1
+        raise
+
+
+def _participant(request: web.Request, *, query_token: bool = False) -> Participant:
+    ctx = _ctx(request)
+    _limit(ctx.per_address, request.remote, "requests")
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        token = request.query.get("token", "") if query_token else ""
+    token = token.strip()
+    if not token or len(token) > 128:
+        raise ApiError(401, "no_token", "join the group first")
+    participant = ctx.tokens.get(token)
+    if participant is None:
+        participant = ctx.store.participant_by_token(token)
+        if participant is None:
+            raise ApiError(401, "unknown_token", "this phone is not known here; join again")
+        ctx.tokens[token] = participant  # tokens never change: cache for the session
+    return participant
+
+
+async def _run(ctx: Context, command: Any) -> Any:
+    """Hand a command to the engine and await its committed result as an API outcome."""
+    try:
+        future: Future[Any] = ctx.engine.submit(command)
+        return await asyncio.wrap_future(future)
+    except InvalidText as exc:
+        raise ApiError(422, exc.code, str(exc)) from exc
+    except RuleViolation as exc:
+        raise ApiError(409, exc.code, str(exc)) from exc
+    except NotFound as exc:
+        if exc.what == "round":
+            raise ApiError(409, "no_active_round", "there is no round to write in") from exc
+        raise ApiError(404, f"unknown_{exc.what}", str(exc)) from exc
+    except EngineStopped as exc:
+        raise ApiError(503, "stopping", "the laptop is shutting down; try again",
+                       {"Retry-After": "5"}) from exc
+
+
+async def join(request: web.Request) -> web.Response:
+    ctx = _ctx(request)
+    _limit(ctx.per_address, request.remote, "requests")
+    _limit(ctx.joins, request.remote, "joins")
+    data = await _body(request)
+    raw_code = field_str(data, "code")
+    name = field_str(data, "name", required=False) or ""
+    organisation = field_str(data, "organisation", required=False) or ""
+    code = ids.normalise_join_code(raw_code or "")
+    group = ctx.store.group_by_code(code) if code else None
+    if group is None:
+        raise ApiError(404, "unknown_code", "no group has this code")
+    participant: Participant = await _run(ctx, Join(group.id, name, organisation))
+    ctx.tokens[participant.token] = participant
+    return json_response({
+        "token": participant.token,
+        "participant": {"id": participant.id, "name": participant.name},
+        "group": group_json(group),
+        "workshop": {"title": ctx.store.workshop().title},
+    }, status=201)
+
+
+async def state(request: web.Request) -> web.Response:
+    ctx = _ctx(request)
+    participant = _participant(request)
+    return json_response(state_json(ctx.store, participant, ctx.hub.seq_id()))
+
+
+async def add_note(request: web.Request) -> web.Response:
+    ctx = _ctx(request)
+    participant = _participant(request)
+    _limit(ctx.writes, participant.id, "notes")
+    data = await _body(request)
+    client_note_id = field_str(data, "client_note_id")
+    text = field_str(data, "text")
+    if not ids.is_client_note_id(client_note_id):
+        raise ApiError(400, "bad_client_note_id", "client_note_id must be 8-64 of A-Z a-z 0-9 _ -")
+    result: NoteResult = await _run(ctx, AddNote(
+        participant.group_id, text or "", participant_id=participant.id,
+        client_note_id=client_note_id,
+    ))
+    body = {"note": note_json(result.note, mine=True), "created": result.created}
+    return json_response(body, status=201 if result.created else 200)
+
+
+def _note_id(request: web.Request) -> int:
+    return int(request.match_info["note_id"])  # the route allows 1-12 digits only
+
+
+async def edit_note(request: web.Request) -> web.Response:
+    ctx = _ctx(request)
+    participant = _participant(request)
+    _limit(ctx.writes, participant.id, "notes")
+    data = await _body(request)
+    text = field_str(data, "text")
+    note = await _run(ctx, EditNote(_note_id(request), text or "", participant.id))
+    return json_response({"note": note_json(note, mine=True)})
+
+
+async def delete_note(request: web.Request) -> web.Response:
+    ctx = _ctx(request)
+    participant = _participant(request)
+    _limit(ctx.writes, participant.id, "notes")
+    note = await _run(ctx, DeleteNote(_note_id(request), participant.id))
+    return json_response({"deleted": note.id})
+
+
+async def events(request: web.Request) -> web.StreamResponse:
+    ctx = _ctx(request)
+    participant = _participant(request, query_token=True)
+    last = request.headers.get("Last-Event-ID") or request.query.get("last")
+    response = web.StreamResponse(headers={
+        "Content-Type": "text/event-stream; charset=utf-8",
+        "Cache-Control": "no-store",
+        "X-Accel-Buffering": "no",
+    })
+    await response.prepare(request)
+    stream = ctx.hub.open(participant.group_id, last)
+    try:
+        while True:
+            chunk = await stream.next(HEARTBEAT_S)
+            if chunk:
+                await response.write(chunk)
+            elif chunk is None:
+                await response.write(b": heartbeat\n\n")
+            if stream.closed:
+                break
+    except ConnectionError:
+        pass  # the phone went away: it reconnects with Last-Event-ID
+    finally:
+        ctx.hub.close(stream)
+    return response
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_post("/api/join", join)
+    app.router.add_get("/api/state", state)
+    app.router.add_post("/api/notes", add_note)
+    app.router.add_patch(r"/api/notes/{note_id:\d{1,12}}", edit_note)
+    app.router.add_delete(r"/api/notes/{note_id:\d{1,12}}", delete_note)
+    app.router.add_get("/api/events", events)
+
+
+__all__ = ["CONTEXT", "Context", "add_routes"]

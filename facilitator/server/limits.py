@@ -1,0 +1,56 @@
+"""Rate limits: token buckets per participant and per network address.
+
+A phone that loops (or a script on the venue Wi-Fi) must not starve the 299 others; the
+refusal carries Retry-After so the phone's outbox waits exactly as long as needed.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Burst size and steady refill rate (per second) of each bucket kind."""
+
+    address_burst: int = 300  # every /api request from one address
+    address_rate: float = 50.0
+    join_burst: int = 20  # joins from one address: slows code guessing
+    join_rate: float = 0.5
+    write_burst: int = 40  # note writes by one participant; an outbox flush is a burst
+    write_rate: float = 2.0
+
+
+class Buckets:
+    """One token bucket per key; `take` returns 0 when allowed, else seconds to wait."""
+
+    _MAX_KEYS = 20_000
+
+    def __init__(self, burst: int, rate: float,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._burst = float(burst)
+        self._rate = rate
+        self._clock = clock
+        self._state: dict[Hashable, tuple[float, float]] = {}
+
+    def take(self, key: Hashable) -> int:
+        now = self._clock()
+        tokens, last = self._state.get(key, (self._burst, now))
+        tokens = min(self._burst, tokens + (now - last) * self._rate)
+        if tokens >= 1.0:
+            self._state[key] = (tokens - 1.0, now)
+            if len(self._state) > self._MAX_KEYS:
+                self._forget_full(now)
+            return 0
+        self._state[key] = (tokens, now)
+        return max(1, math.ceil((1.0 - tokens) / self._rate))
+
+    def _forget_full(self, now: float) -> None:
+        """Drop buckets that have refilled anyway, so the table cannot grow without end."""
+        self._state = {
+            k: (t, last) for k, (t, last) in self._state.items()
+            if t + (now - last) * self._rate < self._burst
+        }

@@ -1,0 +1,110 @@
+"""What a phone is shown: the JSON shapes of notes, rounds and the whole page state.
+
+One place decides what leaves the laptop, so the visibility rules (other people's notes
+only when the round allows it, moderated notes never, no author of anyone else's note)
+cannot drift between /api/state and the live stream.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from facilitator.domain.methods import METHODS
+from facilitator.domain.model import Group, Note, Participant, Phase, Round, Visibility, Workshop
+from facilitator.domain.text import NOTE_MAX_CHARS
+from facilitator.store import Store
+
+OTHERS_CAP = 500  # a first load never carries more than this many other notes
+_REVEALED = frozenset({Phase.GROUP, Phase.VOTE, Phase.CLOSED})
+
+
+def others_shown(round_: Round, phase: Phase) -> bool:
+    """Visible rounds show every note at once; hidden ones after the reveal (grouping)."""
+    return round_.visibility is Visibility.VISIBLE or phase in _REVEALED
+
+
+def note_json(note: Note, *, mine: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": note.id,
+        "round_id": note.round_id,
+        "text": note.text,
+        "created_at": note.created_at,
+        "updated_at": note.updated_at,
+    }
+    if mine:
+        data["client_note_id"] = note.client_note_id
+    return data
+
+
+def group_json(group: Group) -> dict[str, Any]:
+    return {"id": group.id, "name": group.name, "code": group.code}
+
+
+def workshop_json(workshop: Workshop) -> dict[str, Any]:
+    return {
+        "title": workshop.title, "date": workshop.date, "place": workshop.place,
+        "organisers": workshop.organisers, "language": workshop.language,
+    }
+
+
+def round_json(round_: Round, phase: Phase) -> dict[str, Any]:
+    info = METHODS[round_.method]
+    return {
+        "id": round_.id,
+        "position": round_.position,
+        "question": round_.question,
+        "method": {
+            "key": round_.method.value,
+            "name": dict(info.name),
+            "instruction": dict(info.instruction),
+        },
+        "phase": phase.value,
+        "visibility": round_.visibility.value,
+        "others_shown": others_shown(round_, phase),
+        "duration_s": round_.duration_s,
+        "dot_budget": round_.dot_budget,
+        "timer": timer_json(round_),
+    }
+
+
+def timer_json(round_: Round) -> dict[str, Any]:
+    """The round's timer; `now` lets a phone with a wrong clock count down correctly."""
+    return {
+        "ends_at": round_.timer_ends_at,
+        "remaining_s": round_.timer_remaining_s,
+        "now": time.time(),
+    }
+
+
+def visible_notes(store: Store, round_id: int, group_id: int) -> list[Note]:
+    return [n for n in store.notes(group_id=group_id, round_id=round_id) if not n.hidden]
+
+
+def state_json(store: Store, participant: Participant, seq: str) -> dict[str, Any]:
+    """Everything the page needs after a (re)load; `seq` lets its stream resume after it."""
+    workshop = store.workshop()
+    group = store.group(participant.group_id)
+    assert group is not None  # participants are never moved or groups deleted under them
+    data: dict[str, Any] = {
+        "workshop": workshop_json(workshop),
+        "group": group_json(group),
+        "participant": {"id": participant.id, "name": participant.name},
+        "limits": {"note_max_chars": NOTE_MAX_CHARS},
+        "seq": seq,
+        "round": None,
+        "notes": {"mine": [], "others": None, "count": 0},
+    }
+    round_ = store.round(workshop.active_round_id) if workshop.active_round_id else None
+    if round_ is None:
+        return data
+    phase = store.phase(round_.id, group.id)
+    notes = visible_notes(store, round_.id, group.id)
+    mine = [n for n in notes if n.participant_id == participant.id]
+    data["round"] = round_json(round_, phase)
+    data["notes"]["mine"] = [note_json(n, mine=True) for n in mine]
+    data["notes"]["count"] = len(notes)
+    if others_shown(round_, phase):
+        others = [n for n in notes if n.participant_id != participant.id][-OTHERS_CAP:]
+        data["notes"]["others"] = [note_json(n) for n in others]
+    return data
