@@ -1,0 +1,146 @@
+"""Builds the running application out of its parts and takes it down again.
+
+Order matters on the way up (engine before anything that submits to it; the bridge
+subscribes before the GUI's first read, so no change falls between the two) and on the
+way down (the server first, so no phone can submit while the engine drains).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from facilitator import templates
+from facilitator.engine import Engine
+from facilitator.store import Store
+
+log = logging.getLogger(__name__)
+
+ORGANISATION = "Facilitator"
+APPLICATION = "Facilitator"
+DEFAULT_PORT = 8321
+DEMO_FILE = "demo.workshop"
+
+
+def data_dir() -> Path:
+    """FACILITATOR_DATA_DIR if set (tests, portable installs), else Qt's app data folder."""
+    configured = os.environ.get("FACILITATOR_DATA_DIR")
+    if configured:
+        return Path(configured)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def default_workshop() -> Path:
+    """The demo workshop, created on first start so the app never opens empty."""
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DEMO_FILE
+    if not path.exists():
+        templates.create_demo(path)
+    return path
+
+
+def ensure_application(qt_args: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "facilitator",
+                                                   *(qt_args or [])])
+    # QSettings and QStandardPaths derive their locations from these names.
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    return app
+
+
+@dataclass
+class Session:
+    """Everything that runs for one open workshop file."""
+
+    engine: Engine
+    server: object | None
+    bridge: object
+    store: Store
+    state: object
+    window: object
+
+    def close(self) -> None:
+        self.window.close()
+        if self.server is not None:
+            self.server.stop()
+        self.bridge.close()
+        self.engine.stop()
+        self.state.store.close()
+        self.window.deleteLater()
+
+
+def _start_server(engine: Engine, path: Path, host: str, port: int):
+    from facilitator.server import ParticipantServer
+
+    try:
+        server = ParticipantServer(engine, path, host=host, port=port)
+        server.start()
+    except OSError:
+        if port == 0:
+            raise
+        # Another program holds the usual port: any free port beats no phones at all.
+        log.warning("port %d is taken; the participant server takes a free port", port)
+        server = ParticipantServer(engine, path, host=host, port=0)
+        server.start()
+    return server
+
+
+def _addresses() -> list[str]:
+    from facilitator.server.network import lan_ipv4_addresses
+
+    return lan_ipv4_addresses()
+
+
+def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> Session:
+    """Start engine, participant server and GUI for `path` (a QApplication must exist)."""
+    from facilitator.ui.bridge import EngineBridge
+    from facilitator.ui.main_window import MainWindow
+    from facilitator.ui.state import WorkshopState
+
+    engine = Engine(path).start()
+    server = None
+    try:
+        bridge = EngineBridge(engine)
+        store = Store.open(path, readonly=True)
+        state = WorkshopState(store)
+        server = _start_server(engine, path, host, port)
+        window = MainWindow(state, bridge, server, _addresses)
+    except BaseException:
+        if server is not None:
+            server.stop()
+        engine.stop()
+        raise
+    return Session(engine, server, bridge, store, state, window)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Open the workshop named in `argv` (arguments without the program name), or the
+    demo workshop; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="facilitator", description="Facilitator")
+    parser.add_argument("workshop", nargs="?", help="a .workshop file (default: the demo)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
+                        help="port for the phones' web page (0: any free port)")
+    options, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    app = ensure_application(qt_args)
+    try:
+        path = Path(options.workshop) if options.workshop else default_workshop()
+        session = build(path, port=options.port)
+    except Exception as exc:  # a damaged, newer or missing file: say so, do not crash
+        log.exception("could not open the workshop")
+        QMessageBox.critical(None, APPLICATION,
+                             app.translate("app", "De werkplaats kan niet worden geopend:\n{e}")
+                             .format(e=exc))
+        return 1
+    try:
+        session.window.show()
+        return app.exec()
+    finally:
+        session.close()

@@ -1,0 +1,94 @@
+"""The one crossing between the engine's writer thread and the GUI thread.
+
+The engine calls its subscribers on the writer thread; Qt objects may only be touched on
+the GUI thread. The bridge collects the committed event batches under a lock and wakes
+the GUI thread once per drain, so the GUI handles everything that arrived meanwhile in
+one go: one signal per drain, never one per note (one signal per note cost the GUI
+thread a quarter of its CPU at 2,200 notes/s).
+
+Commands go the other way through `submit`: it never waits, and a refused or failed
+command comes back as the `commandFailed` signal on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from facilitator.engine import Command, Engine, Event
+
+
+class EngineBridge(QObject):
+    """Re-emits the engine's committed changes as Qt signals on the GUI thread.
+
+    Signals:
+        changed(object): a tuple of engine events (NoteAdded, NoteChanged, ...), every
+            batch committed since the previous emit, in commit order.
+        commandFailed(object, object): the command and the exception it failed with.
+    """
+
+    changed = Signal(object)
+    commandFailed = Signal(object, object)
+    _wake = Signal()
+
+    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._lock = threading.Lock()
+        self._pending: list[Event] = []
+        self._closed = False
+        # Emitted from the writer thread, received on ours: Qt queues it.
+        self._wake.connect(self._drain)
+        engine.subscribe(self._on_engine_events)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def submit(self, command: Command) -> Future[Any]:
+        """Hand a command to the engine without waiting; failures arrive as a signal."""
+        future = self._engine.submit(command)
+        future.add_done_callback(lambda f, c=command: self._on_done(c, f))
+        return future
+
+    def close(self) -> None:
+        """Stop listening; events committed afterwards are dropped."""
+        self._engine.unsubscribe(self._on_engine_events)
+        with self._lock:
+            self._closed = True
+            self._pending.clear()
+
+    # -- any thread ---------------------------------------------------------------
+
+    def _on_engine_events(self, events: Sequence[Event]) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            first = not self._pending
+            self._pending.extend(events)
+            # Emitting under the lock: close() cannot slip in between and let a wake-up
+            # reach a bridge that is being torn down. A queued emit only posts an event.
+            if first:  # otherwise a wake-up is already on its way
+                self._wake.emit()
+
+    def _on_done(self, command: Command, future: Future[Any]) -> None:
+        error = future.exception()
+        if error is None:
+            return
+        with self._lock:
+            if not self._closed:
+                self.commandFailed.emit(command, error)
+
+    # -- GUI thread -----------------------------------------------------------------
+
+    @Slot()
+    def _drain(self) -> None:
+        with self._lock:
+            batch = tuple(self._pending)
+            self._pending.clear()
+        if batch:
+            self.changed.emit(batch)

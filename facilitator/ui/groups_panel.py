@@ -1,0 +1,87 @@
+"""The list of breakout groups at a glance: name, notes on the selected round, phase.
+
+Counts come from the GUI's WorkshopState and are refreshed once per event batch, so a
+busy round costs one pass over eight rows per batch, not one per note.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from facilitator.domain.model import Phase
+from facilitator.ui.state import WorkshopState
+
+PHASE_LABELS = {
+    Phase.PREPARE: "Voorbereiden",
+    Phase.COLLECT: "Verzamelen",
+    Phase.GROUP: "Groeperen",
+    Phase.VOTE: "Stemmen",
+    Phase.CLOSED: "Gesloten",
+}
+
+
+class GroupsPanel(QTreeWidget):
+    """One row per group; item texts are plain text by nature (no markup parsing).
+
+    Signals:
+        groupSelected(int): id of the group the facilitator picked.
+    """
+
+    groupSelected = Signal(int)
+
+    def __init__(self, state: WorkshopState, parent=None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._round_id: int | None = None
+        self.setColumnCount(3)
+        self.setHeaderLabels([self.tr("Groep"), self.tr("Briefjes"), self.tr("Fase")])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for group in state.groups:
+            item = QTreeWidgetItem([group.name, "", ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, group.id)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.addTopLevelItem(item)
+        self.currentItemChanged.connect(self._on_current)
+
+    def group_ids(self) -> list[int]:
+        return [self.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                for i in range(self.topLevelItemCount())]
+
+    def current_group_id(self) -> int | None:
+        item = self.currentItem()
+        return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+
+    def select_group(self, group_id: int) -> None:
+        for i in range(self.topLevelItemCount()):
+            item = self.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == group_id:
+                self.setCurrentItem(item)
+                return
+
+    def set_round(self, round_id: int | None) -> None:
+        self._round_id = round_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        for i in range(self.topLevelItemCount()):
+            item = self.topLevelItem(i)
+            group_id = item.data(0, Qt.ItemDataRole.UserRole)
+            if self._round_id is None:
+                item.setText(1, "")
+                item.setText(2, "")
+                continue
+            item.setText(1, str(self._state.note_count(group_id, self._round_id)))
+            phase = self._state.phase(self._round_id, group_id)
+            item.setText(2, self.tr(PHASE_LABELS[phase]))
+
+    def _on_current(self, current: QTreeWidgetItem | None, _previous) -> None:
+        if current is not None:
+            self.groupSelected.emit(current.data(0, Qt.ItemDataRole.UserRole))

@@ -1,0 +1,170 @@
+"""How phones reach a group: its QR code, the plain URL and code as a fallback, the
+network address to use, and how many phones are connected right now.
+
+The panel only reads from the participant server (`join_url`, `connected_count`, both
+cheap and thread-safe); the connected count is polled once a second, which is plenty
+for a human watching phones join.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain.model import Group
+from facilitator.ui.qr import QrWidget
+
+LOOPBACK = "127.0.0.1"
+_SETTINGS_KEY = "join/address"
+
+
+def _plain_label(font_px: int = 0, bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if font_px or bold:
+        font = QFont(label.font())
+        if font_px:
+            font.setPixelSize(font_px)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
+
+
+class JoinPanel(QWidget):
+    """The selected group's way in.
+
+    Signals:
+        addressChanged(str): the network address phones should use (an IPv4 string).
+    """
+
+    addressChanged = Signal(str)
+
+    def __init__(self, server, list_addresses: Callable[[], list[str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._server = server
+        self._list_addresses = list_addresses
+        self._group: Group | None = None
+
+        self.group_label = _plain_label(20, bold=True)
+        self.qr = QrWidget()
+        self.url_label = _plain_label(17)
+        self.code_label = _plain_label(34, bold=True)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.phones_label = _plain_label(15)
+        self.status_label = _plain_label()
+
+        self.address_combo = QComboBox()
+        self.address_combo.setToolTip(
+            self.tr("Het adres van deze laptop op het netwerk van de zaal")
+        )
+        refresh = QPushButton(self.tr("Vernieuwen"))
+        refresh.setToolTip(
+            self.tr("Netwerkadressen opnieuw zoeken, bijvoorbeeld na wisselen van wifi")
+        )
+        refresh.clicked.connect(self.refresh_addresses)
+        address_row = QHBoxLayout()
+        address_row.addWidget(self.address_combo, 1)
+        address_row.addWidget(refresh)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Adres:"), self.url_label)
+        form.addRow(self.tr("Code:"), self.code_label)
+        form.addRow(self.tr("Netwerk:"), address_row)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.group_label)
+        layout.addWidget(self.qr, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.phones_label)
+        layout.addWidget(self.status_label)
+        layout.addStretch(0)
+
+        self.refresh_addresses()
+        self.address_combo.currentTextChanged.connect(self._on_address)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.update_phone_count)
+        self._timer.start()
+        self._render()
+
+    # -- public -----------------------------------------------------------------------
+
+    def address(self) -> str:
+        return self.address_combo.currentText()
+
+    def join_url(self) -> str:
+        if self._server is None or self._group is None or not self.address():
+            return ""
+        return self._server.join_url(self._group.code, self.address())
+
+    def set_group(self, group: Group | None) -> None:
+        self._group = group
+        self._render()
+
+    def refresh_addresses(self) -> None:
+        """List the laptop's LAN addresses, keeping the chosen one if it still exists.
+        127.0.0.1 comes last: it only reaches this laptop, handy for a test."""
+        found = [a for a in self._list_addresses() if a != LOOPBACK]
+        choices = [*found, LOOPBACK]
+        wanted = self.address() or str(QSettings().value(_SETTINGS_KEY, "") or "")
+        self.address_combo.blockSignals(True)
+        self.address_combo.clear()
+        self.address_combo.addItems(choices)
+        self.address_combo.setCurrentIndex(choices.index(wanted) if wanted in choices else 0)
+        self.address_combo.blockSignals(False)
+        self._render()
+        self.addressChanged.emit(self.address())
+
+    def update_phone_count(self) -> None:
+        if self._server is None:
+            self.phones_label.setText("")
+            return
+        total = self._server.connected_count()
+        here = self._server.connected_count(self._group.id) if self._group else 0
+        self.phones_label.setText(
+            self.tr("Verbonden telefoons: {here} in deze groep, {total} in totaal").format(
+                here=here, total=total
+            )
+        )
+
+    # -- inside -----------------------------------------------------------------------
+
+    def _on_address(self, address: str) -> None:
+        QSettings().setValue(_SETTINGS_KEY, address)
+        self._render()
+        self.addressChanged.emit(address)
+
+    def _render(self) -> None:
+        group = self._group
+        self.group_label.setText(group.name if group else self.tr("Geen groep gekozen"))
+        url = self.join_url()
+        self.qr.set_data(url)
+        self.url_label.setText(url or "–")
+        self.code_label.setText(group.code if group else "–")
+        if self._server is None:
+            self.status_label.setText(
+                self.tr("De deelnemersserver draait niet: telefoons kunnen nu niet meedoen.")
+            )
+        elif self.address() == LOOPBACK:
+            self.status_label.setText(
+                self.tr("127.0.0.1 werkt alleen op deze laptop. Kies het adres van het "
+                        "wifi-netwerk van de zaal.")
+            )
+        else:
+            self.status_label.setText("")
+        self.update_phone_count()

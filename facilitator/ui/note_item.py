@@ -1,0 +1,126 @@
+"""One sticky note on the wall: a thin view over a note id, drawn by hand.
+
+Painting the text ourselves with QPainter.drawText keeps it plain text by construction
+(`<b>x</b>` shows literally) and is far cheaper than a QGraphicsTextItem per note, which
+keeps a wall of 500 notes smooth. The fitted font size is worked out once per text
+change, not per paint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyle
+
+from facilitator.domain.model import Note
+
+NOTE_W = 200.0
+NOTE_H = 136.0
+_PAD = 10.0
+_SHADOW = 4.0
+_FONT_SIZES = (15, 14, 13, 12, 11, 10, 9, 8)
+_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+_PAPER = QColor("#fff7b0")
+_PAPER_NOTE = QColor("#e4f1ff")  # typed in from paper at the table: visibly different
+_HIDDEN = QColor("#d9d9d9")
+_EDGE = QColor(0, 0, 0, 40)
+_SELECTED_EDGE = QColor("#1f6feb")
+_INK = QColor("#222222")
+_MUTED_INK = QColor("#6b6b6b")
+
+
+class NoteItem(QGraphicsObject):
+    """A movable, selectable sticky note. Holds the note id and what it draws, nothing
+    else: the engine owns the note, the wall turns a drag into a MoveNote command.
+    No signals of its own; the scene reports moves (see wall.WallScene)."""
+
+    def __init__(self, note: Note) -> None:
+        super().__init__()
+        self.note_id = note.id
+        self._text = ""
+        self._hidden = False
+        self._paper = False
+        self._font = QFont()
+        self._text_rect = QRectF(_PAD, _PAD, NOTE_W - 2 * _PAD, NOTE_H - 2 * _PAD - 14)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        # Each note is a small cached bitmap: panning and moving others stay cheap.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.update_from(note)
+
+    def text(self) -> str:
+        """The note's text exactly as stored, which is also exactly what is drawn."""
+        return self._text
+
+    def toPlainText(self) -> str:
+        """Same as text(); named like QGraphicsTextItem's so callers need not care."""
+        return self._text
+
+    @property
+    def hidden(self) -> bool:
+        return self._hidden
+
+    def update_from(self, note: Note) -> None:
+        changed = (note.text, note.hidden, note.is_paper) != (self._text, self._hidden, self._paper)
+        if not changed:
+            return
+        self._text, self._hidden, self._paper = note.text, note.hidden, note.is_paper
+        self._font = _fitted_font(self._text, self._text_rect)
+        self.setToolTip("")  # user text never goes into a (rich text) tooltip
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, NOTE_W + _SHADOW, NOTE_H + _SHADOW)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, NOTE_W, NOTE_H))
+        return path
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        body = QRectF(0, 0, NOTE_W, NOTE_H)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 35))
+        painter.drawRect(body.translated(_SHADOW, _SHADOW))
+        colour = _HIDDEN if self._hidden else _PAPER_NOTE if self._paper else _PAPER
+        painter.setBrush(colour)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QPen(_SELECTED_EDGE, 3) if selected else QPen(_EDGE, 1))
+        painter.drawRect(body)
+        if self._hidden:
+            painter.setBrush(QBrush(QColor(0, 0, 0, 25), Qt.BrushStyle.BDiagPattern))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRect(body)
+        painter.setFont(self._font)
+        painter.setPen(_MUTED_INK if self._hidden else _INK)
+        # drawText with a str never interprets markup: the text stays plain.
+        painter.drawText(self._text_rect, int(_FLAGS), self._text)
+        marks = []
+        if self._hidden:
+            marks.append(self.tr("verborgen"))
+        if self._paper:
+            marks.append(self.tr("papier"))
+        if marks:
+            small = QFont(self._font)
+            small.setPointSizeF(8)
+            small.setItalic(True)
+            painter.setFont(small)
+            painter.setPen(_MUTED_INK)
+            painter.drawText(
+                QRectF(_PAD, NOTE_H - _PAD - 12, NOTE_W - 2 * _PAD, 12),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                " · ".join(marks),
+            )
+
+
+def _fitted_font(text: str, rect: QRectF) -> QFont:
+    """The largest of a few sizes at which the whole text fits the note; the smallest
+    otherwise (the 280-character limit keeps even that readable)."""
+    font = QFont()
+    for size in _FONT_SIZES:
+        font.setPointSizeF(size)
+        needed = QFontMetricsF(font).boundingRect(rect, int(_FLAGS), text)
+        if needed.height() <= rect.height() and needed.width() <= rect.width():
+            return font
+    return font

@@ -1,0 +1,107 @@
+"""A QR code drawn straight from its module matrix: crisp at any size, no Pillow.
+
+`qrcode` needs Pillow to make images; its matrix needs nothing, and painting whole
+pixels per module with antialiasing off keeps every edge sharp for phone cameras (and
+for the printed table cards, through `qr_image`).
+"""
+
+from __future__ import annotations
+
+import qrcode
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+QUIET_ZONE = 4  # modules of white around the code, as the standard asks
+
+
+def qr_matrix(data: str) -> list[list[bool]]:
+    """The code's modules, quiet zone included; True is dark."""
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE, box_size=1
+    )
+    code.add_data(data)
+    code.make(fit=True)
+    return code.get_matrix()
+
+
+def paint_qr(painter: QPainter, matrix: list[list[bool]], area: QRect) -> QRect:
+    """Paint `matrix` centred in `area` with a whole number of pixels per module.
+    Returns the rectangle actually covered (white background included)."""
+    n = len(matrix)
+    if n == 0:
+        return QRect()
+    module = max(1, min(area.width(), area.height()) // n)
+    side = module * n
+    left = area.x() + (area.width() - side) // 2
+    top = area.y() + (area.height() - side) // 2
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.fillRect(QRect(left, top, side, side), QColor("white"))
+    black = QColor("black")
+    for r, row in enumerate(matrix):
+        c = 0
+        while c < n:  # one rectangle per run of dark modules: fewer, cleaner fills
+            if row[c]:
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                painter.fillRect(
+                    QRect(left + start * module, top + r * module, (c - start) * module, module),
+                    black,
+                )
+            else:
+                c += 1
+    painter.restore()
+    return QRect(left, top, side, side)
+
+
+def qr_image(data: str, module_px: int = 8) -> QImage:
+    """The code as an image, for table cards and the projector."""
+    matrix = qr_matrix(data)
+    side = len(matrix) * module_px
+    image = QImage(side, side, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    paint_qr(painter, matrix, QRect(0, 0, side, side))
+    painter.end()
+    return image
+
+
+class QrWidget(QWidget):
+    """Shows one QR code, as large as it fits. No signals."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data = ""
+        self._matrix: list[list[bool]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(160, 160))
+
+    def data(self) -> str:
+        return self._data
+
+    def set_data(self, data: str) -> None:
+        if data == self._data:
+            return
+        self._data = data
+        self._matrix = qr_matrix(data) if data else []
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(260, 260)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        if self._matrix:
+            paint_qr(painter, self._matrix, self.rect())
+        else:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "–")
+        painter.end()
