@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator import resources
-from facilitator.domain.model import Method, Visibility, Workshop
+from facilitator.domain.model import Method, Snapshot, Visibility, Workshop
 from facilitator.store import GroupSpec, RoundSpec, Store, WorkshopSpec
 
 DEFAULT_TEMPLATE = "organisatienetwerk"
@@ -23,9 +23,37 @@ def available() -> list[str]:
 
 
 def load(name: str) -> WorkshopSpec:
+    """A built-in template by name, or a template file saved by `save` (a .json path)."""
+    if name.endswith(".json") and Path(name).is_file():
+        return spec_from_dict(json.loads(Path(name).read_text(encoding="utf-8")))
     if name not in available():
         raise KeyError(f"no template '{name}'; there are: {', '.join(available())}")
     return spec_from_dict(json.loads(resources.read_text("templates", f"{name}.json")))
+
+
+def to_dict(snapshot: Snapshot) -> dict[str, Any]:
+    """A workshop's set-up (no notes, no people) in the template format."""
+    w = snapshot.workshop
+    return {
+        "name": w.title,
+        "workshop": {"title": w.title, "date": w.date, "place": w.place,
+                     "organisers": w.organisers, "language": w.language},
+        "groups": [{"name": g.name, "colour": g.colour, "host": g.host}
+                   for g in snapshot.groups],
+        "rounds": [
+            {"question": r.question, "method": r.method.value,
+             "duration_min": max(1, round(r.duration_s / 60)),
+             "visibility": r.visibility.value, "dot_budget": r.dot_budget,
+             "multi_dots": r.multi_dots}
+            for r in snapshot.rounds
+        ],
+    }
+
+
+def save(snapshot: Snapshot, path: str | Path) -> None:
+    """Save a workshop's set-up as a template file to start the next workshop from."""
+    text = json.dumps(to_dict(snapshot), ensure_ascii=False, indent=2)
+    Path(path).write_text(text + "\n", encoding="utf-8")
 
 
 def spec_from_dict(data: dict[str, Any]) -> WorkshopSpec:

@@ -3,18 +3,24 @@
 from facilitator.engine.apply import NoteResult
 from facilitator.engine.commands import (
     AddAction,
+    AddGroup,
     AddNote,
+    AddRound,
     AddTime,
     CastVotes,
     Command,
     CreateCluster,
     DeleteAction,
     DeleteCluster,
+    DeleteGroup,
     DeleteNote,
+    DeleteRound,
     EditNote,
     Join,
     MergeNote,
+    MoveGroup,
     MoveNote,
+    MoveRound,
     PauseTimer,
     ResetTimer,
     SetActiveRound,
@@ -25,6 +31,9 @@ from facilitator.engine.commands import (
     UnmergeNote,
     UpdateAction,
     UpdateCluster,
+    UpdateGroup,
+    UpdateRound,
+    UpdateWorkshop,
 )
 from facilitator.engine.core import Engine, EngineStopped
 from facilitator.engine.errors import NotFound
@@ -37,13 +46,16 @@ from facilitator.engine.events import (
     ClusterChanged,
     ClusterRemoved,
     Event,
+    GroupsChanged,
     NoteAdded,
     NoteChanged,
     NoteRemoved,
     ParticipantJoined,
     PhaseChanged,
+    RoundsChanged,
     TimerChanged,
     VotesChanged,
+    WorkshopChanged,
 )
 
 __all__ = [
@@ -54,5 +66,7 @@ __all__ = [
     "NoteAdded", "NoteChanged", "NoteRemoved", "NoteResult", "ParticipantJoined",
     "PauseTimer", "PhaseChanged", "ResetTimer", "SetActiveRound", "SetNoteCluster",
     "SetNoteHidden", "SetPhase", "StartTimer", "TimerChanged", "UnmergeNote", "UpdateAction",
-    "UpdateCluster", "VotesChanged",
+    "UpdateCluster", "VotesChanged", "AddGroup", "AddRound", "DeleteGroup", "DeleteRound",
+    "MoveGroup", "MoveRound", "UpdateGroup", "UpdateRound", "UpdateWorkshop", "GroupsChanged",
+    "RoundsChanged", "WorkshopChanged",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitator.domain.model import Phase
+from facilitator.store.specs import RoundSpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,9 +193,80 @@ class DeleteAction:
     action_id: int
 
 
+
+# -- preparing the workshop ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateWorkshop:
+    title: str
+    date: str = ""
+    place: str = ""
+    organisers: str = ""
+    language: str = "nl"
+
+
+@dataclass(frozen=True, slots=True)
+class AddGroup:
+    name: str
+    colour: str = "#f6d365"
+    host: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateGroup:
+    group_id: int
+    name: str
+    colour: str = "#f6d365"
+    host: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteGroup:
+    """Refused once the group has participants or notes: nothing people made is lost."""
+
+    group_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class MoveGroup:
+    group_id: int
+    position: int  # 0-based place in the list
+
+
+@dataclass(frozen=True, slots=True)
+class AddRound:
+    spec: RoundSpec
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateRound:
+    round_id: int
+    spec: RoundSpec
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteRound:
+    """Refused once the round has notes, clusters or actions."""
+
+    round_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class MoveRound:
+    round_id: int
+    position: int
+
+
+SetupCommand = (
+    UpdateWorkshop | AddGroup | UpdateGroup | DeleteGroup | MoveGroup | AddRound | UpdateRound
+    | DeleteRound | MoveRound
+)
+
+
 Command = (
     Join | AddNote | EditNote | DeleteNote | SetNoteHidden | MoveNote | SetPhase
     | SetActiveRound | StartTimer | PauseTimer | AddTime | ResetTimer | CreateCluster
     | UpdateCluster | DeleteCluster | SetNoteCluster | MergeNote | UnmergeNote | CastVotes
-    | AddAction | UpdateAction | DeleteAction
+    | AddAction | UpdateAction | DeleteAction | SetupCommand
 )

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.domain.model import Action, Cluster, Note, Participant, Phase, Round
+from facilitator.domain.model import (
+    Action,
+    Cluster,
+    Group,
+    Note,
+    Participant,
+    Phase,
+    Round,
+    Workshop,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +93,26 @@ class ActionRemoved:
     action: Action
 
 
+@dataclass(frozen=True, slots=True)
+class WorkshopChanged:
+    workshop: Workshop
+
+
+@dataclass(frozen=True, slots=True)
+class GroupsChanged:
+    """The list of groups changed (added, renamed, removed, reordered): all of them, in order."""
+
+    groups: tuple[Group, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoundsChanged:
+    rounds: tuple[Round, ...]
+
+
 Event = (
     ParticipantJoined | NoteAdded | NoteChanged | NoteRemoved | PhaseChanged
     | ActiveRoundChanged | TimerChanged | ClusterAdded | ClusterChanged | ClusterRemoved
-    | VotesChanged | ActionAdded | ActionChanged | ActionRemoved
+    | VotesChanged | ActionAdded | ActionChanged | ActionRemoved | WorkshopChanged
+    | GroupsChanged | RoundsChanged
 )

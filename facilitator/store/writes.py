@@ -158,3 +158,56 @@ class WriteMixin:
 
     def delete_action(self, action_id: int) -> None:
         self._db.execute("DELETE FROM actions WHERE id = ?", (action_id,))
+
+    # -- preparing the workshop: event details, groups and rounds ---------------------
+
+    def update_workshop(self, title: str, date: str, place: str, organisers: str,
+                        language: str) -> None:
+        self._db.execute(
+            "UPDATE workshop SET title = ?, date = ?, place = ?, organisers = ?, language = ?",
+            (title, date, place, organisers, language),
+        )
+
+    def update_group(self, group_id: int, name: str, colour: str, host: str) -> None:
+        self._db.execute(
+            "UPDATE groups SET name = ?, colour = ?, host = ? WHERE id = ?",
+            (name, colour, host, group_id),
+        )
+
+    def update_round(self, round_id: int, spec: RoundSpec) -> None:
+        self._db.execute(
+            "UPDATE rounds SET question = ?, method = ?, duration_s = ?, visibility = ?,"
+            " dot_budget = ?, multi_dots = ? WHERE id = ?",
+            (spec.question, spec.method.value, spec.duration_s, spec.visibility.value,
+             spec.dot_budget, int(spec.multi_dots), round_id),
+        )
+
+    def has_content(self, *, group_id: int | None = None, round_id: int | None = None) -> bool:
+        """Whether deleting this group or round would throw away anything people made."""
+        column, value = ("group_id", group_id) if group_id is not None else ("round_id", round_id)
+        tables = ["notes", "clusters", "actions"]
+        if group_id is not None:
+            tables.append("participants")
+        return any(
+            self._db.execute(f"SELECT 1 FROM {t} WHERE {column} = ? LIMIT 1", (value,)).fetchone()
+            for t in tables
+        )
+
+    def delete_group(self, group_id: int) -> None:
+        self._db.execute("DELETE FROM phases WHERE group_id = ?", (group_id,))
+        self._db.execute("DELETE FROM groups WHERE id = ?", (group_id,))
+
+    def delete_round(self, round_id: int) -> None:
+        self._db.execute("DELETE FROM phases WHERE round_id = ?", (round_id,))
+        self._db.execute("DELETE FROM votes WHERE round_id = ?", (round_id,))
+        self._db.execute("DELETE FROM rounds WHERE id = ?", (round_id,))
+        self._db.execute(
+            "UPDATE workshop SET active_round_id = (SELECT id FROM rounds ORDER BY position, id"
+            " LIMIT 1) WHERE active_round_id = ? OR active_round_id IS NULL", (round_id,))
+
+    def reorder(self, table: str, ordered_ids: list[int]) -> None:
+        assert table in ("groups", "rounds")
+        self._db.executemany(
+            f"UPDATE {table} SET position = ? WHERE id = ?",
+            [(position, item) for position, item in enumerate(ordered_ids)],
+        )

@@ -1,0 +1,104 @@
+"""Preparing a workshop: event details, groups and rounds, and templates saved from it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from facilitator import templates
+from facilitator.domain.model import Method, Phase, Visibility
+from facilitator.domain.rules import RuleViolation
+from facilitator.engine import (
+    ActiveRoundChanged,
+    AddGroup,
+    AddNote,
+    AddRound,
+    DeleteGroup,
+    DeleteRound,
+    Engine,
+    Event,
+    GroupsChanged,
+    Join,
+    MoveGroup,
+    MoveRound,
+    RoundsChanged,
+    SetPhase,
+    UpdateGroup,
+    UpdateRound,
+    UpdateWorkshop,
+)
+from facilitator.store import RoundSpec, Store
+
+
+def test_event_details(engine: Engine) -> None:
+    w = engine.execute(UpdateWorkshop(" Directeurendag ", "28 mei", "Den Haag", "KB, SPN, VOB"))
+    assert (w.title, w.date, w.place) == ("Directeurendag", "28 mei", "Den Haag")
+    with pytest.raises(RuleViolation):
+        engine.execute(UpdateWorkshop("   "))
+    with pytest.raises(RuleViolation):
+        engine.execute(UpdateWorkshop("x", language="de"))
+
+
+def test_groups_rename_reorder_add_delete(engine: Engine, workshop_path: Path) -> None:
+    seen: list[Sequence[Event]] = []
+    engine.subscribe(seen.append)
+    engine.execute(UpdateGroup(1, "Tafel Noord", "#AABBCC", "Mieke"))
+    with pytest.raises(RuleViolation):
+        engine.execute(UpdateGroup(1, "x", "red"))
+    engine.execute(MoveGroup(8, 0))
+    store = Store.open(workshop_path, readonly=True)
+    names = [g.name for g in store.groups()]
+    assert names[:2] == ["Tafel 8", "Tafel Noord"]
+    assert store.group(1).colour == "#aabbcc"  # type: ignore[union-attr]
+    engine.execute(SetPhase(1, Phase.COLLECT))
+    new = engine.execute(AddGroup("Tafel 9"))
+    assert store.phase(1, new.id) is Phase.COLLECT  # joins where the others are
+    engine.execute(DeleteGroup(new.id))
+    assert isinstance(seen[-1][-1], GroupsChanged)
+    assert len(seen[-1][-1].groups) == 8
+    engine.execute(Join(2))
+    with pytest.raises(RuleViolation):  # people joined: deleting would lose them
+        engine.execute(DeleteGroup(2))
+    assert isinstance(seen[-1][-1], GroupsChanged)
+
+
+def test_rounds_edit_reorder_add_delete(engine: Engine, workshop_path: Path) -> None:
+    spec = RoundSpec("Wat is de volgende stap?", Method.FIFTEEN_PERCENT, 600,
+                     Visibility.HIDDEN, 3)
+    engine.execute(UpdateRound(3, spec))
+    store = Store.open(workshop_path, readonly=True)
+    third = store.round(3)
+    assert third is not None and third.visibility is Visibility.HIDDEN
+    with pytest.raises(RuleViolation):
+        engine.execute(UpdateRound(3, RoundSpec("x", dot_budget=0)))
+    with pytest.raises(RuleViolation):
+        engine.execute(UpdateRound(3, RoundSpec("x", duration_s=5)))
+    added = engine.execute(AddRound(RoundSpec("Extra ronde")))
+    engine.execute(MoveRound(added.id, 0))
+    assert store.rounds()[0].id == added.id
+    engine.execute(AddNote(1, "al iets", round_id=2, is_paper=True))
+    with pytest.raises(RuleViolation):
+        engine.execute(DeleteRound(2))
+    seen: list[Sequence[Event]] = []
+    engine.subscribe(seen.append)
+    engine.execute(DeleteRound(1))  # the active round: another becomes active
+    events = [ev for batch in seen for ev in batch]
+    assert any(isinstance(ev, RoundsChanged) for ev in events)
+    assert ActiveRoundChanged(added.id) in events
+
+
+def test_save_and_reuse_a_template(engine: Engine, workshop_path: Path, tmp_path: Path) -> None:
+    engine.execute(UpdateWorkshop("Regiodag Noord", "3 okt", "Zwolle", "SPN"))
+    engine.execute(UpdateGroup(1, "Tafel Noord"))
+    snapshot = Store.open(workshop_path, readonly=True).snapshot()
+    saved = tmp_path / "regiodag.json"
+    templates.save(snapshot, saved)
+    copy = tmp_path / "copy.workshop"
+    templates.create(copy, str(saved))
+    reopened = Store.open(copy, readonly=True).snapshot()
+    assert reopened.workshop.title == "Regiodag Noord"
+    assert reopened.groups[0].name == "Tafel Noord"
+    assert [r.question for r in reopened.rounds] == [r.question for r in snapshot.rounds]
+    assert reopened.notes == ()
