@@ -61,7 +61,6 @@ def test_groups_rename_reorder_add_delete(engine: Engine, workshop_path: Path) -
     engine.execute(Join(2))
     with pytest.raises(RuleViolation):  # people joined: deleting would lose them
         engine.execute(DeleteGroup(2))
-    assert isinstance(seen[-1][-1], GroupsChanged)
 
 
 def test_rounds_edit_reorder_add_delete(engine: Engine, workshop_path: Path) -> None:
