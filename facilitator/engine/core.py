@@ -46,8 +46,13 @@ class Engine:
     """
 
     def __init__(self, path: str | Path, *, max_batch: int = 1000,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 backup_every_s: float | None = None) -> None:
         self.path = Path(path)
+        # The writer takes the backups: it holds the only connection that writes, so a
+        # backup never races a transaction.
+        self._backup_every_s = backup_every_s
+        self.last_backup: Path | None = None
         self._max_batch = max_batch
         self._clock = clock
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -114,9 +119,20 @@ class Engine:
             return
         self._running = True
         self._ready.set()
+        next_backup = (time.monotonic() + self._backup_every_s
+                       if self._backup_every_s else None)
         try:
             while True:
-                first = self._queue.get()
+                if next_backup is not None:
+                    wait = next_backup - time.monotonic()
+                    try:
+                        first = self._queue.get(timeout=max(0.0, wait))
+                    except queue.Empty:
+                        self._take_backup(store)
+                        next_backup = time.monotonic() + (self._backup_every_s or 0)
+                        continue
+                else:
+                    first = self._queue.get()
                 if first is _STOP:
                     break
                 batch = [first]
@@ -176,6 +192,12 @@ class Engine:
                     subscriber(published)
                 except Exception:
                     log.exception("subscriber %r failed", subscriber)
+
+    def _take_backup(self, store: Store) -> None:
+        try:
+            self.last_backup = store.backup()
+        except Exception:  # a full disk must not stop the notes; the log says it
+            log.exception("backup of %s failed", self.path)
 
     def _drain_after_stop(self) -> None:
         with self._lock:

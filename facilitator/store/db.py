@@ -107,6 +107,12 @@ class Store(ReadMixin, WriteMixin):
     def schema_version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
+    def backup(self, *, keep: int = 12) -> Path:
+        """Write a consistent copy into the rolling set beside the file."""
+        from facilitator.store.backup import write_backup
+
+        return write_backup(self._db, self.path, keep=keep)
+
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
