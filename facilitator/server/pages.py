@@ -47,6 +47,11 @@ async def index(request: web.Request) -> web.Response:
     return _file(request, "index.html")
 
 
+async def no_icon(request: web.Request) -> web.Response:
+    """Browsers ask for /favicon.ico on their own; answer without a logged 404."""
+    return web.Response(status=204, headers={"Cache-Control": "max-age=86400"})
+
+
 async def static(request: web.Request) -> web.Response:
     return _file(request, request.match_info["name"])
 
@@ -56,3 +61,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/", index)
     app.router.add_get("/j/{code}", index)
     app.router.add_get("/static/{name}", static)
+    app.router.add_get("/favicon.ico", no_icon)
