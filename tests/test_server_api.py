@@ -1,0 +1,245 @@
+"""The participant API over real HTTP on 127.0.0.1: joining, notes, and every refusal."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from facilitator.domain.model import Phase
+from facilitator.engine import AddNote, Engine, SetNoteHidden
+from facilitator.server import ParticipantServer
+from facilitator.server.limits import Limits
+from facilitator.store import Store
+from tests.test_server_support import collect, groups, join, post, request, running
+
+
+@pytest.fixture
+def server(engine: Engine, workshop_path: Path) -> ParticipantServer:
+    collect(engine, workshop_path)
+    with running(engine, workshop_path) as srv:
+        yield srv  # type: ignore[misc]
+
+
+@pytest.fixture
+def code(workshop_path: Path) -> str:
+    return groups(workshop_path)[0].code
+
+
+def test_join_post_and_repeat(server: ParticipantServer, code: str) -> None:
+    reply = request(server.port, "POST", "/api/join",
+                    {"code": f" {code.lower()[:2]} {code.lower()[2:]} ", "name": "Anna"})
+    assert reply.status == 201
+    body = reply.json
+    assert body["group"]["code"] == code and body["participant"]["name"] == "Anna"
+    assert body["workshop"]["title"].startswith("KB/OB")
+    token = body["token"]
+
+    first = post(server.port, token, "note-0001", "  Jeugd   zonder drempels ")
+    assert first.status == 201 and first.json["created"] is True
+    note = first.json["note"]
+    assert note["text"] == "Jeugd zonder drempels" and note["client_note_id"] == "note-0001"
+    again = post(server.port, token, "note-0001", "Jeugd zonder drempels")
+    assert again.status == 200 and again.json["note"]["id"] == note["id"]
+
+    state = request(server.port, "GET", "/api/state", token=token).json
+    assert [n["id"] for n in state["notes"]["mine"]] == [note["id"]]
+    assert state["round"]["phase"] == "collect" and state["round"]["method"]["instruction"]["nl"]
+    assert state["notes"]["others"] == [] and state["notes"]["count"] == 1
+
+
+def test_five_concurrent_identical_posts_store_one_note(
+    server: ParticipantServer, code: str, workshop_path: Path
+) -> None:
+    token = join(server.port, code)
+    statuses: list[int] = []
+    barrier = threading.Barrier(5)
+
+    def send() -> None:
+        barrier.wait()
+        statuses.append(post(server.port, token, "same-note-1", "één keer").status)
+
+    threads = [threading.Thread(target=send) for _ in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(statuses) == [200, 200, 200, 200, 201]
+    store = Store.open(workshop_path, readonly=True)
+    assert [n.text for n in store.notes()] == ["één keer"]
+    store.close()
+
+
+def test_edit_and_delete_only_own_notes_only_while_collecting(
+    server: ParticipantServer, engine: Engine, workshop_path: Path, code: str
+) -> None:
+    anna, bert = join(server.port, code), join(server.port, code)
+    note_id = post(server.port, anna, "anna-0001", "eerst").json["note"]["id"]
+    edited = request(server.port, "PATCH", f"/api/notes/{note_id}", {"text": "daarna"},
+                     token=anna)
+    assert edited.status == 200 and edited.json["note"]["text"] == "daarna"
+    not_his = request(server.port, "PATCH", f"/api/notes/{note_id}", {"text": "x"}, token=bert)
+    assert (not_his.status, not_his.code) == (404, "unknown_note")
+    assert request(server.port, "DELETE", f"/api/notes/{note_id}", token=bert).status == 404
+
+    collect(engine, workshop_path, Phase.GROUP)
+    late = request(server.port, "PATCH", f"/api/notes/{note_id}", {"text": "x"}, token=anna)
+    assert (late.status, late.code) == (409, "wrong_phase")
+    assert request(server.port, "DELETE", f"/api/notes/{note_id}", token=anna).status == 409
+    assert post(server.port, anna, "anna-0002", "te laat").status == 409
+
+    collect(engine, workshop_path)
+    gone = request(server.port, "DELETE", f"/api/notes/{note_id}", token=anna)
+    assert gone.status == 200 and gone.json == {"deleted": note_id}
+    assert request(server.port, "DELETE", f"/api/notes/{note_id}", token=anna).status == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "raw", "headers", "status", "error"),
+    [
+        ("POST", "/api/notes", b"{not json", {}, 400, "bad_json"),
+        ("POST", "/api/notes", b"[1, 2]", {}, 400, "bad_json"),
+        ("POST", "/api/notes", b'{"text": NaN, "client_note_id": "abcdefgh"}', {}, 400,
+         "bad_json"),
+        ("POST", "/api/notes", b"[" * 5000 + b"]" * 5000, {}, 400, "bad_json"),
+        ("POST", "/api/notes", b'{"text": "\xff\xfe", "client_note_id": "abcdefgh"}', {},
+         400, "bad_encoding"),
+        ("POST", "/api/notes", b'{"client_note_id": "abcdefgh"}', {}, 400, "missing_field"),
+        ("POST", "/api/notes", b'{"client_note_id": 12345678, "text": "x"}', {}, 400,
+         "wrong_type"),
+        ("POST", "/api/notes", b'{"client_note_id": "a b", "text": "x"}', {}, 400,
+         "bad_client_note_id"),
+        ("POST", "/api/notes", b'{"client_note_id": "abcdefgh", "text": ["x"]}', {}, 400,
+         "wrong_type"),
+        ("POST", "/api/notes", b'{"client_note_id": "abcdefgh", "text": " \\n\\t"}', {}, 422,
+         "empty"),
+        ("POST", "/api/notes", b'{"client_note_id": "abcdefgh", "text": "' + b"x" * 281 + b'"}',
+         {}, 422, "too_long"),
+        ("POST", "/api/notes", b'{"client_note_id": "abcdefgh", "text": "' + b"x" * 17000
+         + b'"}', {}, 413, "too_large"),
+        ("POST", "/api/notes", b"text=hallo", {"Content-Type": "application/x-www-form-urlencoded"},
+         415, "not_json"),
+        ("PATCH", "/api/notes/999999", b'{"text": "x"}', {}, 404, "unknown_note"),
+        ("PATCH", "/api/notes/abc", b'{"text": "x"}', {}, 404, "not_found"),
+        ("PATCH", "/api/notes/99999999999999999999999", b'{"text": "x"}', {}, 404, "not_found"),
+        ("GET", "/api/nothing-here", None, {}, 404, "not_found"),
+        ("PUT", "/api/notes", b"{}", {}, 405, "method_not_allowed"),
+        ("POST", "/api/notes", b'{"client_note_id": "abcdefgh", "text": "x"}',
+         {"Origin": "http://evil.example"}, 403, "bad_origin"),
+        ("GET", "/api/state", None, {"Host": "evil.example"}, 421, "bad_host"),
+    ],
+)
+def test_refusals_are_json_with_the_right_status(
+    server: ParticipantServer, code: str, method: str, path: str, raw: bytes | None,
+    headers: dict[str, str], status: int, error: str,
+) -> None:
+    token = join(server.port, code)
+    reply = request(server.port, method, path, raw=raw, token=token, headers=headers)
+    assert (reply.status, reply.code) == (status, error), reply.raw
+    assert reply.headers["Content-Type"].startswith("application/json")
+    assert reply.headers["Cache-Control"] == "no-store"
+    assert "default-src 'self'" in reply.headers["Content-Security-Policy"]
+
+
+def test_auth_and_codes(server: ParticipantServer) -> None:
+    assert request(server.port, "GET", "/api/state").code == "no_token"
+    unknown = request(server.port, "GET", "/api/state", token="nobody-has-this-token")
+    assert (unknown.status, unknown.code) == (401, "unknown_token")
+    wrong = request(server.port, "POST", "/api/join", {"code": "ZZZZZ"})
+    assert (wrong.status, wrong.code) == (404, "unknown_code")
+    assert request(server.port, "POST", "/api/join", {"code": 5}).status == 400
+    assert request(server.port, "POST", "/api/join", {}).code == "missing_field"
+    long_name = request(server.port, "POST", "/api/join",
+                        {"code": groups(server._path)[0].code, "name": "x" * 200})
+    assert (long_name.status, long_name.code) == (422, "too_long")
+    # There is no facilitator control over HTTP at all.
+    for path in ("/api/phase", "/api/rounds/1/phase", "/api/export", "/api/notes/1/hide"):
+        assert request(server.port, "POST", path, {"phase": "vote"}).status in (404, 405)
+
+
+def test_same_origin_writes_and_allowed_hosts_pass(server: ParticipantServer, code: str) -> None:
+    host = f"127.0.0.1:{server.port}"
+    reply = request(server.port, "POST", "/api/join", {"code": code},
+                    headers={"Origin": f"http://{host}"})
+    assert reply.status == 201
+    url = server.join_url(code, "10.9.8.7")
+    assert url == f"http://10.9.8.7:{server.port}/j/{code}"
+    as_lan = request(server.port, "GET", f"/j/{code}", headers={"Host": f"10.9.8.7:{server.port}"})
+    assert as_lan.status == 200
+    for host_header in (f"localhost:{server.port}", f"[::1]:{server.port}"):
+        assert request(server.port, "GET", "/", headers={"Host": host_header}).status == 200
+
+
+def test_rate_limits_answer_429_with_retry_after(
+    engine: Engine, workshop_path: Path, code: str
+) -> None:
+    collect(engine, workshop_path)
+    limits = Limits(write_burst=2, write_rate=0.01, join_burst=3, join_rate=0.01)
+    with running(engine, workshop_path, limits) as server:
+        token = join(server.port, code)
+        assert post(server.port, token, "rate-0001", "een").status == 201
+        assert post(server.port, token, "rate-0002", "twee").status == 201
+        refused = post(server.port, token, "rate-0003", "drie")
+        assert (refused.status, refused.code) == (429, "rate_limited")
+        assert int(refused.headers["Retry-After"]) >= 1
+        join(server.port, code), join(server.port, code)
+        too_many = request(server.port, "POST", "/api/join", {"code": code})
+        assert too_many.status == 429 and int(too_many.headers["Retry-After"]) >= 1
+
+
+def test_hidden_and_moderated_notes_never_reach_other_phones(
+    server: ParticipantServer, engine: Engine, code: str
+) -> None:
+    anna, bert = join(server.port, code), join(server.port, code)
+    shown = post(server.port, anna, "anna-0001", "zichtbaar").json["note"]
+    rude = post(server.port, anna, "anna-0002", "onaardig").json["note"]
+    engine.execute(SetNoteHidden(rude["id"], True))
+    state = request(server.port, "GET", "/api/state", token=bert).json
+    assert [n["text"] for n in state["notes"]["others"]] == ["zichtbaar"]
+    assert state["notes"]["count"] == 1
+    assert "participant_id" not in state["notes"]["others"][0]
+    mine = request(server.port, "GET", "/api/state", token=anna).json["notes"]["mine"]
+    assert [n["id"] for n in mine] == [shown["id"]]
+
+
+def test_a_token_of_one_group_sees_and_touches_nothing_of_another(
+    server: ParticipantServer, engine: Engine, workshop_path: Path
+) -> None:
+    first, second = groups(workshop_path)[:2]
+    a, b = join(server.port, first.code), join(server.port, second.code)
+    b_note = post(server.port, b, "bbbb-0001", "van groep B").json["note"]
+    engine.execute(AddNote(second.id, "laptopnotitie B"))
+    state = request(server.port, "GET", "/api/state", token=a).json
+    assert state["group"]["id"] == first.id
+    assert state["notes"]["others"] == [] and state["notes"]["count"] == 0
+    assert request(server.port, "PATCH", f"/api/notes/{b_note['id']}", {"text": "x"},
+                   token=a).status == 404
+    assert request(server.port, "DELETE", f"/api/notes/{b_note['id']}", token=a).status == 404
+    # Reusing B's client id from A makes A's own note, never returns B's.
+    mine = post(server.port, a, "bbbb-0001", "van groep A").json["note"]
+    assert mine["id"] != b_note["id"] and mine["text"] == "van groep A"
+
+
+def test_malformed_http_is_counted_not_logged(
+    server: ParticipantServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    before = server.malformed_count
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        sock.sendall(b"GARBAGE \x00\x01 HTTP/9.9\r\n\r\n")
+        assert sock.recv(1024).split(b"\r\n")[0].endswith(b"400 Bad Request")
+    request(server.port, "POST", "/api/join", raw=b"{oops")
+    assert server.malformed_count >= before + 2
+    assert not [r for r in caplog.records if r.name.startswith("aiohttp")]
+
+
+def test_a_taken_port_falls_back_to_a_free_one(engine: Engine, workshop_path: Path) -> None:
+    with running(engine, workshop_path) as first:
+        second = ParticipantServer(engine, workshop_path, host="127.0.0.1", port=first.port)
+        try:
+            port = second.start()
+            assert port not in (0, first.port)
+            assert request(port, "GET", "/").status == 200
+        finally:
+            second.stop()
