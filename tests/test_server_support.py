@@ -102,11 +102,11 @@ def post(port: int, token: str, cid: str, text: str) -> Reply:
 class Sse:
     """A live /api/events stream read event by event, as EventSource would."""
 
-    def __init__(self, port: int, token: str, last: str | None = None,
-                 query: str = "") -> None:
+    def __init__(self, port: int, token: str | None, last: str | None = None,
+                 query: str = "", header: str = "") -> None:
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=5)
-        extra = f"Last-Event-ID: {last}\r\n" if last else ""
-        target = f"/api/events?token={token}{query}"
+        extra = (f"Last-Event-ID: {last}\r\n" if last else "") + header
+        target = f"/api/events?token={token}{query}" if token else "/api/events"
         self.sock.sendall(
             f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{extra}"
             "Accept: text/event-stream\r\n\r\n".encode()

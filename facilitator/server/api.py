@@ -98,7 +98,9 @@ async def _run(ctx: Context, command: Any) -> Any:
     """Hand a command to the engine and await its committed result as an API outcome."""
     try:
         future: Future[Any] = ctx.engine.submit(command)
-        return await asyncio.wrap_future(future)
+        # Shielded: a phone that hangs up must not cancel the engine's future; the
+        # command still commits and a retry finds its result.
+        return await asyncio.shield(asyncio.wrap_future(future))
     except InvalidText as exc:
         raise ApiError(422, exc.code, str(exc)) from exc
     except RuleViolation as exc:

@@ -169,6 +169,12 @@ class Hub:
             for group_id in self._phases or {g.id for g in self._store.groups()}:
                 self._add(group_id, {"t": "round", "round_id": event.round_id})
             return
+        if isinstance(event, (ev.RoundsChanged, ev.WorkshopChanged, ev.GroupsChanged)):
+            # A question, visibility, title or group name was edited: phones refetch.
+            self._load_round()
+            for group_id in self._phases or {g.id for g in self._store.groups()}:
+                self._add(group_id, {"t": "refresh"})
+            return
         if isinstance(event, ev.PhaseChanged):
             if round_ is not None and event.round_id == round_.id:
                 self._phases[event.group_id] = event.phase

@@ -171,8 +171,11 @@ class ParticipantServer:
         app.on_response_prepare.append(add_security_headers)
         api.add_routes(app)
         pages.add_routes(app)
+        # handler_cancellation: a phone that closes its stream ends its handler at once,
+        # so connected_count is true now, not at the next heartbeat.
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False,
-                                     logger=self._logger, shutdown_timeout=1.0)
+                                     logger=self._logger, shutdown_timeout=1.0,
+                                     handler_cancellation=True)
         await self._runner.setup()
         try:
             sock = _listen(self._host, self._wanted_port)

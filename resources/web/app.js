@@ -247,6 +247,8 @@
       } else if (e.t === "round") {
         announce(t("announceRound"));
         refetchSoon();
+      } else if (e.t === "refresh") {
+        refetchSoon();
       }
     });
     render();

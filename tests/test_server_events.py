@@ -1,0 +1,173 @@
+"""The live stream: per-group delivery, visibility, coalescing, Last-Event-ID resume."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from facilitator.domain.model import Phase, Visibility
+from facilitator.engine import AddNote, Engine, SetNoteHidden, SetPhase
+from facilitator.engine.commands import UpdateRound
+from facilitator.server import ParticipantServer, fanout
+from facilitator.store import Store
+from facilitator.store.specs import RoundSpec
+from tests.test_server_support import Sse, collect, groups, join, post, request, running
+
+
+@pytest.fixture
+def server(engine: Engine, workshop_path: Path) -> ParticipantServer:
+    collect(engine, workshop_path)
+    with running(engine, workshop_path) as srv:
+        yield srv  # type: ignore[misc]
+
+
+def _open(server: ParticipantServer, token: str, last: str | None = None,
+          query: str = "") -> Sse:
+    stream = Sse(server.port, token, last, query)
+    assert stream.status == 200
+    return stream
+
+
+def _notes(event: dict[str, object]) -> list[str]:
+    data = event["data"]
+    assert isinstance(data, dict)
+    return [e["note"]["text"] for e in data["events"] if e["t"] == "note"]
+
+
+def _wait_connected(server: ParticipantServer, n: int, group_id: int | None = None) -> None:
+    deadline = time.monotonic() + 5
+    while server.connected_count(group_id) != n:
+        assert time.monotonic() < deadline, server.connected_count(group_id)
+        time.sleep(0.01)
+
+
+def test_a_note_reaches_its_group_and_no_other(server: ParticipantServer,
+                                               workshop_path: Path) -> None:
+    first, second = groups(workshop_path)[:2]
+    anna, bert, carla = (join(server.port, c) for c in (first.code, first.code, second.code))
+    seq = request(server.port, "GET", "/api/state", token=bert).json["seq"]
+    bert_stream = _open(server, bert, query=f"&last={seq}")
+    carla_stream = _open(server, carla)
+    assert bert_stream.until("hello")["id"].endswith(seq.split("-")[1])
+    carla_stream.until("hello")
+    _wait_connected(server, 2)
+    assert server.connected_count(first.id) == 1 and server.connected_count(second.id) == 1
+
+    post(server.port, anna, "anna-0001", "<b>voor tafel 1</b>")
+    batch = bert_stream.until("batch")
+    assert _notes(batch) == ["<b>voor tafel 1</b>"]
+    assert {"t": "count", "count": 1} in batch["data"]["events"]
+    with pytest.raises(TimeoutError):
+        carla_stream.next(timeout=0.4)
+    bert_stream.close()
+    carla_stream.close()
+    _wait_connected(server, 0)
+
+
+def test_bearer_header_works_and_a_bad_token_gets_401(server: ParticipantServer,
+                                                      workshop_path: Path) -> None:
+    token = join(server.port, groups(workshop_path)[0].code)
+    reply = request(server.port, "GET", "/api/events?token=wrong")
+    assert (reply.status, reply.code) == (401, "unknown_token")
+    assert request(server.port, "GET", "/api/events").code == "no_token"
+    stream = Sse(server.port, None, header=f"Authorization: Bearer {token}\r\n")
+    assert stream.status == 200
+    stream.until("hello")
+    stream.close()
+
+
+def test_changes_within_one_tick_go_out_as_one_batch(
+    server: ParticipantServer, engine: Engine, workshop_path: Path
+) -> None:
+    code = groups(workshop_path)[0].code
+    anna, bert = join(server.port, code), join(server.port, code)
+    stream = _open(server, bert)
+    stream.until("hello")
+    rid = request(server.port, "GET", "/api/state", token=bert).json["round"]["id"]
+    futures = [engine.submit(AddNote(groups(workshop_path)[0].id, f"laptop {i}"))
+               for i in range(20)]
+    for f in futures:
+        f.result()
+    batch = stream.until("batch")
+    assert len(_notes(batch)) == 20, "one tick, one batch, every note in it"
+    engine.execute(SetPhase(rid, Phase.GROUP))
+    phase = stream.until("batch")["data"]["events"]
+    assert {"t": "phase", "phase": "group", "others_shown": True} in phase
+    stream.close()
+    assert anna
+
+
+def test_hidden_round_sends_counts_and_moderation_removes(
+    server: ParticipantServer, engine: Engine, workshop_path: Path
+) -> None:
+    store = Store.open(workshop_path, readonly=True)
+    rid = store.workshop().active_round_id
+    round_ = store.round(rid) if rid else None
+    store.close()
+    assert round_ is not None
+    code = groups(workshop_path)[0].code
+    anna, bert = join(server.port, code), join(server.port, code)
+    stream = _open(server, bert)
+    stream.until("hello")
+    spec = RoundSpec(round_.question, round_.method, round_.duration_s, Visibility.HIDDEN,
+                     round_.dot_budget)
+    engine.execute(UpdateRound(round_.id, spec))
+    assert {"t": "refresh"} in stream.until("batch")["data"]["events"]
+
+    state = request(server.port, "GET", "/api/state", token=bert).json
+    assert state["round"]["visibility"] == "hidden" and state["notes"]["others"] is None
+    note = post(server.port, anna, "anna-0001", "geheim").json["note"]
+    assert stream.until("batch")["data"]["events"] == [{"t": "count", "count": 1}]
+    engine.execute(SetNoteHidden(note["id"], True))
+    events = stream.until("batch")["data"]["events"]
+    assert {"t": "removed", "id": note["id"]} in events and {"t": "count", "count": 0} in events
+    engine.execute(SetNoteHidden(note["id"], False))
+    engine.execute(SetPhase(round_.id, Phase.GROUP))
+    revealed = request(server.port, "GET", "/api/state", token=bert).json
+    assert [n["text"] for n in revealed["notes"]["others"]] == ["geheim"]
+    stream.close()
+
+
+def test_resume_from_last_event_id(server: ParticipantServer, workshop_path: Path) -> None:
+    code = groups(workshop_path)[0].code
+    anna, bert = join(server.port, code), join(server.port, code)
+    stream = _open(server, bert)
+    stream.until("hello")
+    post(server.port, anna, "anna-0001", "een")
+    last = stream.until("batch")["id"]
+    stream.close()
+
+    post(server.port, anna, "anna-0002", "twee")
+    time.sleep(0.15)  # let the tick pass while bert is away
+    post(server.port, anna, "anna-0003", "drie")
+    time.sleep(0.15)
+    resumed = _open(server, bert, last=last)
+    assert _notes(resumed.until("batch")) == ["twee"]
+    assert _notes(resumed.until("batch")) == ["drie"]
+    resumed.until("hello")
+    resumed.close()
+
+    for stale in ("someoldrun-3", "garbage", last.split("-")[0] + "-999999"):
+        again = _open(server, bert, last=stale)
+        assert again.next()["event"] == "reset"
+        again.close()
+
+
+def test_too_old_an_id_gets_a_reset(engine: Engine, workshop_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fanout, "RING_SIZE", 2)
+    collect(engine, workshop_path)
+    with running(engine, workshop_path) as server:
+        code = groups(workshop_path)[0].code
+        anna, bert = join(server.port, code), join(server.port, code)
+        stream = _open(server, bert)
+        last = stream.until("hello")["id"]
+        stream.close()
+        for i in range(4):  # four ticks, four batches: two more than the ring keeps
+            post(server.port, anna, f"anna-000{i}", f"notitie {i}")
+            time.sleep(fanout.TICK_S * 2)
+        resumed = _open(server, bert, last=last)
+        assert resumed.next()["event"] == "reset"
+        resumed.close()
