@@ -1,0 +1,172 @@
+"""The phone page in a real browser at 390x844: join, send, offline outbox, plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from facilitator.engine import Engine
+from facilitator.server import ParticipantServer
+from tests.test_phone_support import PHONE, browser_fixture, stored_notes, wait_for
+from tests.test_server_support import collect, groups, join, post, running
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from browser_fixture()
+
+
+@pytest.fixture
+def server(engine: Engine, workshop_path: Path) -> Iterator[ParticipantServer]:
+    collect(engine, workshop_path)
+    with running(engine, workshop_path) as srv:
+        yield srv
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def _join(page: Any, server: ParticipantServer, code: str) -> None:
+    page.goto(server.join_url(code, "127.0.0.1"))
+    assert page.input_value("#code") == code
+    page.click("#join-button")
+    page.wait_for_selector("#note-text")
+
+
+def _send(page: Any, text: str) -> None:
+    page.fill("#note-text", text)
+    page.click("#send")
+
+
+def test_join_and_send_a_note_that_shows_literally(
+    page: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    code = groups(workshop_path)[0].code
+    _join(page, server, code)
+    assert page.text_content("#group-name") == "Tafel 1"
+    assert page.text_content("#phase") == "Notities schrijven"
+    _send(page, "<b>x</b>")
+    page.wait_for_selector("#mine .note-state.saved")
+    assert [n.text for n in stored_notes(workshop_path)] == ["<b>x</b>"]
+    assert page.text_content("#mine .note-text") == "<b>x</b>"
+    assert page.locator("#mine b").count() == 0
+    assert page.input_value("#note-text") == ""
+    # A note from someone else in the group arrives live, also as plain text.
+    other = join(server.port, code)
+    post(server.port, other, "other-0001", "<img src=x onerror=alert(1)>")
+    page.wait_for_selector("#others .note-text")
+    assert page.text_content("#others .note-text") == "<img src=x onerror=alert(1)>"
+    assert page.locator("#others img").count() == 0
+
+
+def test_offline_notes_are_stored_exactly_once(
+    page: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    from playwright.sync_api import Error
+
+    code = groups(workshop_path)[0].code
+    _join(page, server, code)
+    page.context.set_offline(True)
+    _send(page, "in de lift")
+    _send(page, "nog een")
+    page.wait_for_function("document.querySelectorAll('#mine .note-state.sending').length == 2")
+    assert page.is_visible("#connection")
+    with pytest.raises(Error):
+        page.reload()  # no service worker on plain http: offline, the reload fails
+    page.context.set_offline(False)
+    page.goto(server.join_url(code, "127.0.0.1"))  # the person opens the page again
+    wait_for(lambda: len(stored_notes(workshop_path)) >= 2, what="both notes stored")
+    page.wait_for_function("document.querySelectorAll('#mine .note-state.saved').length == 2")
+    page.wait_for_timeout(300)  # any stray duplicate would have landed by now
+    assert sorted(n.text for n in stored_notes(workshop_path)) == ["in de lift", "nog een"]
+    assert page.evaluate(f"localStorage.getItem('fac.outbox.{code}')") == "[]"
+
+    # Back online without a reload: the `online` event sends what waits.
+    page.context.set_offline(True)
+    _send(page, "derde")
+    page.wait_for_selector("#mine .note-state.sending")
+    page.context.set_offline(False)
+    wait_for(lambda: len(stored_notes(workshop_path)) == 3, what="the third note")
+
+
+def test_a_lost_acknowledgement_is_retried_without_a_duplicate(
+    page: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    code = groups(workshop_path)[0].code
+    _join(page, server, code)
+    lost: list[str] = []
+
+    def drop_first_answer(route: Any) -> None:
+        if not lost:
+            route.fetch()  # the laptop stores the note ...
+            lost.append(route.request.post_data)
+            route.abort()  # ... but the answer never reaches the phone
+        else:
+            route.continue_()
+
+    page.route("**/api/notes", drop_first_answer)
+    _send(page, "maar één keer")
+    page.wait_for_selector("#mine .note-state.saved", timeout=15000)
+    assert lost
+    assert [n.text for n in stored_notes(workshop_path)] == ["maar één keer"]
+
+
+def test_reload_keeps_participant_draft_and_language(
+    page: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    code = groups(workshop_path)[0].code
+    _join(page, server, code)
+    _send(page, "eerste")
+    page.wait_for_selector("#mine .note-state.saved")
+    page.type("#note-text", "half af")
+    assert page.text_content("#counter") == "7 van 280 tekens"
+    page.click("#lang")
+    assert page.text_content("#send") == "Send"
+    page.reload()
+    page.wait_for_selector("#mine .note-state.saved")
+    assert page.input_value("#note-text") == "half af"
+    assert page.text_content("#send") == "Send"
+    assert page.text_content("#mine .note-state") == "saved"
+    page.fill("#note-text", "x" * 281)
+    assert page.is_disabled("#send")
+    assert "too long" in page.text_content("#counter")
+
+
+def test_english_browser_and_refusals_in_its_language(browser: Any,
+                                                      server: ParticipantServer) -> None:
+    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    page = context.new_page()
+    try:
+        page.goto(server.event_url("127.0.0.1"))
+        assert page.text_content("#join-button") == "Join"
+        page.fill("#code", "zzzzz")
+        page.click("#join-button")
+        page.wait_for_selector("#join-error:not([hidden])")
+        assert "does not exist" in page.text_content("#join-error")
+    finally:
+        context.close()
+
+
+def test_polling_takes_over_when_the_stream_is_blocked(
+    page: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    page.route("**/api/events*", lambda route: route.abort())  # a proxy that kills SSE
+    code = groups(workshop_path)[0].code
+    _join(page, server, code)
+    other = join(server.port, code)
+    post(server.port, other, "other-0001", "via polling")
+    page.wait_for_selector("#others .note-text", timeout=9000)
+    assert page.text_content("#others .note-text") == "via polling"
