@@ -82,17 +82,18 @@ def test_offline_notes_are_stored_exactly_once(
     page.context.set_offline(True)
     _send(page, "in de lift")
     _send(page, "nog een")
-    page.wait_for_function("document.querySelectorAll('#mine .note-state.sending').length == 2")
+    wait_for(lambda: page.locator("#mine .note-state.sending").count() == 2, what="queued")
     assert page.is_visible("#connection")
     with pytest.raises(Error):
         page.reload()  # no service worker on plain http: offline, the reload fails
     page.context.set_offline(False)
     page.goto(server.join_url(code, "127.0.0.1"))  # the person opens the page again
     wait_for(lambda: len(stored_notes(workshop_path)) >= 2, what="both notes stored")
-    page.wait_for_function("document.querySelectorAll('#mine .note-state.saved').length == 2")
-    page.wait_for_timeout(300)  # any stray duplicate would have landed by now
+    wait_for(lambda: page.locator("#mine .note-state.saved").count() == 2, what="saved")
+    # wait_for_function would eval a string, which the page's CSP rightly forbids.
+    outbox = f"localStorage.getItem('fac.outbox.{code}')"
+    wait_for(lambda: page.evaluate(outbox) == "[]", what="an empty outbox")
     assert sorted(n.text for n in stored_notes(workshop_path)) == ["in de lift", "nog een"]
-    assert page.evaluate(f"localStorage.getItem('fac.outbox.{code}')") == "[]"
 
     # Back online without a reload: the `online` event sends what waits.
     page.context.set_offline(True)

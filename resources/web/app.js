@@ -176,6 +176,7 @@
   function enterGroup() {
     show("round");
     S.outbox = load(K.outbox(), []);
+    S.outbox.forEach(function (i) { i.next = 0; });  // a (re)load is a moment to retry
     var draft = load(K.draft(), "");
     if (draft && !$("note-text").value) $("note-text").value = draft;
     updateCounter();
@@ -456,7 +457,12 @@
   function renderMine(collecting) {
     var list = $("mine");
     list.replaceChildren();
+    var stored = new Set();
+    S.mine.forEach(function (n) { stored.add(n.client_note_id); });
     S.outbox.slice().reverse().forEach(function (item) {
+      // Stored already (another tab, or an answer that got lost): it stays in the outbox
+      // until its own 2xx arrives, but is shown once, as saved.
+      if (stored.has(item.cid)) return;
       var li = el("li", "note");
       li.appendChild(el("p", "note-text", item.text));
       var foot = el("div", "note-foot");
