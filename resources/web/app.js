@@ -290,7 +290,8 @@
     var waiting = S.outbox.filter(function (i) { return !i.error; }).length;
     var el = $("connection");
     if (!ok || !navigator.onLine) {
-      el.textContent = t("offline") + (waiting ? " " + t("pending", { n: waiting }) : "");
+      var queued = waiting === 1 ? t("pending1") : t("pending", { n: waiting });
+      el.textContent = t("offline") + (waiting ? " " + queued : "");
       el.hidden = false;
     } else {
       el.hidden = true;
