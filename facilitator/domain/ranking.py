@@ -89,8 +89,10 @@ def rank(
         if not in_cluster or counts.get(item_key(ItemKind.NOTE, note.id), 0) > 0:
             candidates.append((ItemKind.NOTE, note.id, note.text))
     return ranked(
-        [(kind, item_id, label, counts.get(item_key(kind, item_id), 0))
-         for kind, item_id, label in candidates]
+        [
+            (kind, item_id, label, counts.get(item_key(kind, item_id), 0))
+            for kind, item_id, label in candidates
+        ]
     )
 
 

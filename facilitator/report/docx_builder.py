@@ -1,0 +1,271 @@
+"""The Word-file mechanics python-docx does not offer: fields (TOC, PAGE), language,
+update-on-open, repeated header rows, alt text on pictures, and fast big tables.
+
+Kept apart from what the report says (sections.py, overview.py), so the content modules
+read as a description of the verslag and this one as a description of OOXML. Every
+string written through here passes xml_safe first: one place that guarantees a note with
+odd characters cannot corrupt the file.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from functools import cache
+from io import BytesIO
+from typing import Any
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length
+
+from facilitator import resources
+from facilitator.report.digest import xml_safe
+
+DocxDocument = Any  # python-docx ships no type information
+Paragraph = Any
+Table = Any
+
+TABLE_STYLE = "Light List Accent 1"
+
+
+@cache
+def _reference_bytes() -> bytes:
+    return resources.read_bytes("report", "reference.docx")
+
+
+def new_document(language_tag: str) -> DocxDocument:
+    """A document with the reference styles, its body empty, in `language_tag`."""
+    doc = Document(BytesIO(_reference_bytes()))
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    set_language(doc, language_tag)
+    return doc
+
+
+def set_language(doc: DocxDocument, tag: str) -> None:
+    """Proofing language for every style (docDefaults), so spelling checks use it."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+
+
+def update_fields_on_open(doc: DocxDocument) -> None:
+    """Word then refreshes the TOC and page numbers when the file is opened."""
+    settings = doc.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+class StyleCache:
+    """Style objects looked up once; python-docx resolves a style *name* by scanning
+    every style, which dominates the time of a 2,000-note report otherwise."""
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self._doc = doc
+        self._styles: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._styles:
+            self._styles[name] = self._doc.styles[name]
+        return self._styles[name]
+
+
+def add_text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False) -> None:
+    run = paragraph.add_run(xml_safe(text))
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
+
+
+def paragraph(
+    container: Any, styles: StyleCache, text: str = "", style: str = "Normal"
+) -> Paragraph:
+    p = container.add_paragraph(style=styles[style])
+    if text:
+        add_text(p, text)
+    return p
+
+
+def heading(container: Any, styles: StyleCache, text: str, level: int) -> Paragraph:
+    return paragraph(container, styles, text, f"Heading {level}")
+
+
+def _fld(run_el: Any, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run_el.append(char)
+
+
+def _instr(paragraph_: Paragraph, instruction: str) -> None:
+    _fld(paragraph_.add_run()._r, "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph_.add_run()._r.append(instr)
+    _fld(paragraph_.add_run()._r, "separate")
+
+
+def add_field(paragraph_: Paragraph, instruction: str, shown: str) -> None:
+    """A complex field (PAGE, NUMPAGES, ...) with `shown` as its cached result."""
+    _instr(paragraph_, instruction)
+    paragraph_.add_run(shown)
+    _fld(paragraph_.add_run()._r, "end")
+
+
+def add_toc(
+    doc: DocxDocument, styles: StyleCache, entries: Sequence[tuple[int, str]], levels: int = 3
+) -> None:
+    """A TOC field whose cached result already lists the headings (without page
+    numbers): Word rebuilds it on open (updateFields), and viewers that never update
+    fields, LibreOffice's PDF export among them, still show a useful contents page."""
+    shown = [(level, text) for level, text in entries if level <= levels] or [(1, "")]
+    for i, (level, text) in enumerate(shown):
+        p = doc.add_paragraph(style=styles[f"toc {level}"])
+        if i == 0:
+            _instr(p, f'TOC \\o "1-{levels}" \\h \\z \\u')
+        add_text(p, text)
+        if i == len(shown) - 1:
+            _fld(p.add_run()._r, "end")
+
+
+def add_page_footer(doc: DocxDocument, styles: StyleCache, text: str) -> None:
+    footer = doc.sections[0].footer
+    p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    p.style = styles["Footer"]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_text(p, f"{text}  ·  ")
+    add_field(p, "PAGE", "1")
+
+
+def page_break_before(paragraph_: Paragraph) -> None:
+    paragraph_.paragraph_format.page_break_before = True
+
+
+def line_break(paragraph_: Paragraph) -> None:
+    paragraph_.add_run().add_break(WD_BREAK.LINE)
+
+
+def add_picture(
+    container: Any, styles: StyleCache, png: bytes, width: Length, alt_text: str, name: str
+) -> Paragraph:
+    """A picture in its own paragraph, with alt text (docPr descr) for screen readers
+    and for Word's accessibility checker."""
+    p = paragraph(container, styles)
+    p.paragraph_format.keep_together = True
+    run = p.add_run()
+    run.add_picture(BytesIO(png), width=width)
+    for doc_pr in run._r.iter(qn("wp:docPr")):
+        doc_pr.set("descr", xml_safe(alt_text))
+        doc_pr.set("title", xml_safe(name))
+    return p
+
+
+def _set_cell_text(tc: Any, text: str) -> None:
+    """Fill a copied cell whose paragraph holds exactly one run with one w:t."""
+    t = next(tc.iter(qn("w:t")))
+    lines = xml_safe(text).split("\n")
+    t.text = lines[0]
+    anchor = t
+    for line in lines[1:]:  # a multi-line note keeps its line breaks
+        br = OxmlElement("w:br")
+        anchor.addnext(br)
+        nxt = OxmlElement("w:t")
+        nxt.set(qn("xml:space"), "preserve")
+        nxt.text = line
+        br.addnext(nxt)
+        anchor = nxt
+
+
+def add_table(
+    container: Any,
+    styles: StyleCache,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    widths_cm: Sequence[float],
+    *,
+    bold_last: bool = False,
+    keep_with_next: bool = False,
+) -> Table:
+    """A table with a header row that repeats on every page and rows copied from one
+    prepared row's XML: add_row() re-reads the grid for every row and is ~10x slower
+    on the 2,000-row appendix."""
+    table = container.add_table(rows=2, cols=len(headers))
+    table.style = styles[TABLE_STYLE]
+    table.autofit = False
+    _look(table, last_row=bold_last)
+    for i, width in enumerate(widths_cm):
+        table.columns[i].width = Cm(width)
+    header, proto = table.rows
+    for cell, title, width in zip(header.cells, headers, widths_cm, strict=True):
+        cell.width = Cm(width)
+        cell.text = xml_safe(title)
+    tr_pr = header._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    tr_pr.append(repeat)
+    cant_split = OxmlElement("w:cantSplit")
+    tr_pr.append(cant_split)
+    for cell, width in zip(proto.cells, widths_cm, strict=True):
+        cell.width = Cm(width)
+        cell.text = "x"
+        next(cell._tc.iter(qn("w:t"))).set(qn("xml:space"), "preserve")
+        if keep_with_next:  # a small table stays on the page of what follows (its chart)
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+    proto_tr = proto._tr
+    # A row never breaks across pages: half a note on each page reads as two notes.
+    proto_tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    tbl = table._tbl
+    tbl.remove(proto_tr)
+    last = None
+    for values in rows:
+        tr = copy.deepcopy(proto_tr)
+        for tc, value in zip(tr.iter(qn("w:tc")), values, strict=True):
+            _set_cell_text(tc, value)
+        tbl.append(tr)
+        last = tr
+    if bold_last and last is not None:
+        for r in last.iter(qn("w:r")):
+            r.get_or_add_rPr().b_val = True
+    return table
+
+
+def _look(table: Table, *, last_row: bool) -> None:
+    """Which parts of the table style apply: the header row (and a totals row), no
+    bold first column, banded rows for reading long tables."""
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    flags = {
+        "firstRow": True,
+        "lastRow": last_row,
+        "firstColumn": False,
+        "lastColumn": False,
+        "noHBand": False,
+        "noVBand": True,
+    }
+    value = 0x0020 | (0x0040 if last_row else 0) | 0x0400
+    look.set(qn("w:val"), f"{value:04X}")
+    for name, on in flags.items():
+        look.set(qn(f"w:{name}"), "1" if on else "0")
+
+
+def align_columns_right(table: Table, columns: Sequence[int]) -> None:
+    """Numbers line up when right-aligned (dots, counts)."""
+    for tr in table._tbl.iter(qn("w:tr")):
+        tcs = list(tr.iter(qn("w:tc")))
+        for index in columns:
+            for p in tcs[index].iter(qn("w:p")):
+                p.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.RIGHT

@@ -1,0 +1,33 @@
+"""What the person exporting chooses: language, privacy, and where the phones connect.
+
+A frozen value so an export started on a worker thread cannot see it change halfway.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """Options shared by every export format.
+
+    language: "nl" or "en" for every printed word; unknown values fall back to Dutch.
+    include_names: print participants' names next to their notes (anonymous by default,
+        because directors speak more freely when the verslag does not quote them).
+    include_hidden: list moderated notes in a separate section (never in the main text).
+    base_url: where phones reach the laptop, e.g. "http://192.168.1.20:8321"; only the
+        table cards need it (their QR code encodes f"{base_url}/j/{code}").
+    csv_delimiter: None picks by language: ";" for Dutch (Dutch Excel's list separator),
+        "," for English. See docs/EXPORTS.md.
+    generated_at: the moment written into the document's properties; None means now.
+        Tests pass a fixed time so two renders compare equal.
+    """
+
+    language: str = "nl"
+    include_names: bool = False
+    include_hidden: bool = False
+    base_url: str = ""
+    csv_delimiter: str | None = None
+    generated_at: datetime | None = None

@@ -1,0 +1,176 @@
+"""PNG images for the Word documents: the dot-vote bar chart and the join QR code.
+
+The one module of the report layer that touches Qt (QtGui only: QImage and QPainter, no
+widgets). Qt is already installed for the app and draws text with proper font fallback,
+so the report needs no plotting or imaging library. Everything else in facilitator.report
+imports this module lazily, so exporting CSV or JSON never loads Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import qrcode
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QImageWriter,
+    QPainter,
+)
+
+DPI = 200  # print resolution: sharp on paper, small enough to render 32 charts quickly
+_INCH_PER_METRE = 39.3700787
+
+_app: QGuiApplication | None = None  # kept alive for the process when we made it
+
+
+def _ensure_gui() -> None:
+    """QPainter needs a QGuiApplication for fonts. Use the app's own when there is one
+    (the desktop app, pytest-qt); otherwise make one, offscreen when there is no display,
+    because Qt aborts without a platform."""
+    global _app
+    if QGuiApplication.instance() is not None:
+        return
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless and os.name == "posix" and "darwin" not in os.uname().sysname.lower():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication([])
+
+
+def _png(image: QImage) -> bytes:
+    image.setDotsPerMeterX(round(DPI * _INCH_PER_METRE))
+    image.setDotsPerMeterY(round(DPI * _INCH_PER_METRE))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    # quality 50: zlib at a middle level; flat-colour charts compress well either way and
+    # the export stays fast with dozens of charts.
+    writer = QImageWriter(buffer, QByteArray(b"png"))
+    writer.setQuality(50)
+    if not writer.write(image):
+        raise RuntimeError(f"Qt could not encode a PNG: {writer.errorString()}")
+    buffer.close()
+    return bytes(data.data())
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    label: str
+    dots: int
+    tied: bool
+
+
+BAR_COLOUR = QColor("#1f5f7a")
+TIE_COLOUR = QColor("#d08a1e")
+TEXT_COLOUR = QColor("#222222")
+GRID_COLOUR = QColor("#d9d9d9")
+
+
+def chart_png(bars: Sequence[Bar], *, width_cm: float = 16.0, tie_word: str = "=") -> bytes:
+    """A horizontal bar chart, one bar per item, most dots on top.
+
+    Labels wrap onto at most two lines and are elided after that; tied bars are drawn
+    in a second colour and carry `tie_word`, so a tie reads on a grey printout too.
+    """
+    _ensure_gui()
+    px_per_cm = DPI / 2.54
+    width = round(width_cm * px_per_cm)
+    row = round(0.75 * px_per_cm)
+    pad = round(0.2 * px_per_cm)
+    height = max(1, len(bars)) * row + 2 * pad
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        font = QFont()
+        font.setFamilies(["Liberation Sans", "Arial", "Helvetica", "DejaVu Sans"])
+        font.setPixelSize(round(9 / 72 * DPI))  # 9 pt on paper
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        label_w = width * 0.42
+        value_w = metrics.horizontalAdvance(f"888 {tie_word}") + pad
+        bar_x = label_w + pad
+        bar_max = width - bar_x - value_w - pad
+        most = max((b.dots for b in bars), default=0) or 1
+        for i, bar in enumerate(bars):
+            top = pad + i * row
+            painter.setPen(TEXT_COLOUR)
+            painter.drawText(
+                QRectF(0, top, label_w, row),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                _two_lines(metrics, bar.label, label_w),
+            )
+            length = bar_max * bar.dots / most
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(GRID_COLOUR)
+            painter.drawRect(QRectF(bar_x, top + row * 0.18, bar_max, row * 0.64))
+            painter.setBrush(TIE_COLOUR if bar.tied else BAR_COLOUR)
+            painter.drawRect(QRectF(bar_x, top + row * 0.18, length, row * 0.64))
+            painter.setPen(TEXT_COLOUR)
+            value = f"{bar.dots} {tie_word}" if bar.tied else str(bar.dots)
+            painter.drawText(
+                QRectF(bar_x + bar_max + pad, top, value_w, row),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                value,
+            )
+    finally:
+        painter.end()
+    # A chart has a few flat colours plus anti-aliasing shades (well under 256), so an
+    # exact palette image loses nothing and encodes four times faster than 32-bit RGB.
+    flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+    return _png(image.convertToFormat(QImage.Format.Format_Indexed8, flags))
+
+
+def _two_lines(metrics: QFontMetricsF, text: str, width: float) -> str:
+    """Word-wrap into at most two lines that fit `width`; the rest is elided with an
+    ellipsis (a very long word is elided too, never drawn over the bar)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and metrics.horizontalAdvance(candidate) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    elide = Qt.TextElideMode.ElideRight
+    return "\n".join(metrics.elidedText(line, elide, width) for line in lines)
+
+
+def qr_png(data: str, *, module_px: int = 16) -> bytes:
+    """The QR code for `data` as a black-on-white PNG with the standard 4-module margin.
+
+    qrcode's own image writers need Pillow, which we do not ship; its module matrix is
+    all we need to paint squares ourselves.
+    """
+    _ensure_gui()
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    code.add_data(data)
+    code.make(fit=True)
+    matrix: list[list[bool]] = code.get_matrix()
+    size = len(matrix) * module_px
+    image = QImage(size, size, QImage.Format.Format_Grayscale8)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    try:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("black"))
+        for y, line in enumerate(matrix):
+            for x, dark in enumerate(line):
+                if dark:
+                    painter.drawRect(x * module_px, y * module_px, module_px, module_px)
+    finally:
+        painter.end()
+    return _png(image)

@@ -1,0 +1,98 @@
+"""The Word report (verslag) put together: document properties, cover, contents,
+summary, results per round and group, plenary comparison, appendix.
+
+Only the order of the parts and the document-wide settings live here; each part is
+built by sections.py (per group) or overview.py (across groups).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from io import BytesIO
+
+from docx.oxml.ns import qn
+
+from facilitator.report import docx_builder as b
+from facilitator.report import overview, sections
+from facilitator.report.digest import Digest, xml_safe
+from facilitator.report.strings import LANG_TAGS, strings
+
+Progress = Callable[[int, int], None]
+
+# Contents go two levels deep: rounds and the big parts. Eight tables times four rounds
+# as a third level made the contents two pages long without helping anyone find a page.
+TOC_LEVELS = 2
+_TOC_STYLES = {"Heading1": 1, "Heading2": 2}
+
+
+def build(d: Digest, progress: Progress | None = None) -> bytes:
+    t = strings(d.options.language)
+    tag = LANG_TAGS.get(d.options.language, LANG_TAGS["nl"])
+    doc = b.new_document(tag)
+    styles = b.StyleCache(doc)
+    total = len(d.rounds) * len(d.groups) + 4
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    _properties(doc, d, t, tag)
+    b.update_fields_on_open(doc)
+    b.add_page_footer(doc, styles, d.snapshot.workshop.title or t["report"])
+
+    overview.add_cover(doc, styles, d, t)
+    contents_heading = b.paragraph(doc, styles, t["toc"], "TOC Heading")
+    b.page_break_before(contents_heading)
+    overview.add_summary(doc, styles, d, t)
+    step()
+    b.heading(doc, styles, t["results"], 1)
+    b.paragraph(doc, styles, t["results_intro"])
+    for i, round_ in enumerate(d.rounds):
+        sections.add_round(doc, styles, d, t, round_, first=i == 0, after_group=step)
+    overview.add_plenary(doc, styles, d, t)
+    step()
+    overview.add_appendix(doc, styles, d, t)
+    step()
+    _insert_contents(doc, styles, t, contents_heading)
+    out = BytesIO()
+    doc.save(out)
+    step()
+    return out.getvalue()
+
+
+def _properties(doc: b.DocxDocument, d: Digest, t: dict[str, str], tag: str) -> None:
+    w = d.snapshot.workshop
+    core = doc.core_properties
+    core.title = xml_safe(w.title)
+    core.subject = xml_safe(t["doc_subject"])
+    core.author = xml_safe(w.organisers or "Facilitator")
+    core.last_modified_by = "Facilitator"
+    core.language = tag
+    core.keywords = xml_safe(", ".join(part for part in (w.date, w.place) if part))
+    when = d.options.generated_at or datetime.now().astimezone()
+    core.created = core.modified = when.replace(microsecond=0)
+
+
+def _insert_contents(
+    doc: b.DocxDocument, styles: b.StyleCache, t: dict[str, str], heading: b.Paragraph
+) -> None:
+    """The contents are written last, when every heading is known, then moved to
+    their place after the cover."""
+    body = doc.element.body
+    entries: list[tuple[int, str]] = []
+    for p in body.iterchildren(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        level = _TOC_STYLES.get(style.get(qn("w:val")) if style is not None else "")
+        if level:
+            entries.append((level, "".join(x.text or "" for x in p.iter(qn("w:t")))))
+    before = set(body.iterchildren())
+    b.add_toc(doc, styles, entries, TOC_LEVELS)
+    b.paragraph(doc, styles, t["toc_placeholder"], "Caption")
+    anchor = heading._p
+    for element in [c for c in body.iterchildren() if c not in before]:
+        anchor.addnext(element)
+        anchor = element
