@@ -243,3 +243,25 @@ def test_a_taken_port_falls_back_to_a_free_one(engine: Engine, workshop_path: Pa
             assert request(port, "GET", "/").status == 200
         finally:
             second.stop()
+
+
+def test_pages_are_served_small_strict_and_without_inline_code(
+    server: ParticipantServer, code: str
+) -> None:
+    page = request(server.port, "GET", f"/j/{code}", headers={"Content-Type": ""})
+    assert page.status == 200 and page.headers["Content-Type"].startswith("text/html")
+    assert page.headers["X-Frame-Options"] == "DENY"
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    html = page.raw.decode()
+    assert "<script>" not in html and "style=" not in html and "<style" not in html
+    assert request(server.port, "GET", "/").raw == page.raw
+    total = len(page.raw)
+    for name, kind in (("app.js", "text/javascript"), ("i18n.js", "text/javascript"),
+                       ("app.css", "text/css")):
+        reply = request(server.port, "GET", f"/static/{name}")
+        assert reply.status == 200 and reply.headers["Content-Type"].startswith(kind)
+        assert reply.headers["X-Content-Type-Options"] == "nosniff"
+        total += len(reply.raw)
+    assert total < 60_000
+    assert request(server.port, "GET", "/static/../pyproject.toml").status == 404
+    assert request(server.port, "GET", "/static/nothing.js").status == 404
