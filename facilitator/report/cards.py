@@ -9,6 +9,7 @@ by hand when the QR code fails on the venue's network).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from io import BytesIO
 
 from docx.enum.section import WD_SECTION
@@ -45,6 +46,8 @@ def build_cards(
     core.title = xml_safe(f"{t['cards_title']}: {snapshot.workshop.title}")
     core.author = xml_safe(snapshot.workshop.organisers or "Facilitator")
     core.language = LANG_TAGS.get(options.language, LANG_TAGS["nl"])
+    when = options.generated_at or datetime.now(UTC)
+    core.created = core.modified = when.astimezone(UTC).replace(microsecond=0)
     groups = sorted(snapshot.groups, key=lambda g: (g.position, g.id))
     for i, group in enumerate(groups):
         section = doc.sections[0] if i == 0 else doc.add_section(WD_SECTION.NEW_PAGE)

@@ -8,7 +8,7 @@ built by sections.py (per group) or overview.py (across groups).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from io import BytesIO
 
 from docx.oxml.ns import qn
@@ -73,8 +73,9 @@ def _properties(doc: b.DocxDocument, d: Digest, t: dict[str, str], tag: str) -> 
     core.last_modified_by = "Facilitator"
     core.language = tag
     core.keywords = xml_safe(", ".join(part for part in (w.date, w.place) if part))
-    when = d.options.generated_at or datetime.now().astimezone()
-    core.created = core.modified = when.replace(microsecond=0)
+    when = d.options.generated_at or datetime.now(UTC)
+    # python-docx writes the clock time followed by "Z" without converting: give it UTC.
+    core.created = core.modified = when.astimezone(UTC).replace(microsecond=0)
 
 
 def _insert_contents(
