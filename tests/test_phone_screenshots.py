@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,31 +35,35 @@ def test_phone_screenshots(engine: Engine, workshop_path: Path) -> None:
         post(server.port, others[1], "seed-0002",
              "Jongeren bereiken waar ze zijn: school, sportclub, online.")
         for browser in browser_fixture():
-            context = browser.new_context(viewport=PHONE, locale="nl-NL",
-                                          device_scale_factor=1)
-            page = context.new_page()
-            page.goto(server.join_url(code, "127.0.0.1"))
-            page.fill("#name", "Marieke de Vries")
-            page.fill("#org", "Bibliotheek Midden-Brabant")
-            page.locator("#code").blur()
-            page.screenshot(path=str(OUT / "phone-join.png"))
+            _shoot(browser, server.join_url(code, "127.0.0.1"))
 
-            page.click("#join-button")
-            page.wait_for_selector("#note-text")
-            for text in ("Eén landelijke collectie, lokaal zichtbaar.",
-                         "Data van de KB gebruiken om te laten zien wat al gebeurt."):
-                page.fill("#note-text", text)
-                page.click("#send")
-                wait_for(lambda: page.locator("#mine .note-state.saved").count() >= 1)
-            wait_for(lambda: page.locator("#mine .note-state.saved").count() == 2)
-            context.set_offline(True)
-            page.fill("#note-text", "Leesbevordering <b>samen</b> met het onderwijs.")
-            page.click("#send")
-            page.wait_for_selector("#mine .note-state.sending")
-            page.type("#note-text", "Gemeenten betrekken bij")
-            page.locator("#note-text").blur()
-            page.screenshot(path=str(OUT / "phone-collect.png"))
-            page.locator("#others-title").scroll_into_view_if_needed()
-            page.screenshot(path=str(OUT / "phone-collect-notes.png"))
-            context.set_offline(False)
-            context.close()
+
+def _shoot(browser: Any, url: str) -> None:
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", device_scale_factor=1)
+    page = context.new_page()
+    page.goto(url)
+    page.fill("#name", "Marieke de Vries")
+    page.fill("#org", "Bibliotheek Midden-Brabant")
+    page.locator("#code").blur()
+    page.screenshot(path=str(OUT / "phone-join.png"))
+
+    page.click("#join-button")
+    page.wait_for_selector("#note-text")
+    saved = page.locator("#mine .note-state.saved")
+    for n, text in enumerate(("Eén landelijke collectie, lokaal zichtbaar.",
+                              "Data van de KB gebruiken om te laten zien wat al gebeurt."),
+                             start=1):
+        page.fill("#note-text", text)
+        page.click("#send")
+        wait_for(lambda n=n: saved.count() == n, what=f"note {n} saved")
+    context.set_offline(True)  # the third note stays in the outbox for the picture
+    page.fill("#note-text", "Leesbevordering <b>samen</b> met het onderwijs.")
+    page.click("#send")
+    page.wait_for_selector("#mine .note-state.sending")
+    page.type("#note-text", "Gemeenten betrekken bij")
+    page.locator("#note-text").blur()
+    page.screenshot(path=str(OUT / "phone-collect.png"))
+    page.locator("#others-title").scroll_into_view_if_needed()
+    page.screenshot(path=str(OUT / "phone-collect-notes.png"))
+    context.set_offline(False)
+    context.close()

@@ -139,7 +139,10 @@ async def join(request: web.Request) -> web.Response:
 async def state(request: web.Request) -> web.Response:
     ctx = _ctx(request)
     participant = _participant(request)
-    return json_response(state_json(ctx.store, participant, ctx.hub.seq_id()))
+    data = state_json(ctx.store, participant, ctx.hub.seq_id())
+    if data is None:
+        raise ApiError(401, "unknown_token", "this phone's group is gone; join again")
+    return json_response(data)
 
 
 async def add_note(request: web.Request) -> web.Response:

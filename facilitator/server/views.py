@@ -81,11 +81,16 @@ def visible_notes(store: Store, round_id: int, group_id: int) -> list[Note]:
     return [n for n in store.notes(group_id=group_id, round_id=round_id) if not n.hidden]
 
 
-def state_json(store: Store, participant: Participant, seq: str) -> dict[str, Any]:
-    """Everything the page needs after a (re)load; `seq` lets its stream resume after it."""
+def state_json(store: Store, participant: Participant, seq: str) -> dict[str, Any] | None:
+    """Everything the page needs after a (re)load; `seq` lets its stream resume after it.
+
+    None when the participant's group no longer exists (the engine refuses to delete a
+    group with people in it, but a file edited elsewhere could still lack it).
+    """
     workshop = store.workshop()
     group = store.group(participant.group_id)
-    assert group is not None  # participants are never moved or groups deleted under them
+    if group is None:
+        return None
     data: dict[str, Any] = {
         "workshop": workshop_json(workshop),
         "group": group_json(group),
