@@ -64,15 +64,15 @@ def add_summary(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[st
     rows.append(
         [t["total"], str(len(d.snapshot.participants)), str(len(d.visible)), str(total_dots)]
     )
-    table = b.add_table(
+    b.add_table(
         doc,
         styles,
         [t["group"], t["participants"], t["notes"], t["dots_cast"]],
         rows,
         [7.0, 3.0, 3.0, 3.0],
         bold_last=True,
+        right=[1, 2, 3],
     )
-    b.align_columns_right(table, [1, 2, 3])
 
     b.heading(doc, styles, t["overall_top"], 2)
     top_rows: list[list[str]] = []
@@ -89,14 +89,14 @@ def add_summary(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[st
                 ]
             )
     if top_rows:
-        table = b.add_table(
+        b.add_table(
             doc,
             styles,
             [t["round"], t["rank"], t["item"], t["group"], t["dots"]],
             top_rows,
             [1.6, 2.2, 6.4, 4.0, 1.8],
+            right=[4],
         )
-        b.align_columns_right(table, [4])
     else:
         b.paragraph(doc, styles, t["no_votes"])
 
@@ -242,8 +242,8 @@ def _note_table(
         widths.append(3.2)
     if not with_dots:
         widths[5] += 1.9
-    table = b.add_table(doc, styles, headers, _note_rows(d, t, notes, with_dots), widths)
-    b.align_columns_right(table, [0] + ([6] if with_dots else []))
+    right = [0, 6] if with_dots else [0]
+    b.add_table(doc, styles, headers, _note_rows(d, t, notes, with_dots), widths, right=right)
 
 
 def add_appendix(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[str, str]) -> None:

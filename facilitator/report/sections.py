@@ -160,15 +160,15 @@ def _ranking(
         # Clusters are the usual case; a loose note is marked so it reads as a quote.
         return item.label if item.kind is ItemKind.CLUSTER else f"{item.label} ({t['kind_note']})"
 
-    table = b.add_table(
+    b.add_table(
         doc,
         styles,
         [t["rank"], t["item"], t["dots"]],
         ([place(i), label(i), str(i.dots)] for i in scored),
         [2.4, 11.6, 2.0],
         keep_with_next=True,
+        right=[2],
     )
-    b.align_columns_right(table, [2])
     for tied in ties(scored):
         line = b.paragraph(
             doc,
