@@ -10,6 +10,7 @@ from typing import Any
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from facilitator import templates
@@ -186,6 +187,7 @@ def test_ranking_order_ties_and_actions() -> None:
     actions = _table(doc, "Wat")[0]
     assert _rows(actions) == [["Verkenning laaggeletterdheid", "Werkgroep", "1 september"]]
     assert ranking._tbl.find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert ranking.rows[1].cells[2].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def test_appendix_lists_every_visible_note_and_hidden_ones_only_on_request() -> None:

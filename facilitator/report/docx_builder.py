@@ -241,9 +241,9 @@ def add_table(
     tr_pr.append(cant_split)
     for index, (cell, width) in enumerate(zip(proto.cells, widths_cm, strict=True)):
         cell.width = Cm(width)
+        cell.text = "x"  # replaces the cell's paragraph: format it afterwards
         if index in right:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        cell.text = "x"
         next(cell._tc.iter(qn("w:t"))).set(qn("xml:space"), "preserve")
         if keep_with_next:  # a small table stays on the page of what follows (its chart)
             cell.paragraphs[0].paragraph_format.keep_with_next = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from facilitator.domain.methods import instruction, method_name
 from facilitator.domain.model import Group, Note, Round
@@ -178,6 +178,7 @@ def _ranking(
             ),
         )
         line.paragraph_format.keep_with_next = True  # stays with the chart below
+        line.paragraph_format.space_before = Pt(4)
     _chart(doc, styles, d, t, round_, group, scored[:CHART_ITEMS])
 
 
