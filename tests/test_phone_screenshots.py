@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from facilitator.engine import Engine
-from tests.test_phone_support import PHONE, browser_fixture, wait_for
+from facilitator.domain.model import Phase
+from facilitator.engine import CreateCluster, Engine
+from tests.test_phone_support import PHONE, browser_fixture, stored_notes, wait_for
 from tests.test_server_support import collect, groups, join, post, running
 
 pytestmark = [
@@ -36,6 +37,25 @@ def test_phone_screenshots(engine: Engine, workshop_path: Path) -> None:
              "Jongeren bereiken waar ze zijn: school, sportclub, online.")
         for browser in browser_fixture():
             _shoot(browser, server.join_url(code, "127.0.0.1"))
+            group = groups(workshop_path)[2]
+            notes = [n.id for n in stored_notes(workshop_path) if n.group_id == group.id]
+            rid = collect(engine, workshop_path, Phase.GROUP)
+            engine.execute(CreateCluster(group.id, rid, "Jeugd en onderwijs", tuple(notes[:2])))
+            collect(engine, workshop_path, Phase.VOTE)
+            _shoot_vote(browser, server.join_url(code, "127.0.0.1"))
+
+
+def _shoot_vote(browser: Any, url: str) -> None:
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", device_scale_factor=1)
+    page = context.new_page()
+    page.goto(url)
+    page.click("#join-button")
+    page.wait_for_selector("#vote-section:not([hidden]) .vote-item")
+    page.locator(".vote-item .dot-button:text('+')").first.click()
+    page.locator(".vote-item .dot-button:text('+')").nth(1).click()
+    page.locator("#vote-title").scroll_into_view_if_needed()
+    page.screenshot(path=str(OUT / "phone-vote.png"))
+    context.close()
 
 
 def _shoot(browser: Any, url: str) -> None:

@@ -21,12 +21,22 @@ from facilitator.domain import ids
 from facilitator.domain.model import Participant
 from facilitator.domain.rules import RuleViolation
 from facilitator.domain.text import InvalidText
-from facilitator.engine import AddNote, DeleteNote, EditNote, Engine, EngineStopped, Join
-from facilitator.engine.apply import NoteResult, NotFound
+from facilitator.engine import (
+    AddNote,
+    CastVotes,
+    DeleteNote,
+    EditNote,
+    Engine,
+    EngineStopped,
+    Join,
+    NoteResult,
+    NotFound,
+)
 from facilitator.server.errors import ApiError, field_str, json_response, read_json
 from facilitator.server.fanout import Hub
 from facilitator.server.limits import Buckets, Limits
 from facilitator.server.views import group_json, note_json, state_json
+from facilitator.server.votes import parse_dots
 from facilitator.store import Store
 
 log = logging.getLogger(__name__)
@@ -104,11 +114,14 @@ async def _run(ctx: Context, command: Any) -> Any:
     except InvalidText as exc:
         raise ApiError(422, exc.code, str(exc)) from exc
     except RuleViolation as exc:
-        raise ApiError(409, exc.code, str(exc)) from exc
+        # The phase is a state of the round (409); the dot rules judge the input (422).
+        status = 409 if exc.code == "wrong_phase" else 422
+        raise ApiError(status, exc.code, str(exc)) from exc
     except NotFound as exc:
         if exc.what == "round":
             raise ApiError(409, "no_active_round", "there is no round to write in") from exc
-        raise ApiError(404, f"unknown_{exc.what}", str(exc)) from exc
+        what = exc.what.replace("vote item", "item")
+        raise ApiError(404, f"unknown_{what}", str(exc)) from exc
     except EngineStopped as exc:
         raise ApiError(503, "stopping", "the laptop is shutting down; try again",
                        {"Retry-After": "5"}) from exc
@@ -184,6 +197,16 @@ async def delete_note(request: web.Request) -> web.Response:
     return json_response({"deleted": note.id})
 
 
+async def cast_votes(request: web.Request) -> web.Response:
+    """The participant's whole allocation for the active round, replacing the last one."""
+    ctx = _ctx(request)
+    participant = _participant(request)
+    _limit(ctx.writes, participant.id, "votes")
+    dots = parse_dots(await _body(request))
+    stored: dict[str, int] = await _run(ctx, CastVotes(participant.id, dots))
+    return json_response({"dots": stored})
+
+
 async def events(request: web.Request) -> web.StreamResponse:
     ctx = _ctx(request)
     participant = _participant(request, query_token=True)
@@ -217,6 +240,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/api/notes", add_note)
     app.router.add_patch(r"/api/notes/{note_id:\d{1,12}}", edit_note)
     app.router.add_delete(r"/api/notes/{note_id:\d{1,12}}", delete_note)
+    app.router.add_put("/api/votes", cast_votes)
     app.router.add_get("/api/events", events)
 
 

@@ -187,8 +187,16 @@ class Hub:
                 for group_id in self._phases:
                     self._add(group_id, {"t": "timer", "timer": timer_json(event.round)})
             return
-        if round_ is None or not isinstance(event, (ev.NoteAdded, ev.NoteChanged, ev.NoteRemoved)):
-            return  # the wall's clusters, votes and actions do not reach phones (yet)
+        if round_ is None:
+            return
+        if isinstance(event, (ev.ClusterAdded, ev.ClusterChanged, ev.ClusterRemoved)):
+            # What a group votes on changed: phones that are voting refetch their items.
+            cluster = event.cluster
+            if cluster.round_id == round_.id and self._voting(cluster.group_id):
+                self._add(cluster.group_id, {"t": "refresh"})
+            return
+        if not isinstance(event, (ev.NoteAdded, ev.NoteChanged, ev.NoteRemoved)):
+            return  # vote totals and action points stay on the laptop
         if isinstance(event, ev.NoteRemoved):
             if event.round_id == round_.id:
                 self._add(event.group_id, {"t": "removed", "id": event.note_id})
@@ -197,12 +205,20 @@ class Hub:
         note = event.note
         if note.round_id != round_.id:
             return
+        if self._voting(note.group_id):
+            self._add(note.group_id, {"t": "refresh"})  # merged or hidden: items changed
         if note.hidden:
             # Moderated: it leaves every phone, its author's included.
             self._add(note.group_id, {"t": "removed", "id": note.id})
+        elif note.merged_into is not None:
+            # A duplicate folded into another note: others see only that one.
+            self._add(note.group_id, {"t": "merged", "id": note.id, "into": note.merged_into})
         elif others_shown(round_, self._phases.get(note.group_id, Phase.PREPARE)):
             self._add(note.group_id, {"t": "note", "note": note_json(note)})
         self._recount.add(note.group_id)
+
+    def _voting(self, group_id: int) -> bool:
+        return self._phases.get(group_id) is Phase.VOTE
 
     def _send(self) -> None:
         self._flush = None
@@ -210,6 +226,8 @@ class Hub:
         recount, self._recount = self._recount, set()
         for group_id in pending.keys() | recount:
             items = _latest_per_note(pending.get(group_id, []))
+            if sum(1 for i in items if i["t"] == "refresh") > 1:
+                items = [i for i in items if i["t"] != "refresh"] + [{"t": "refresh"}]
             if group_id in recount and self._round is not None:
                 count = len(visible_notes(self._store, self._round.id, group_id))
                 items.append({"t": "count", "count": count})
@@ -227,14 +245,17 @@ def _latest_per_note(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A note moved ten times within one tick goes out once, in its last state."""
     last: dict[int, int] = {}
     for index, item in enumerate(items):
-        if item["t"] in ("note", "removed"):
+        if item["t"] in _PER_NOTE:
             last[_note_key(item)] = index
     kept = []
     for index, item in enumerate(items):
-        if item["t"] in ("note", "removed") and last[_note_key(item)] != index:
+        if item["t"] in _PER_NOTE and last[_note_key(item)] != index:
             continue
         kept.append(item)
     return kept
+
+
+_PER_NOTE = ("note", "removed", "merged")
 
 
 def _note_key(item: dict[str, Any]) -> int:

@@ -13,6 +13,7 @@ from typing import Any
 from facilitator.domain.methods import METHODS
 from facilitator.domain.model import Group, Note, Participant, Phase, Round, Visibility, Workshop
 from facilitator.domain.text import NOTE_MAX_CHARS
+from facilitator.server.votes import vote_json
 from facilitator.store import Store
 
 OTHERS_CAP = 500  # a first load never carries more than this many other notes
@@ -110,6 +111,10 @@ def state_json(store: Store, participant: Participant, seq: str) -> dict[str, An
     data["notes"]["mine"] = [note_json(n, mine=True) for n in mine]
     data["notes"]["count"] = len(notes)
     if others_shown(round_, phase):
-        others = [n for n in notes if n.participant_id != participant.id][-OTHERS_CAP:]
+        # A merged duplicate is shown only as the note it was folded into.
+        others = [n for n in notes if n.participant_id != participant.id
+                  and n.merged_into is None][-OTHERS_CAP:]
         data["notes"]["others"] = [note_json(n) for n in others]
+    if phase is Phase.VOTE:
+        data["vote"] = vote_json(store, round_, participant)
     return data

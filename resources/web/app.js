@@ -17,6 +17,7 @@
     mine: new Map(), others: new Map(), count: 0, outbox: [],
     es: null, pollTimer: null, flushTimer: null, flushing: false,
     timerTick: null, clockOffset: 0, editing: null, refetchTimer: null, connected: true,
+    votes: {}, votesDirty: false,
   };
 
   // -- storage ----------------------------------------------------------------
@@ -216,6 +217,14 @@
     S.mine = new Map(data.notes.mine.map(function (n) { return [n.id, n]; }));
     S.others = new Map((data.notes.others || []).map(function (n) { return [n.id, n]; }));
     S.count = data.notes.count;
+    if (data.vote) {
+      var keys = new Set(data.vote.items.map(function (i) { return i.key; }));
+      var base = S.votesDirty ? S.votes : data.vote.mine;
+      S.votes = {};
+      Object.keys(base).forEach(function (k) { if (keys.has(k) && base[k] > 0) S.votes[k] = base[k]; });
+    } else {
+      S.votes = {}; S.votesDirty = false;
+    }
     setConnection(true);
     render();
   }
@@ -232,6 +241,8 @@
         } else if (st.round && st.round.others_shown) {
           S.others.set(e.note.id, e.note);
         }
+      } else if (e.t === "merged") {
+        S.others.delete(e.id);
       } else if (e.t === "removed") {
         S.mine.delete(e.id);
         S.others.delete(e.id);
@@ -452,6 +463,7 @@
     renderTimer();
     renderMine(collecting);
     renderOthers(round);
+    renderVote(round);
     setConnection(S.connected);
   }
 
@@ -529,6 +541,75 @@
     });
   }
 
+  // -- dot voting ------------------------------------------------------------------
+
+  function dotsUsed() {
+    return Object.keys(S.votes).reduce(function (sum, k) { return sum + S.votes[k]; }, 0);
+  }
+
+  function changeDots(key, delta) {
+    var next = (S.votes[key] || 0) + delta;
+    if (next > 0) S.votes[key] = next; else delete S.votes[key];
+    S.votesDirty = true;
+    setError("vote-error", "");
+    render();
+  }
+
+  function saveVotes() {
+    $("vote-save").disabled = true;
+    api("PUT", "/api/votes", { dots: S.votes }).then(function (res) {
+      $("vote-save").disabled = false;
+      if (res.status === 200) {
+        S.votes = res.data.dots;
+        S.votesDirty = false;
+        if (S.state.vote) S.state.vote.mine = res.data.dots;
+        announce(t("announceVotes"));
+      } else if (res.status === 401) { forgetToken(); return; }
+      else { setError("vote-error", errorText(codeOf(res))); }
+      render();
+    });
+  }
+
+  function renderVote(round) {
+    var vote = S.state && S.state.vote;
+    var on = !!round && round.phase === "vote" && !!vote;
+    $("vote-section").hidden = !on;
+    $("others-section").hidden = on;
+    if (!on) return;
+    var left = vote.budget - dotsUsed();
+    $("vote-budget").textContent = t("voteBudget", { budget: vote.budget, left: left });
+    var list = $("vote-items");
+    list.replaceChildren();
+    if (!vote.items.length) list.appendChild(el("li", "hint", t("voteNone")));
+    vote.items.forEach(function (item) {
+      var dots = S.votes[item.key] || 0;
+      var li = el("li", dots ? "vote-item chosen" : "vote-item");
+      var label = el("p", "vote-label");
+      if (item.kind === "cluster") label.appendChild(el("span", "vote-kind", t("kindCluster")));
+      label.appendChild(document.createTextNode(item.label));
+      var less = el("button", "dot-button", "−");
+      less.type = "button";
+      less.setAttribute("aria-label", t("dotLess", { item: item.label }));
+      less.disabled = dots === 0;
+      less.addEventListener("click", function () { changeDots(item.key, -1); });
+      var count = el("span", "dots", String(dots));
+      count.setAttribute("aria-label", dots === 1 ? t("dotsOn1") : t("dotsOn", { n: dots }));
+      var more = el("button", "dot-button", "+");
+      more.type = "button";
+      more.setAttribute("aria-label", t("dotMore", { item: item.label }));
+      more.disabled = left <= 0 || (!vote.multi && dots >= 1);
+      more.addEventListener("click", function () { changeDots(item.key, 1); });
+      li.appendChild(label);
+      li.appendChild(less);
+      li.appendChild(count);
+      li.appendChild(more);
+      list.appendChild(li);
+    });
+    var state = $("vote-state");
+    state.textContent = S.votesDirty ? t("voteUnsaved") : (dotsUsed() ? t("voteSaved") : "");
+    state.className = "note-state " + (S.votesDirty ? "sending" : "saved");
+  }
+
   function fmt(seconds) {
     var s = Math.max(0, Math.round(seconds));
     return Math.floor(s / 60) + ":" + ("0" + (s % 60)).slice(-2);
@@ -575,6 +656,7 @@
     $("join-form").addEventListener("submit", onJoin);
     $("note-form").addEventListener("submit", onSend);
     $("leave").addEventListener("click", leave);
+    $("vote-save").addEventListener("click", saveVotes);
     $("note-text").addEventListener("input", function () {
       store(K.draft(), $("note-text").value);
       updateCounter();

@@ -1,0 +1,55 @@
+"""Dot voting from phones: what a group votes on, and a participant's allocation.
+
+Kept apart from api.py because it has its own input shape (item key -> dots) and its own
+rules (budget, one dot per item unless the round allows more), which the engine checks
+again; here only the JSON is made safe to hand over. Vote totals never go to phones, so
+nobody is steered by what others chose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from facilitator.domain.model import Participant, Round
+from facilitator.engine.board import vote_items
+from facilitator.server.errors import ApiError
+from facilitator.store import Store
+
+_KEY = re.compile(r"^[nc][0-9]{1,12}$")
+MAX_ITEMS = 500
+
+
+def vote_json(store: Store, round_: Round, participant: Participant) -> dict[str, Any]:
+    """The items of this group's wall, the budget, and this participant's dots so far."""
+    items = vote_items(store, participant.group_id, round_.id)
+    mine: dict[str, int] = {}
+    for vote in store.votes(round_id=round_.id, participant_id=participant.id):
+        key = f"n{vote.note_id}" if vote.note_id is not None else f"c{vote.cluster_id}"
+        if vote.dots > 0:
+            mine[key] = vote.dots
+    return {
+        "items": [
+            {"key": key, "kind": "cluster" if key[0] == "c" else "note", "label": label}
+            for key, label in items.items()
+        ],
+        "budget": round_.dot_budget,
+        "multi": round_.multi_dots,
+        "mine": mine,
+    }
+
+
+def parse_dots(data: dict[str, Any]) -> tuple[tuple[str, int], ...]:
+    dots = data.get("dots")
+    if dots is None:
+        raise ApiError(400, "missing_field", "'dots' is required")
+    if not isinstance(dots, dict) or len(dots) > MAX_ITEMS:
+        raise ApiError(400, "wrong_type", "'dots' must be an object of item key -> dots")
+    pairs: list[tuple[str, int]] = []
+    for key, value in dots.items():
+        if not _KEY.match(key):
+            raise ApiError(400, "bad_item_key", "item keys look like 'n12' or 'c3'")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 99:
+            raise ApiError(400, "wrong_type", "dots must be whole numbers from 0")
+        pairs.append((key, value))
+    return tuple(pairs)
