@@ -323,3 +323,11 @@ def test_both_languages_have_the_same_words() -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown format"):
         render(small_snapshot(), "pdf")
+
+
+def test_an_empty_workshop_still_exports() -> None:
+    empty = Snapshot(Workshop("Leeg\x07"), (), (), (), ())
+    doc = _open(render(empty, "docx", ReportOptions()))
+    assert doc.paragraphs[0].text == "Leeg"
+    assert render(empty, "csv", ReportOptions()).count(b"\n") == 1
+    assert render(empty, "cards", ReportOptions(base_url="http://h:1"))
