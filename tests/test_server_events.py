@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.domain.model import Phase, Visibility
-from facilitator.engine import AddNote, Engine, SetNoteHidden, SetPhase
+from facilitator.engine import AddNote, Engine, SetNoteHidden, SetPhase, StartTimer
 from facilitator.engine.commands import UpdateRound
 from facilitator.server import ParticipantServer, fanout
 from facilitator.store import Store
@@ -171,3 +171,32 @@ def test_too_old_an_id_gets_a_reset(engine: Engine, workshop_path: Path,
         resumed = _open(server, bert, last=last)
         assert resumed.next()["event"] == "reset"
         resumed.close()
+
+
+def test_the_timer_reaches_phones(server: ParticipantServer, engine: Engine,
+                                  workshop_path: Path) -> None:
+    bert = join(server.port, groups(workshop_path)[0].code)
+    stream = _open(server, bert)
+    stream.until("hello")
+    rid = request(server.port, "GET", "/api/state", token=bert).json["round"]["id"]
+    engine.execute(StartTimer(rid, 300))
+    timer = stream.until("batch")["data"]["events"][0]
+    assert timer["t"] == "timer" and timer["timer"]["ends_at"] > timer["timer"]["now"]
+    state = request(server.port, "GET", "/api/state", token=bert).json["round"]["timer"]
+    assert 290 < state["ends_at"] - state["now"] <= 300
+    stream.close()
+
+
+def test_stop_with_open_streams_is_quick(engine: Engine, workshop_path: Path) -> None:
+    with running(engine, workshop_path) as server:
+        code = groups(workshop_path)[0].code
+        streams = [_open(server, join(server.port, code)) for _ in range(5)]
+        for stream in streams:
+            stream.until("hello")
+        _wait_connected(server, 5)
+        started = time.monotonic()
+        server.stop()
+        assert time.monotonic() - started < 2.0
+        assert server.connected_count() == 0
+        for stream in streams:
+            stream.close()
