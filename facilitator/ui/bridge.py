@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from facilitator.engine import Command, Engine, Event
 
@@ -41,8 +41,9 @@ class EngineBridge(QObject):
         self._lock = threading.Lock()
         self._pending: list[Event] = []
         self._closed = False
-        # Emitted from the writer thread, received on ours: Qt queues it.
-        self._wake.connect(self._drain)
+        # Always queued, even when emitted on the GUI thread itself: the emit happens
+        # under the lock that _drain takes.
+        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         engine.subscribe(self._on_engine_events)
 
     @property

@@ -7,6 +7,7 @@ busy round costs one pass over eight rows per batch, not one per note.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from facilitator.domain.model import Phase
@@ -19,6 +20,13 @@ PHASE_LABELS = {
     Phase.VOTE: "Stemmen",
     Phase.CLOSED: "Gesloten",
 }
+
+
+def _swatch(colour: str) -> QIcon:
+    """The group's colour as a small square, so a table card and its row match."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour) if QColor.isValidColorName(colour) else QColor("#f6d365"))
+    return QIcon(pixmap)
 
 
 class GroupsPanel(QTreeWidget):
@@ -44,12 +52,26 @@ class GroupsPanel(QTreeWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        for group in state.groups:
+        self.rebuild()
+        self.currentItemChanged.connect(self._on_current)
+
+    def rebuild(self) -> None:
+        """One row per group of the state, keeping the selection where it can."""
+        keep = self.current_group_id()
+        self.blockSignals(True)
+        self.clear()
+        for group in self._state.groups:
             item = QTreeWidgetItem([group.name, "", ""])
             item.setData(0, Qt.ItemDataRole.UserRole, group.id)
+            item.setIcon(0, _swatch(group.colour))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.addTopLevelItem(item)
-        self.currentItemChanged.connect(self._on_current)
+        self.blockSignals(False)
+        self.refresh()
+        if keep is not None and keep in self.group_ids():
+            self.select_group(keep)
+        elif self.topLevelItemCount():
+            self.setCurrentItem(self.topLevelItem(0))
 
     def group_ids(self) -> list[int]:
         return [self.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)

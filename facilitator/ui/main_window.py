@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.model import Phase
 from facilitator.engine import ActiveRoundChanged, Event, SetActiveRound, SetNoteHidden, SetPhase
+from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.export import ExportJob
 from facilitator.ui.groups_panel import GroupsPanel
@@ -158,10 +159,18 @@ class MainWindow(QMainWindow):
     def _on_applied(self, events: Sequence[Event]) -> None:
         self.wall.apply(events)
         self.groups.refresh()
-        if any(isinstance(e, ActiveRoundChanged) for e in events):
+        kinds = {type(e) for e in events}
+        if GroupsChanged in kinds:
+            self.groups.rebuild()
+            self.join_panel.set_group(self.state.group(self.current_group_id() or -1))
+        if WorkshopChanged in kinds:
+            self.setWindowTitle(self.tr("Facilitator — {title}").format(
+                title=self.state.workshop.title))
+        if kinds & {ActiveRoundChanged, RoundsChanged, TimerChanged}:
             self.round_bar.reload_rounds()
         else:
             self.round_bar.show_group(self.current_group_id())
+        self._show_wall()  # the shown group or round may be gone
 
     def _on_notes_moved(self, moved) -> None:
         self.wall.drag_finished(moved)

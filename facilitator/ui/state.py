@@ -24,6 +24,7 @@ from facilitator.engine import (
     ParticipantJoined,
     PhaseChanged,
 )
+from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
 from facilitator.store import Store
 
 
@@ -87,6 +88,14 @@ class WorkshopState(QObject):
                 self._phases[(event.round_id, event.group_id)] = event.phase
             elif isinstance(event, ActiveRoundChanged):
                 self.workshop = replace(self.workshop, active_round_id=event.round_id)
+            elif isinstance(event, WorkshopChanged):
+                self.workshop = event.workshop
+            elif isinstance(event, GroupsChanged):
+                self.groups = list(event.groups)
+            elif isinstance(event, RoundsChanged):
+                self.rounds = list(event.rounds)
+            elif isinstance(event, TimerChanged):
+                self.rounds = [event.round if r.id == event.round.id else r for r in self.rounds]
             elif isinstance(event, ParticipantJoined):
                 p = event.participant
                 self._participants[p.group_id].add(p.id)
