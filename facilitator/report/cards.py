@@ -34,6 +34,15 @@ def build_cards(
 ) -> bytes:
     from facilitator.report import raster  # Qt only for the QR images
 
+    with raster.session():  # one Qt session for every card's QR code
+        return _build(snapshot, options, progress)
+
+
+def _build(
+    snapshot: Snapshot, options: ReportOptions, progress: Callable[[int, int], None] | None
+) -> bytes:
+    from facilitator.report import raster
+
     if not options.base_url:
         raise ValueError(
             "table cards need ReportOptions.base_url (where phones connect), "

@@ -8,9 +8,13 @@ imports this module lazily, so exporting CSV or JSON never loads Qt.
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import ParamSpec
 
 import qrcode
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
@@ -24,23 +28,42 @@ from PySide6.QtGui import (
     QPainter,
 )
 
+P = ParamSpec("P")
 DPI = 200  # print resolution: sharp on paper, small enough to render 32 charts quickly
 _INCH_PER_METRE = 39.3700787
 
-_app: QGuiApplication | None = None  # kept alive for the process when we made it
 
+@contextmanager
+def session() -> Iterator[None]:
+    """Somewhere for QPainter to find fonts: a QGuiApplication.
 
-def _ensure_gui() -> None:
-    """QPainter needs a QGuiApplication for fonts. Use the app's own when there is one
-    (the desktop app, pytest-qt); otherwise make one, offscreen when there is no display,
-    because Qt aborts without a platform."""
-    global _app
+    Uses the running one when there is one (the desktop app, pytest-qt). Otherwise makes
+    one for the duration and shuts it down afterwards: a bare QGuiApplication left behind
+    would stop the process from ever creating the QApplication that widgets need (the
+    command line's export runs in the same process as tests of the window). Offscreen when
+    there is no display, because Qt aborts without a platform. Wrap a whole export in one
+    session; drawing functions open their own, which costs ~5 ms each when not nested.
+    """
     if QGuiApplication.instance() is not None:
+        yield
         return
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    if headless and os.name == "posix" and "darwin" not in os.uname().sysname.lower():
+    if headless and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication([])
+    app = QGuiApplication([])
+    try:
+        yield
+    finally:
+        app.shutdown()
+
+
+def _in_session(draw: Callable[P, bytes]) -> Callable[P, bytes]:
+    @functools.wraps(draw)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> bytes:
+        with session():
+            return draw(*args, **kwargs)
+
+    return wrapper
 
 
 def _png(image: QImage) -> bytes:
@@ -72,13 +95,13 @@ TEXT_COLOUR = QColor("#222222")
 GRID_COLOUR = QColor("#d9d9d9")
 
 
+@_in_session
 def chart_png(bars: Sequence[Bar], *, width_cm: float = 16.0, tie_word: str = "=") -> bytes:
     """A horizontal bar chart, one bar per item, most dots on top.
 
     Labels wrap onto at most two lines and are elided after that; tied bars are drawn
     in a second colour and carry `tie_word`, so a tie reads on a grey printout too.
     """
-    _ensure_gui()
     px_per_cm = DPI / 2.54
     width = round(width_cm * px_per_cm)
     row = round(0.75 * px_per_cm)
@@ -149,13 +172,13 @@ def _two_lines(metrics: QFontMetricsF, text: str, width: float) -> str:
     return "\n".join(metrics.elidedText(line, elide, width) for line in lines)
 
 
+@_in_session
 def qr_png(data: str, *, module_px: int = 16) -> bytes:
     """The QR code for `data` as a black-on-white PNG with the standard 4-module margin.
 
     qrcode's own image writers need Pillow, which we do not ship; its module matrix is
     all we need to paint squares ourselves.
     """
-    _ensure_gui()
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
     code.add_data(data)
     code.make(fit=True)

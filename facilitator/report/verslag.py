@@ -28,6 +28,13 @@ _TOC_STYLES = {"Heading1": 1, "Heading2": 2}
 
 
 def build(d: Digest, progress: Progress | None = None) -> bytes:
+    from facilitator.report import raster  # Qt only once a Word report is really made
+
+    with raster.session():  # one Qt session for all charts, not one per chart
+        return _build(d, progress)
+
+
+def _build(d: Digest, progress: Progress | None = None) -> bytes:
     t = strings(d.options.language)
     tag = LANG_TAGS.get(d.options.language, LANG_TAGS["nl"])
     doc = b.new_document(tag)
