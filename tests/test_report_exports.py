@@ -6,8 +6,10 @@ import csv
 import dataclasses
 import io
 import json
+import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -117,3 +119,26 @@ def test_cards_one_a5_section_per_group_with_a_working_qr(
 def test_cards_need_the_address_phones_use(snapshot: Snapshot) -> None:
     with pytest.raises(ValueError, match="base_url"):
         render(snapshot, "cards", ReportOptions())
+
+
+def test_an_export_without_a_running_app_leaves_no_qt_app_behind(tmp_path: Path) -> None:
+    """The command line exports in-process: a leftover QGuiApplication would stop the
+    window (or a widget test) from creating its QApplication later."""
+    code = (
+        "from facilitator.report import render, ReportOptions\n"
+        "from facilitator.report.sample import sample_snapshot\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "render(sample_snapshot(), 'cards', ReportOptions(base_url='http://h:1'))\n"
+        "render(sample_snapshot(), 'docx', ReportOptions())\n"
+        "assert QGuiApplication.instance() is None\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "print(type(QApplication([])).__name__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.stdout.strip() == "QApplication"
