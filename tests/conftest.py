@@ -20,6 +20,18 @@ from facilitator import templates  # noqa: E402  (after the environment is set)
 from facilitator.engine import Engine  # noqa: E402
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """One QApplication for the whole session, made before any test runs.
+
+    The report rasterises charts with QtGui and would otherwise create a bare
+    QGuiApplication first, which pytest-qt's widget tests cannot use.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        config._facilitator_qapp = QApplication([])  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def workshop_path(tmp_path: Path) -> Path:
     """A fresh workshop file from the organisatienetwerk template."""
