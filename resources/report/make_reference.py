@@ -149,6 +149,13 @@ def build() -> bytes:
     doc.styles["List Bullet"].paragraph_format.space_after = Pt(2)
     _toc_styles(doc)
 
+    # The template's thumbnail is a picture of python-docx's sample page; file browsers
+    # would show it as the preview of every verslag.
+    package_rels = doc.part.package.rels
+    for r_id, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            del package_rels[r_id]
+
     core = doc.core_properties
     core.author = core.last_modified_by = "Facilitator"
     core.title = core.subject = core.keywords = core.comments = ""
