@@ -128,3 +128,17 @@ def test_demo_has_notes_and_round_one_collecting(tmp_path: Path) -> None:
     assert len(snap.notes) >= 40
     first = snap.rounds[0].id
     assert all(snap.phase_of(first, g.id) is Phase.COLLECT for g in snap.groups)
+
+
+def test_count_notes_leaves_out_hidden_merged_and_deleted(workshop_path: Path) -> None:
+    store = Store.open(workshop_path)
+    with store.transaction():
+        ids = [store.add_note(group_id=1, round_id=1, text=f"n{i}", participant_id=None,
+                              client_note_id=None, now=1.0).id for i in range(5)]
+        store.add_note(group_id=2, round_id=1, text="elders", participant_id=None,
+                       client_note_id=None, now=1.0)
+        store.set_note_hidden(ids[0], True)
+        store.merge_note(ids[1], ids[2])
+        store.delete_note(ids[3], 2.0)
+    assert store.count_notes(1, 1) == 2
+    assert store.count_notes(1, 1, visible_only=False) == 4
