@@ -11,8 +11,10 @@ from pathlib import Path
 
 from facilitator import templates
 from facilitator.domain.model import Phase
+from facilitator.store import DamagedFile, NewerFile
 
 _COMMANDS = ("new", "export", "serve")
+DEFAULT_PORT = 8321
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="run the participant server without a window")
     serve.add_argument("file", type=Path)
-    serve.add_argument("--port", type=int, default=8321)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--host", default="0.0.0.0", help="interface to listen on")
     serve.add_argument("--address", default="",
                        help="address to print in join URLs (default: this laptop's LAN IPv4)")
@@ -63,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             return _export(args)
         return _serve(args)
-    except (FileNotFoundError, FileExistsError) as exc:
+    except (FileNotFoundError, FileExistsError, KeyError, ValueError, DamagedFile,
+            NewerFile) as exc:
         print(f"facilitator: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 2
 
@@ -83,8 +86,17 @@ def _export(args: argparse.Namespace) -> int:
         snapshot = store.snapshot()
     finally:
         store.close()
+    base_url = args.base_url
+    if args.format == "cards" and not base_url:
+        # Cards printed beforehand carry the address the laptop has now on port 8321;
+        # print them on the venue's network, or pass --base-url.
+        from facilitator.server.network import lan_ipv4_addresses
+
+        address = (lan_ipv4_addresses() or ["127.0.0.1"])[0]
+        base_url = f"http://{address}:{DEFAULT_PORT}"
+        print(f"table cards point to {base_url} (use --base-url to choose)", file=sys.stderr)
     options = ReportOptions(language=args.language, include_names=args.names,
-                            include_hidden=args.hidden, base_url=args.base_url)
+                            include_hidden=args.hidden, base_url=base_url)
     args.output.write_bytes(render(snapshot, args.format, options))
     print(args.output)
     return 0

@@ -46,6 +46,15 @@ def test_export_writes_every_format(workshop_path: Path, tmp_path: Path) -> None
 
 def test_export_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     assert main(["export", str(tmp_path / "nope.workshop"), "-o", str(tmp_path / "x")]) == 2
+    damaged = tmp_path / "kapot.workshop"
+    damaged.write_bytes(b"\x00" * 5000)
+    assert main(["export", str(damaged), "-o", str(tmp_path / "x")]) == 2
+
+
+def test_cards_without_base_url_use_this_laptop(workshop_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kaarten.docx"
+    assert main(["export", str(workshop_path), "--format", "cards", "-o", str(out)]) == 0
+    assert out.stat().st_size > 0
 
 
 def test_serve_prints_join_urls_and_accepts_notes(workshop_path: Path) -> None:
