@@ -65,7 +65,13 @@ def test_window_lists_the_eight_groups_of_the_template(session) -> None:
     assert groups.topLevelItemCount() == 8
     assert [groups.topLevelItem(i).text(0) for i in range(8)] == [f"Tafel {i}" for i in
                                                                    range(1, 9)]
-    assert groups.current_group_id() == session.state.groups[0].id
+    first = session.state.groups[0]
+    assert groups.current_group_id() == first.id
+    # Opened on the first table: its wall and its way in, before any change arrives.
+    round_id = session.window.current_round_id()
+    assert session.window.wall.key == (first.id, round_id)
+    assert len(session.window.wall.note_items()) == session.state.note_count(first.id, round_id)
+    assert session.window.join_panel.code_label.text() == first.code
 
 
 def test_note_committed_through_the_engine_appears_on_its_wall_as_plain_text(
@@ -244,3 +250,27 @@ def test_main_opens_the_demo_workshop_in_the_data_folder_and_quits_cleanly(
     assert (tmp_path / "data" / "demo.workshop").is_file()
     assert any("organisatienetwerk" in title for title in shown)
     qtbot.waitUntil(lambda: not ({t.ident for t in threading.enumerate()} - before), timeout=5000)
+
+
+def test_export_report_writes_a_docx_off_the_gui_thread(qtbot, session, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+    from PySide6.QtWidgets import QFileDialog
+
+    window = session.window
+    session.engine.execute(AddNote(session.state.groups[0].id, "<b>in het verslag</b>",
+                                   round_id=window.current_round_id()))
+    target = tmp_path / "uit" / "verslag"  # no suffix: the window adds .docx
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "Word-document (*.docx)")))
+    window.export_action.trigger()
+    written = target.with_suffix(".docx")
+    qtbot.waitUntil(lambda: "Verslag opgeslagen" in window.statusBar().currentMessage(),
+                    timeout=30_000)
+    assert written.is_file()
+    assert not list(target.parent.glob("*.part"))
+    document = docx.Document(str(written))
+    body = "\n".join(p.text for p in document.paragraphs)
+    body += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "<b>in het verslag</b>" in body

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -61,9 +60,14 @@ class JoinPanel(QWidget):
 
         self.group_label = _plain_label(20, bold=True)
         self.qr = QrWidget()
-        self.url_label = _plain_label(17)
-        self.code_label = _plain_label(34, bold=True)
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        # URL and code under the code, centred, like on the printed table card: the
+        # fallback for a phone whose camera will not read the code.
+        self.url_label = _plain_label(16)
+        self.code_caption = QLabel(self.tr("of ga naar het adres hierboven en vul deze code in:"))
+        self.code_caption.setWordWrap(True)
+        self.code_label = _plain_label(40, bold=True)
+        for label in (self.group_label, self.url_label, self.code_caption, self.code_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.phones_label = _plain_label(15)
         self.status_label = _plain_label()
 
@@ -77,21 +81,22 @@ class JoinPanel(QWidget):
         )
         refresh.clicked.connect(self.refresh_addresses)
         address_row = QHBoxLayout()
+        address_row.addWidget(QLabel(self.tr("Netwerk:")))
         address_row.addWidget(self.address_combo, 1)
         address_row.addWidget(refresh)
 
-        form = QFormLayout()
-        form.addRow(self.tr("Adres:"), self.url_label)
-        form.addRow(self.tr("Code:"), self.code_label)
-        form.addRow(self.tr("Netwerk:"), address_row)
-
         layout = QVBoxLayout(self)
         layout.addWidget(self.group_label)
-        layout.addWidget(self.qr, 1)
-        layout.addLayout(form)
+        layout.addWidget(self.qr)
+        layout.addWidget(self.url_label)
+        layout.addSpacing(6)
+        layout.addWidget(self.code_caption)
+        layout.addWidget(self.code_label)
+        layout.addSpacing(12)
+        layout.addLayout(address_row)
         layout.addWidget(self.phones_label)
         layout.addWidget(self.status_label)
-        layout.addStretch(0)
+        layout.addStretch(1)
 
         self.refresh_addresses()
         self.address_combo.currentTextChanged.connect(self._on_address)

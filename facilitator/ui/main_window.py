@@ -68,8 +68,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.groups.set_round(self.round_bar.current_round_id())
-        if state.groups:
-            self.groups.select_group(state.groups[0].id)
+        first = self.groups.current_group_id()  # the panel starts on the first group
+        if first is not None:
+            self._on_group_selected(first)
         self._restore_settings()
         self.statusBar().showMessage(self.tr("Werkplaats: {path}").format(path=state.store.path))
 

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyle
 
 from facilitator.domain.model import Note
 
-NOTE_W = 200.0
-NOTE_H = 136.0
+NOTE_W = 220.0
+NOTE_H = 150.0
 _PAD = 10.0
 _SHADOW = 4.0
-_FONT_SIZES = (15, 14, 13, 12, 11, 10, 9, 8)
+_FONT_SIZES = (15, 14, 13, 12, 11, 10, 9, 8)  # 280 characters still fit at 9
 _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 
 _PAPER = QColor("#fff7b0")

@@ -97,6 +97,7 @@ class WallView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.key: tuple[int, int] | None = None  # (group_id, round_id) shown
         self._items: dict[int, NoteItem] = {}
         self._slots: dict[int, set[int]] = {}  # grid slot -> ids of notes covering it
@@ -178,9 +179,11 @@ class WallView(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.transform().m11() > 1.25:
             self.setTransform(QTransform.fromScale(1.25, 1.25))
-            # A few notes read from the top left, like a real wall, not floating mid-view.
-            view = self.viewport().rect()
-            self.centerOn(rect.left() + view.width() / 2.5, rect.top() + view.height() / 2.5)
+        # Notes read from the top left, like a real wall, rather than floating mid-view.
+        scale = self.transform().m11()
+        view = self.viewport().rect()
+        self.centerOn(rect.left() + view.width() / scale / 2,
+                      rect.top() + view.height() / scale / 2)
 
     def zoom_by(self, factor: float) -> None:
         current = self.transform().m11()
@@ -239,7 +242,9 @@ class WallView(QGraphicsView):
         rect = self.wall_scene.itemsBoundingRect().united(
             QRectF(0, 0, COLUMNS * _SLOT_W, 3 * _SLOT_H)
         )
-        self.wall_scene.setSceneRect(rect.adjusted(-400, -400, 400, 400))
+        # Little room above and left, so a fitted wall starts at the top left; a slot's
+        # worth below and right to drag notes into. The rect grows as notes move out.
+        self.wall_scene.setSceneRect(rect.adjusted(-2 * GAP, -2 * GAP, _SLOT_W, _SLOT_H))
 
 
 def _slot_pos(slot: int) -> QPointF:
