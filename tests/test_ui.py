@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator import app as app_module
 from facilitator.domain.model import Phase
-from facilitator.engine import AddNote, MoveNote
+from facilitator.engine import AddNote, DeleteNote, MoveNote
 from facilitator.store import Store
 from facilitator.ui.note_item import NoteItem
 
@@ -274,3 +274,52 @@ def test_export_report_writes_a_docx_off_the_gui_thread(qtbot, session, tmp_path
     body = "\n".join(p.text for p in document.paragraphs)
     body += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "<b>in het verslag</b>" in body
+
+
+def test_table_host_types_a_paper_note_onto_the_wall(qtbot, session) -> None:
+    window = session.window
+    qtbot.keyClicks(window.note_entry.field, "<i>van papier</i>")
+    qtbot.keyClick(window.note_entry.field, Qt.Key.Key_Return)
+    assert window.note_entry.field.text() == ""
+    qtbot.waitUntil(lambda: len(window.wall.note_items()) == 1, timeout=5000)
+    item = window.wall.note_items()[0]
+    assert item.toPlainText() == "<i>van papier</i>"
+    assert session.state.note(item.note_id).is_paper
+
+
+def test_ctrl_wheel_zooms_and_fit_shows_every_note(qtbot, session) -> None:
+    from PySide6.QtCore import QPointF as P
+    from PySide6.QtGui import QWheelEvent
+
+    window = session.window
+    group = session.state.groups[0]
+    for i in range(30):
+        session.engine.submit(AddNote(group.id, f"notitie {i}", round_id=window.current_round_id()))
+    qtbot.waitUntil(lambda: len(window.wall.note_items()) == 30, timeout=5000)
+    view = window.wall
+    before = view.transform().m11()
+    centre = P(view.viewport().rect().center())
+    wheel = QWheelEvent(centre, view.viewport().mapToGlobal(centre), QPoint(0, 0),
+                        QPoint(0, 240), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.transform().m11() == pytest.approx(before * 1.15 ** 2)
+    window.fit_action.trigger()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    for item in view.note_items():
+        assert visible.contains(item.sceneBoundingRect())
+
+
+def test_hiding_a_note_marks_it_and_a_refused_command_is_reported(qtbot, session) -> None:
+    window = session.window
+    note = session.engine.execute(
+        AddNote(session.state.groups[0].id, "weg ermee", round_id=window.current_round_id())
+    ).note
+    qtbot.waitUntil(lambda: window.wall.item(note.id) is not None, timeout=5000)
+    window.wall.wall_scene.hideRequested.emit(note.id, True)
+    qtbot.waitUntil(lambda: window.wall.item(note.id).hidden, timeout=5000)
+    assert session.state.note(note.id).hidden
+    session.engine.execute(DeleteNote(note.id))
+    qtbot.waitUntil(lambda: window.wall.item(note.id) is None, timeout=5000)
+    window.request_phase(999_999, Phase.VOTE)  # a round that does not exist
+    qtbot.waitUntil(lambda: "Niet gelukt" in window.statusBar().currentMessage(), timeout=5000)

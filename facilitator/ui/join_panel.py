@@ -63,7 +63,7 @@ class JoinPanel(QWidget):
         # URL and code under the code, centred, like on the printed table card: the
         # fallback for a phone whose camera will not read the code.
         self.url_label = _plain_label(16)
-        self.code_caption = QLabel(self.tr("of ga naar het adres hierboven en vul deze code in:"))
+        self.code_caption = QLabel(self.tr("Code van deze groep:"))
         self.code_caption.setWordWrap(True)
         self.code_label = _plain_label(40, bold=True)
         for label in (self.group_label, self.url_label, self.code_caption, self.code_label):

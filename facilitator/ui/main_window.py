@@ -18,12 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.model import Phase
-from facilitator.engine import ActiveRoundChanged, Event, SetActiveRound, SetNoteHidden, SetPhase
+from facilitator.engine import (
+    ActiveRoundChanged,
+    AddNote,
+    Event,
+    SetActiveRound,
+    SetNoteHidden,
+    SetPhase,
+)
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.export import ExportJob
 from facilitator.ui.groups_panel import GroupsPanel
 from facilitator.ui.join_panel import JoinPanel
+from facilitator.ui.note_entry import NoteEntry
 from facilitator.ui.round_bar import RoundBar
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.undo import MoveNotesCommand
@@ -48,12 +56,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Facilitator — {title}").format(title=state.workshop.title))
 
         self.round_bar = RoundBar(state)
+        self.note_entry = NoteEntry()
         self.wall = WallView()
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.round_bar)
+        centre_layout.addWidget(self.note_entry)
         centre_layout.addWidget(self.wall, 1)
         self.setCentralWidget(centre)
 
@@ -128,6 +138,7 @@ class MainWindow(QMainWindow):
         self.groups.groupSelected.connect(self._on_group_selected)
         self.round_bar.roundSelected.connect(self._on_round_selected)
         self.round_bar.phaseRequested.connect(self.request_phase)
+        self.note_entry.noteEntered.connect(self.add_paper_note)
         self.wall.wall_scene.notesMoved.connect(self._on_notes_moved)
         self.wall.wall_scene.hideRequested.connect(
             lambda note_id, hidden: self.bridge.submit(SetNoteHidden(note_id, hidden))
@@ -183,6 +194,12 @@ class MainWindow(QMainWindow):
             _STATUS_MS,
         )
         self.round_bar.show_group(self.current_group_id())  # un-light a refused phase
+
+    def add_paper_note(self, text: str) -> None:
+        """A note from paper lands on the wall shown, whatever phase phones are in."""
+        group_id, round_id = self.current_group_id(), self.current_round_id()
+        if group_id is not None and round_id is not None:
+            self.bridge.submit(AddNote(group_id, text, round_id=round_id, is_paper=True))
 
     def request_phase(self, round_id: int, phase: Phase) -> None:
         """Set the round's phase for every group. Phones only ever see the workshop's
