@@ -8,6 +8,7 @@ way down (the server first, so no phone can submit while the engine drains).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -15,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facilitator import templates
+from facilitator import resources, templates
 from facilitator.engine import Engine
 from facilitator.store import Store
 
@@ -53,7 +55,18 @@ def ensure_application(qt_args: list[str] | None = None) -> QApplication:
     # QSettings and QStandardPaths derive their locations from these names.
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setWindowIcon(_icon())
     return app
+
+
+def _icon() -> QIcon:
+    icon = QIcon()
+    with contextlib.suppress(OSError):
+        data = resources.read_bytes("icons", "facilitator.svg")
+        pixmap = QPixmap()
+        if pixmap.loadFromData(data, "SVG"):
+            icon.addPixmap(pixmap)
+    return icon
 
 
 @dataclass
