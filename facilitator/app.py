@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QThreadPool
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -82,6 +82,8 @@ class Session:
 
     def close(self) -> None:
         self.window.close()
+        # A report still being written gets to finish (it reads the file, not the engine).
+        QThreadPool.globalInstance().waitForDone(30_000)
         if self.server is not None:
             self.server.stop()
         self.bridge.close()

@@ -323,3 +323,19 @@ def test_hiding_a_note_marks_it_and_a_refused_command_is_reported(qtbot, session
     qtbot.waitUntil(lambda: window.wall.item(note.id) is None, timeout=5000)
     window.request_phase(999_999, Phase.VOTE)  # a round that does not exist
     qtbot.waitUntil(lambda: "Niet gelukt" in window.statusBar().currentMessage(), timeout=5000)
+
+
+def test_a_merged_duplicate_shows_only_as_a_count_on_its_note(qtbot, session) -> None:
+    from facilitator.engine import MergeNote, UnmergeNote
+
+    window = session.window
+    group_id, round_id = session.state.groups[0].id, window.current_round_id()
+    keep = session.engine.execute(AddNote(group_id, "jeugd", round_id=round_id)).note
+    twin = session.engine.execute(AddNote(group_id, "Jeugd!", round_id=round_id)).note
+    qtbot.waitUntil(lambda: len(window.wall.note_items()) == 2, timeout=5000)
+    session.engine.execute(MergeNote(twin.id, keep.id))
+    qtbot.waitUntil(lambda: window.wall.item(twin.id) is None, timeout=5000)
+    assert window.wall.item(keep.id).merged_count() == 1
+    session.engine.execute(UnmergeNote(twin.id))
+    qtbot.waitUntil(lambda: window.wall.item(twin.id) is not None, timeout=5000)
+    assert window.wall.item(keep.id).merged_count() == 0

@@ -224,7 +224,8 @@ class MainWindow(QMainWindow):
     def start_export(self, target: Path) -> ExportJob:
         if target.suffix.lower() != ".docx":
             target = target.with_name(target.name + ".docx")
-        job = ExportJob(self.state.store.path, target, self)
+        # No Qt parent: the job must outlive a window closed while it runs.
+        job = ExportJob(self.state.store.path, target)
         job.finished.connect(lambda path, j=job: self._export_done(j, path))
         job.failed.connect(lambda why, j=job: self._export_failed(j, why))
         self._exports.append(job)

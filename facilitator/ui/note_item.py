@@ -41,6 +41,7 @@ class NoteItem(QGraphicsObject):
         self._text = ""
         self._hidden = False
         self._paper = False
+        self._merged = 0  # duplicates folded into this note
         self._font = QFont()
         self._text_rect = QRectF(_PAD, _PAD, NOTE_W - 2 * _PAD, NOTE_H - 2 * _PAD - 14)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
@@ -70,6 +71,14 @@ class NoteItem(QGraphicsObject):
         self.setToolTip("")  # user text never goes into a (rich text) tooltip
         self.update()
 
+    def merged_count(self) -> int:
+        return self._merged
+
+    def set_merged_count(self, count: int) -> None:
+        if count != self._merged:
+            self._merged = count
+            self.update()
+
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, NOTE_W + _SHADOW, NOTE_H + _SHADOW)
 
@@ -97,6 +106,8 @@ class NoteItem(QGraphicsObject):
         # drawText with a str never interprets markup: the text stays plain.
         painter.drawText(self._text_rect, int(_FLAGS), self._text)
         marks = []
+        if self._merged:
+            marks.append(f"+{self._merged}")
         if self._hidden:
             marks.append(self.tr("verborgen"))
         if self._paper:

@@ -102,6 +102,7 @@ class WallView(QGraphicsView):
         self._items: dict[int, NoteItem] = {}
         self._slots: dict[int, set[int]] = {}  # grid slot -> ids of notes covering it
         self._covers: dict[int, set[int]] = {}  # note id -> slots it covers
+        self._merged: dict[int, int] = {}  # duplicate id -> the note it is folded into
 
     # -- what is shown ----------------------------------------------------------------
 
@@ -112,10 +113,18 @@ class WallView(QGraphicsView):
         self._items.clear()
         self._slots.clear()
         self._covers.clear()
+        self._merged.clear()
         self.key = (group_id, round_id)
+        notes = list(notes)
         ordered = sorted(notes, key=lambda n: (n.x is None, n.id))
         for note in ordered:
-            self._add(note)
+            if note.merged_into is None:
+                self._add(note)
+        for note in notes:
+            if note.merged_into is not None:
+                self._merged[note.id] = note.merged_into
+        for target in set(self._merged.values()):
+            self._refresh_badge(target)
         self._update_scene_rect()
         self.fit_all()
 
@@ -128,11 +137,14 @@ class WallView(QGraphicsView):
         for event in events:
             if isinstance(event, NoteRemoved):
                 touched |= self._remove(event.note_id)
+                self._set_merged(event.note_id, None)
             elif isinstance(event, NoteAdded | NoteChanged):
                 note = event.note
                 mine = (note.group_id, note.round_id) == self.key
+                self._set_merged(note.id, note.merged_into if mine else None)
                 item = self._items.get(note.id)
-                if not mine:
+                if not mine or note.merged_into is not None:
+                    # A merged duplicate shows only as the "+n" on the note it joined.
                     touched |= self._remove(note.id)
                 elif item is None:
                     self._add(note)
@@ -204,8 +216,22 @@ class WallView(QGraphicsView):
         item = NoteItem(note)
         self._items[note.id] = item
         self.wall_scene.addItem(item)
+        if note.id in self._merged.values():
+            self._refresh_badge(note.id)
         pos = QPointF(note.x, note.y) if note.x is not None else self._free_slot_pos()
         self._place(item, pos)
+
+    def _set_merged(self, note_id: int, target: int | None) -> None:
+        before = self._merged.pop(note_id, None)
+        if target is not None:
+            self._merged[note_id] = target
+        for changed in {before, target} - {None}:
+            self._refresh_badge(changed)
+
+    def _refresh_badge(self, target: int) -> None:
+        item = self._items.get(target)
+        if item is not None:
+            item.set_merged_count(sum(1 for t in self._merged.values() if t == target))
 
     def _remove(self, note_id: int) -> bool:
         item = self._items.pop(note_id, None)
