@@ -11,11 +11,12 @@ import argparse
 import contextlib
 import logging
 import os
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QThreadPool
+from PySide6.QtCore import QStandardPaths, QThreadPool, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -154,8 +155,22 @@ def main(argv: list[str] | None = None) -> int:
                              app.translate("app", "De werkplaats kan niet worden geopend:\n{e}")
                              .format(e=exc))
         return 1
+    previous = signal.getsignal(signal.SIGINT)
     try:
         session.window.show()
+        _close_on_ctrl_c(session.window)
         return app.exec()
     finally:
         session.close()
+        with contextlib.suppress(ValueError):  # not on the main thread: nothing was set
+            signal.signal(signal.SIGINT, previous)
+
+
+def _close_on_ctrl_c(window) -> None:
+    """Ctrl+C in the terminal closes the window the normal way (settings saved, engine
+    drained). Python only sees the signal when it runs, hence the idle timer."""
+    with contextlib.suppress(ValueError):
+        signal.signal(signal.SIGINT, lambda *_: window.close())
+        timer = QTimer(window)
+        timer.timeout.connect(lambda: None)
+        timer.start(250)
