@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QThreadPool, QTimer
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -151,9 +151,11 @@ def main(argv: list[str] | None = None) -> int:
         session = build(path, port=options.port)
     except Exception as exc:  # a damaged, newer or missing file: say so, do not crash
         log.exception("could not open the workshop")
-        QMessageBox.critical(None, APPLICATION,
-                             app.translate("app", "De werkplaats kan niet worden geopend:\n{e}")
-                             .format(e=exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, APPLICATION,
+                          app.translate("app", "De werkplaats kan niet worden geopend:\n{e}")
+                          .format(e=exc))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is not markup
+        box.exec()
         return 1
     previous = signal.getsignal(signal.SIGINT)
     try:

@@ -339,3 +339,39 @@ def test_a_merged_duplicate_shows_only_as_a_count_on_its_note(qtbot, session) ->
     session.engine.execute(UnmergeNote(twin.id))
     qtbot.waitUntil(lambda: window.wall.item(twin.id) is not None, timeout=5000)
     assert window.wall.item(keep.id).merged_count() == 0
+
+
+def test_a_file_that_cannot_be_opened_is_reported_not_crashed_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    damaged = tmp_path / "kapot.workshop"
+    damaged.write_bytes(b"<b>dit is geen SQLite</b>" * 100)
+    shown: list[tuple[str, object]] = []
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda box: shown.append((box.text(), box.textFormat())) or 0)
+    before = {t.ident for t in threading.enumerate()}
+    assert app_module.main([str(damaged), "--port", "0"]) == 1
+    assert len(shown) == 1 and "kapot.workshop" in shown[0][0]
+    assert shown[0][1] == Qt.TextFormat.PlainText
+    assert not ({t.ident for t in threading.enumerate() if t.is_alive()} - before)
+
+
+def test_window_geometry_is_remembered_in_the_sandboxed_settings(qtbot, workshop_path: Path,
+                                                                 tmp_path: Path) -> None:
+    first = app_module.build(workshop_path, host="127.0.0.1", port=0)
+    first.window.show()
+    qtbot.waitExposed(first.window)
+    first.window.resize(first.window.minimumSizeHint().width(), 611)
+    first.close()
+    assert list((tmp_path / "settings").rglob("*.conf")), "settings were written elsewhere"
+    second = app_module.build(workshop_path, host="127.0.0.1", port=0)
+    try:
+        second.window.show()
+        qtbot.waitExposed(second.window)
+        # Height only: the offscreen screen is 800 px wide, narrower than the window's
+        # minimum, so Qt fits the width to the screen on restore.
+        assert second.window.height() == 611
+    finally:
+        second.close()

@@ -6,20 +6,25 @@ busy round costs one pass over eight rows per batch, not one per note.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from facilitator.domain.model import Phase
 from facilitator.ui.state import WorkshopState
 
+# Marked for lupdate here, translated where shown (phase_label).
 PHASE_LABELS = {
-    Phase.PREPARE: "Voorbereiden",
-    Phase.COLLECT: "Verzamelen",
-    Phase.GROUP: "Groeperen",
-    Phase.VOTE: "Stemmen",
-    Phase.CLOSED: "Gesloten",
+    Phase.PREPARE: QT_TRANSLATE_NOOP("Phase", "Voorbereiden"),
+    Phase.COLLECT: QT_TRANSLATE_NOOP("Phase", "Verzamelen"),
+    Phase.GROUP: QT_TRANSLATE_NOOP("Phase", "Groeperen"),
+    Phase.VOTE: QT_TRANSLATE_NOOP("Phase", "Stemmen"),
+    Phase.CLOSED: QT_TRANSLATE_NOOP("Phase", "Gesloten"),
 }
+
+
+def phase_label(phase: Phase) -> str:
+    return QCoreApplication.translate("Phase", PHASE_LABELS[phase])
 
 
 def _swatch(colour: str) -> QIcon:
@@ -102,7 +107,7 @@ class GroupsPanel(QTreeWidget):
                 continue
             item.setText(1, str(self._state.note_count(group_id, self._round_id)))
             phase = self._state.phase(self._round_id, group_id)
-            item.setText(2, self.tr(PHASE_LABELS[phase]))
+            item.setText(2, phase_label(phase))
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous) -> None:
         if current is not None:

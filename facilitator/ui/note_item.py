@@ -68,7 +68,6 @@ class NoteItem(QGraphicsObject):
             return
         self._text, self._hidden, self._paper = note.text, note.hidden, note.is_paper
         self._font = _fitted_font(self._text, self._text_rect)
-        self.setToolTip("")  # user text never goes into a (rich text) tooltip
         self.update()
 
     def merged_count(self) -> int:

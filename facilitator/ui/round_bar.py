@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.methods import method_name
 from facilitator.domain.model import Phase, Round
-from facilitator.ui.groups_panel import PHASE_LABELS
+from facilitator.ui.groups_panel import phase_label
 from facilitator.ui.state import WorkshopState
 
 _ACTIVE_MARK = "●"
@@ -61,7 +61,7 @@ class RoundBar(QWidget):
         phases_row.setSpacing(2)
         phases_row.addWidget(QLabel(self.tr("Fase voor alle groepen:")))
         for phase in Phase:
-            button = QPushButton(self.tr(PHASE_LABELS[phase]))
+            button = QPushButton(phase_label(phase))
             button.setCheckable(True)
             button.setObjectName(f"phase-{phase.value}")
             button.setProperty("phase", phase.value)
