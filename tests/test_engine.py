@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.domain.model import Participant, Phase
+from facilitator.domain.model import Note, Participant, Phase
 from facilitator.domain.rules import RuleViolation
 from facilitator.domain.text import InvalidText
 from facilitator.engine import (
@@ -22,6 +22,7 @@ from facilitator.engine import (
     Event,
     Join,
     MoveNote,
+    MoveNotes,
     NoteAdded,
     NoteRemoved,
     NoteResult,
@@ -32,6 +33,14 @@ from facilitator.engine import (
     SetPhase,
 )
 from facilitator.store import Store
+
+
+def engine_notes(engine: Engine) -> list[Note]:
+    store = Store.open(engine.path, readonly=True)
+    try:
+        return store.notes()
+    finally:
+        store.close()
 
 
 def _collecting(engine: Engine, group_id: int = 1) -> Participant:
@@ -176,6 +185,12 @@ def test_moderation_and_moving(engine: Engine) -> None:
     assert (moved.x, moved.y) == (120.5, 40.0)
     with pytest.raises(NotFound):
         engine.execute(SetNoteHidden(12345, True))
+    other = engine.execute(AddNote(1, "ander", is_paper=True)).note
+    engine.execute(MoveNotes(((note.id, 1.0, 2.0), (other.id, 3.0, 4.0))))
+    with pytest.raises(NotFound):  # all or nothing
+        engine.execute(MoveNotes(((note.id, 9.0, 9.0), (99999, 0.0, 0.0))))
+    moved_both = {n.id: (n.x, n.y) for n in engine_notes(engine)}
+    assert moved_both == {note.id: (1.0, 2.0), other.id: (3.0, 4.0)}
 
 
 def test_events_arrive_after_commit_in_batches(engine: Engine) -> None:

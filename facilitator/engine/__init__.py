@@ -20,6 +20,7 @@ from facilitator.engine.commands import (
     MergeNote,
     MoveGroup,
     MoveNote,
+    MoveNotes,
     MoveRound,
     PauseTimer,
     ResetTimer,
@@ -67,6 +68,6 @@ __all__ = [
     "PauseTimer", "PhaseChanged", "ResetTimer", "SetActiveRound", "SetNoteCluster",
     "SetNoteHidden", "SetPhase", "StartTimer", "TimerChanged", "UnmergeNote", "UpdateAction",
     "UpdateCluster", "VotesChanged", "AddGroup", "AddRound", "DeleteGroup", "DeleteRound",
-    "MoveGroup", "MoveRound", "UpdateGroup", "UpdateRound", "UpdateWorkshop", "GroupsChanged",
+    "MoveGroup", "MoveNotes", "MoveRound", "UpdateGroup", "UpdateRound", "UpdateWorkshop", "GroupsChanged",
     "RoundsChanged", "WorkshopChanged",
 ]

@@ -101,6 +101,16 @@ def _move_note(store: Store, cmd: c.MoveNote, now: float) -> Applied:
     return _changed(store, cmd.note_id)
 
 
+def _move_notes(store: Store, cmd: c.MoveNotes, now: float) -> Applied:
+    changes: list[e.Event] = []
+    for note_id, x, y in cmd.moves:
+        if store.note(note_id) is None:
+            raise NotFound("note")
+        store.move_note(note_id, x, y)
+        changes.extend(_changed(store, note_id)[1])
+    return None, changes
+
+
 def _changed(store: Store, note_id: int) -> Applied:
     note = store.note(note_id)
     assert note is not None
@@ -194,6 +204,7 @@ _HANDLERS: dict[type, Callable[[Store, Any, float], Applied]] = {
     c.DeleteNote: _delete_note,
     c.SetNoteHidden: _set_hidden,
     c.MoveNote: _move_note,
+    c.MoveNotes: _move_notes,
     c.SetPhase: _set_phase,
     c.SetActiveRound: _set_active_round,
 }

@@ -66,6 +66,13 @@ class MoveNote:
 
 
 @dataclass(frozen=True, slots=True)
+class MoveNotes:
+    """Several notes dragged together: one command, one undo step."""
+
+    moves: tuple[tuple[int, float, float], ...]  # (note_id, x, y)
+
+
+@dataclass(frozen=True, slots=True)
 class SetPhase:
     round_id: int
     phase: Phase
@@ -265,7 +272,7 @@ SetupCommand = (
 
 
 Command = (
-    Join | AddNote | EditNote | DeleteNote | SetNoteHidden | MoveNote | SetPhase
+    Join | AddNote | EditNote | DeleteNote | SetNoteHidden | MoveNote | MoveNotes | SetPhase
     | SetActiveRound | StartTimer | PauseTimer | AddTime | ResetTimer | CreateCluster
     | UpdateCluster | DeleteCluster | SetNoteCluster | MergeNote | UnmergeNote | CastVotes
     | AddAction | UpdateAction | DeleteAction | SetupCommand
