@@ -68,6 +68,6 @@ __all__ = [
     "PauseTimer", "PhaseChanged", "ResetTimer", "SetActiveRound", "SetNoteCluster",
     "SetNoteHidden", "SetPhase", "StartTimer", "TimerChanged", "UnmergeNote", "UpdateAction",
     "UpdateCluster", "VotesChanged", "AddGroup", "AddRound", "DeleteGroup", "DeleteRound",
-    "MoveGroup", "MoveNotes", "MoveRound", "UpdateGroup", "UpdateRound", "UpdateWorkshop", "GroupsChanged",
-    "RoundsChanged", "WorkshopChanged",
+    "MoveGroup", "MoveNotes", "MoveRound", "UpdateGroup", "UpdateRound", "UpdateWorkshop",
+    "GroupsChanged", "RoundsChanged", "WorkshopChanged",
 ]
