@@ -145,3 +145,25 @@ def test_timer_start_pause_add_reset(workshop_path: Path) -> None:
         assert extra.seconds_left(clock.now) == 60
         cleared = engine.execute(ResetTimer(1))
         assert cleared.seconds_left(clock.now) is None
+
+
+def test_votes_changed_carries_the_groups_votes(engine: Engine) -> None:
+    from collections.abc import Sequence
+
+    from facilitator.engine import Event, VotesChanged
+
+    seen: list[Sequence[Event]] = []
+    engine.subscribe(seen.append)
+    a, b = _notes(engine, "a", "b")
+    (other,) = _notes(engine, "elders", group_id=2)
+    engine.execute(SetPhase(1, Phase.VOTE))
+    anne: Participant = engine.execute(Join(1))
+    bram: Participant = engine.execute(Join(2))
+    engine.execute(CastVotes(bram.id, ((f"n{other}", 1),)))
+    engine.execute(CastVotes(anne.id, ((f"n{a}", 1), (f"n{b}", 1))))
+    last = [ev for batch in seen for ev in batch if isinstance(ev, VotesChanged)][-1]
+    assert (last.round_id, last.group_id) == (1, 1)
+    assert sorted(v.note_id for v in last.votes) == [a, b]  # group 2's vote is not here
+    engine.execute(SetNoteHidden(a, True))
+    last = [ev for batch in seen for ev in batch if isinstance(ev, VotesChanged)][-1]
+    assert [v.note_id for v in last.votes] == [b]

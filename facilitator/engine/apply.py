@@ -17,6 +17,7 @@ from facilitator.domain.text import clean_optional, clean_text
 from facilitator.engine import commands as c
 from facilitator.engine import events as e
 from facilitator.engine.board import HANDLERS as BOARD_HANDLERS
+from facilitator.engine.board import votes_changed
 from facilitator.engine.errors import NotFound
 from facilitator.engine.setup import HANDLERS as SETUP_HANDLERS
 from facilitator.store import Store
@@ -83,15 +84,28 @@ def _edit_note(store: Store, cmd: c.EditNote, now: float) -> Applied:
 
 def _delete_note(store: Store, cmd: c.DeleteNote, now: float) -> Applied:
     note = _authored_note(store, cmd.note_id, cmd.participant_id)
+    had_votes = _has_votes(store, note)
     store.delete_note(note.id, now)
-    return note, [e.NoteRemoved(note.id, note.group_id, note.round_id)]
+    changes: list[e.Event] = [e.NoteRemoved(note.id, note.group_id, note.round_id)]
+    if had_votes:
+        changes.append(votes_changed(store, note.round_id, note.group_id))
+    return note, changes
+
+
+def _has_votes(store: Store, note: Note) -> bool:
+    return any(v.note_id == note.id for v in store.votes_of_group(note.round_id, note.group_id))
 
 
 def _set_hidden(store: Store, cmd: c.SetNoteHidden, now: float) -> Applied:
-    if store.note(cmd.note_id) is None:
+    note = store.note(cmd.note_id)
+    if note is None:
         raise NotFound("note")
+    had_votes = _has_votes(store, note)
     store.set_note_hidden(cmd.note_id, cmd.hidden)
-    return _changed(store, cmd.note_id)
+    result, changes = _changed(store, cmd.note_id)
+    if had_votes and cmd.hidden:
+        changes.append(votes_changed(store, note.round_id, note.group_id))
+    return result, changes
 
 
 def _move_note(store: Store, cmd: c.MoveNote, now: float) -> Applied:

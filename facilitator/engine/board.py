@@ -18,6 +18,10 @@ Applied = tuple[Any, list[e.Event]]
 ACTION_MAX_CHARS = 500
 
 
+def votes_changed(store: Store, round_id: int, group_id: int) -> e.VotesChanged:
+    return e.VotesChanged(round_id, group_id, tuple(store.votes_of_group(round_id, group_id)))
+
+
 def _cluster(store: Store, cluster_id: int) -> Cluster:
     cluster = store.cluster(cluster_id)
     if cluster is None:
@@ -76,7 +80,7 @@ def _delete_cluster(store: Store, cmd: c.DeleteCluster, now: float) -> Applied:
     changes: list[e.Event] = [_note_changed(store, n) for n in members]
     changes.append(e.ClusterRemoved(cluster))
     if had_votes:
-        changes.append(e.VotesChanged(cluster.round_id, cluster.group_id))
+        changes.append(votes_changed(store, cluster.round_id, cluster.group_id))
     return cluster, changes
 
 
@@ -99,7 +103,7 @@ def _merge_note(store: Store, cmd: c.MergeNote, now: float) -> Applied:
                  if n.merged_into == duplicate.id]
     store.merge_note(duplicate.id, into.id)
     changes: list[e.Event] = [_note_changed(store, n) for n in (duplicate.id, *followers)]
-    changes.append(e.VotesChanged(into.round_id, into.group_id))
+    changes.append(votes_changed(store, into.round_id, into.group_id))
     return changes[0], changes
 
 
@@ -143,7 +147,7 @@ def _cast_votes(store: Store, cmd: c.CastVotes, now: float) -> Applied:
             for k, d in allocation.items()]
     store.replace_votes(participant.id, round_.id, rows)
     stored = {k: d for k, d in allocation.items() if d > 0}
-    return stored, [e.VotesChanged(round_.id, participant.group_id)]
+    return stored, [votes_changed(store, round_.id, participant.group_id)]
 
 
 def _clean_action(store: Store, cmd: c.AddAction | c.UpdateAction,

@@ -12,6 +12,7 @@ from facilitator.domain.model import (
     Participant,
     Phase,
     Round,
+    Vote,
     Workshop,
 )
 
@@ -72,10 +73,12 @@ class ClusterRemoved:
 
 @dataclass(frozen=True, slots=True)
 class VotesChanged:
-    """Someone's dots in this group's round changed; read the totals from the store."""
+    """Dots in this group's round changed; `votes` is all of them now, so no view has to
+    read the store to redraw a ranking."""
 
     round_id: int
     group_id: int
+    votes: tuple[Vote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

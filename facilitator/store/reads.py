@@ -151,6 +151,15 @@ class ReadMixin:
             args.append(participant_id)
         return [Vote(*r) for r in self._db.execute(sql, args)]
 
+    def votes_of_group(self, round_id: int, group_id: int) -> list[Vote]:
+        rows = self._db.execute(
+            "SELECT v.participant_id, v.round_id, v.note_id, v.cluster_id, v.dots"
+            " FROM votes v JOIN participants p ON p.id = v.participant_id"
+            " WHERE v.round_id = ? AND p.group_id = ? ORDER BY v.rowid",
+            (round_id, group_id),
+        )
+        return [Vote(*r) for r in rows]
+
     def action(self, action_id: int) -> Action | None:
         row = self._db.execute(
             f"SELECT {ACTION_COLS} FROM actions WHERE id = ?", (action_id,)
