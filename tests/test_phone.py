@@ -171,32 +171,3 @@ def test_polling_takes_over_when_the_stream_is_blocked(
     post(server.port, other, "other-0001", "via polling")
     page.wait_for_selector("#others .note-text", timeout=9000)
     assert page.text_content("#others .note-text") == "via polling"
-
-
-def test_dot_voting_on_the_phone(page: Any, server: ParticipantServer, engine: Engine,
-                                 workshop_path: Path) -> None:
-    from facilitator.domain.model import Phase
-    from facilitator.store import Store
-
-    group = groups(workshop_path)[0]
-    other = join(server.port, group.code)
-    for i, text in enumerate(("Jeugd <i>eerst</i>", "Leesbevordering", "Data delen")):
-        post(server.port, other, f"other-000{i}", text)
-    _join(page, server, group.code)
-    collect(engine, workshop_path, Phase.VOTE)
-    page.wait_for_selector("#vote-section:not([hidden]) .vote-item", timeout=5000)
-    assert page.locator(".vote-item").count() == 3
-    assert page.locator(".vote-item i").count() == 0
-    assert page.text_content("#vote-budget") == "Je hebt 3 stippen; nog 3 over."
-    plus = page.get_by_role("button", name="Stip erbij voor: Data delen")
-    plus.click()
-    assert plus.is_disabled()  # one dot per item in this round
-    page.get_by_role("button", name="Stip erbij voor: Leesbevordering").click()
-    assert page.text_content("#vote-budget") == "Je hebt 3 stippen; nog 1 over."
-    page.click("#vote-save")
-    page.wait_for_selector("#vote-state.saved:text('stemmen opgeslagen')")
-    store = Store.open(workshop_path, readonly=True)
-    try:
-        assert sorted(v.dots for v in store.votes()) == [1, 1]
-    finally:
-        store.close()

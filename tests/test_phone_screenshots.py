@@ -1,6 +1,9 @@
 """Screenshots of the phone page at 390x844 for docs/screenshots (phone-*.png).
 
-Skipped unless FACILITATOR_SCREENSHOTS=1, so the suite never rewrites tracked files:
+One phone at Tafel 3 goes through every phase of a round: join (group picker), waiting,
+collect (one note still in the outbox), grouping, vote (dots placed), closed, and once
+in English. Skipped unless FACILITATOR_SCREENSHOTS=1, so the suite never rewrites
+tracked files:
     FACILITATOR_SCREENSHOTS=1 uv run pytest tests/test_phone_screenshots.py
 """
 
@@ -13,7 +16,8 @@ from typing import Any
 import pytest
 
 from facilitator.domain.model import Phase
-from facilitator.engine import CreateCluster, Engine
+from facilitator.engine import CreateCluster, Engine, StartTimer
+from facilitator.server import ParticipantServer
 from tests.test_phone_support import PHONE, browser_fixture, stored_notes, wait_for
 from tests.test_server_support import collect, groups, join, post, running
 
@@ -23,51 +27,49 @@ pytestmark = [
                        reason="set FACILITATOR_SCREENSHOTS=1 to rewrite docs/screenshots"),
 ]
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SEEDS = (
+    "Digitale basisvaardigheden: samen één aanbod voor heel het land.",
+    "Jongeren bereiken waar ze zijn: school, sportclub, online.",
+    "Laaggeletterdheid samen met gemeenten aanpakken.",
+    "Eén pas voor alle bibliotheken.",
+    "De KB-data laten zien wat lokaal al gebeurt.",
+    "Samen inkopen van e-content.",
+)
+
+
+def _shot(page: Any, name: str) -> None:
+    page.screenshot(path=str(OUT / f"phone-{name}.png"))
 
 
 def test_phone_screenshots(engine: Engine, workshop_path: Path) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    collect(engine, workshop_path)
-    code = groups(workshop_path)[2].code
+    rid = collect(engine, workshop_path, Phase.PREPARE)
     with running(engine, workshop_path) as server:
-        others = [join(server.port, code) for _ in range(2)]
-        post(server.port, others[0], "seed-0001",
-             "Digitale basisvaardigheden: samen één aanbod voor heel het land.")
-        post(server.port, others[1], "seed-0002",
-             "Jongeren bereiken waar ze zijn: school, sportclub, online.")
         for browser in browser_fixture():
-            _shoot(browser, server.join_url(code, "127.0.0.1"))
-            group = groups(workshop_path)[2]
-            notes = [n.id for n in stored_notes(workshop_path) if n.group_id == group.id]
-            rid = collect(engine, workshop_path, Phase.GROUP)
-            engine.execute(CreateCluster(group.id, rid, "Jeugd en onderwijs", tuple(notes[:2])))
-            collect(engine, workshop_path, Phase.VOTE)
-            _shoot_vote(browser, server.join_url(code, "127.0.0.1"))
+            _session(browser, server, engine, workshop_path, rid)
 
 
-def _shoot_vote(browser: Any, url: str) -> None:
+def _session(browser: Any, server: ParticipantServer, engine: Engine, workshop_path: Path,
+             rid: int) -> None:
+    group = groups(workshop_path)[2]
     context = browser.new_context(viewport=PHONE, locale="nl-NL", device_scale_factor=1)
     page = context.new_page()
-    page.goto(url)
-    page.click("#join-button")
-    page.wait_for_selector("#vote-section:not([hidden]) .vote-item")
-    page.locator(".vote-item .dot-button:text('+')").first.click()
-    page.locator(".vote-item .dot-button:text('+')").nth(1).click()
-    page.locator("#vote-title").scroll_into_view_if_needed()
-    page.screenshot(path=str(OUT / "phone-vote.png"))
-    context.close()
-
-
-def _shoot(browser: Any, url: str) -> None:
-    context = browser.new_context(viewport=PHONE, locale="nl-NL", device_scale_factor=1)
-    page = context.new_page()
-    page.goto(url)
+    page.goto(server.event_url("127.0.0.1"))
+    page.get_by_label("Tafel 3").check()
     page.fill("#name", "Marieke de Vries")
     page.fill("#org", "Bibliotheek Midden-Brabant")
-    page.locator("#code").blur()
-    page.screenshot(path=str(OUT / "phone-join.png"))
+    page.locator("#org").blur()
+    _shot(page, "join")
 
     page.click("#join-button")
+    page.wait_for_selector("#phase-message:not([hidden])")
+    _shot(page, "waiting")
+
+    others = [join(server.port, group.code) for _ in range(3)]
+    collect(engine, workshop_path)
+    engine.execute(StartTimer(rid, 720))
+    for i, text in enumerate(SEEDS):
+        post(server.port, others[i % 3], f"seed-000{i}", text)
     page.wait_for_selector("#note-text")
     saved = page.locator("#mine .note-state.saved")
     for n, text in enumerate(("Eén landelijke collectie, lokaal zichtbaar.",
@@ -82,8 +84,32 @@ def _shoot(browser: Any, url: str) -> None:
     page.wait_for_selector("#mine .note-state.sending")
     page.type("#note-text", "Gemeenten betrekken bij")
     page.locator("#note-text").blur()
-    page.screenshot(path=str(OUT / "phone-collect.png"))
+    _shot(page, "collect")
     page.locator("#others-title").scroll_into_view_if_needed()
-    page.screenshot(path=str(OUT / "phone-collect-notes.png"))
+    _shot(page, "collect-notes")
     context.set_offline(False)
+    wait_for(lambda: saved.count() == 3, what="the outbox emptied")
+
+    notes = [n.id for n in stored_notes(workshop_path) if n.group_id == group.id]
+    collect(engine, workshop_path, Phase.GROUP)
+    engine.execute(CreateCluster(group.id, rid, "Jeugd en onderwijs", tuple(notes[:2])))
+    engine.execute(CreateCluster(group.id, rid, "Samen werken", tuple(notes[2:4])))
+    page.wait_for_selector("#phase:text('Ordenen')")
+    page.evaluate("window.scrollTo(0, 0)")
+    _shot(page, "group")
+
+    collect(engine, workshop_path, Phase.VOTE)
+    page.wait_for_selector("#vote-section:not([hidden]) .vote-item")
+    page.locator(".vote-pick").nth(0).click()
+    page.locator(".vote-pick").nth(2).click()
+    page.wait_for_selector("#vote-state.saved:text('opgeslagen')")
+    _shot(page, "vote")
+    page.click("#lang")
+    _shot(page, "en")
+    page.click("#lang")
+
+    collect(engine, workshop_path, Phase.CLOSED)
+    page.wait_for_selector("#phase:text('Afgesloten')")
+    page.evaluate("window.scrollTo(0, 0)")
+    _shot(page, "closed")
     context.close()

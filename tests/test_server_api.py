@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.domain.model import Phase
-from facilitator.engine import AddNote, Engine, SetNoteHidden
+from facilitator.engine import AddNote, Engine, SetNoteHidden, UpdateGroup
 from facilitator.server import ParticipantServer
 from facilitator.server.limits import Limits
 from facilitator.store import Store
@@ -265,3 +265,23 @@ def test_pages_are_served_small_strict_and_without_inline_code(
     assert total < 60_000
     assert request(server.port, "GET", "/static/../pyproject.toml").status == 404
     assert request(server.port, "GET", "/static/nothing.js").status == 404
+
+
+def test_the_event_page_lists_every_group_to_pick_from(
+    server: ParticipantServer, engine: Engine, workshop_path: Path
+) -> None:
+    reply = request(server.port, "GET", "/api/event")
+    assert reply.status == 200 and reply.headers["Cache-Control"] == "no-store"
+    body = reply.json
+    assert body["workshop"]["title"].startswith("KB/OB") and body["workshop"]["language"] == "nl"
+    assert [g["name"] for g in body["groups"]] == [f"Tafel {i}" for i in range(1, 9)]
+    assert [g["code"] for g in body["groups"]] == [g.code for g in groups(workshop_path)]
+    assert all(set(g) == {"name", "code"} for g in body["groups"])  # no ids, hosts, counts
+    join(server.port, body["groups"][2]["code"])  # a picked group's code joins
+    first = groups(workshop_path)[0]
+    engine.execute(UpdateGroup(first.id, "Tafel 1 (bij het raam)"))
+    renamed = request(server.port, "GET", "/api/event").json["groups"][0]
+    assert renamed == {"name": "Tafel 1 (bij het raam)", "code": first.code}
+    assert request(server.port, "POST", "/api/event", {}).code == "method_not_allowed"
+    stranger = request(server.port, "GET", "/api/event", headers={"Host": "evil.example"})
+    assert (stranger.status, stranger.code) == (421, "bad_host")

@@ -35,7 +35,7 @@ from facilitator.engine import (
 from facilitator.server.errors import ApiError, field_str, json_response, read_json
 from facilitator.server.fanout import Hub
 from facilitator.server.limits import Buckets, Limits
-from facilitator.server.views import group_json, note_json, state_json
+from facilitator.server.views import event_json, group_json, note_json, state_json
 from facilitator.server.votes import parse_dots
 from facilitator.store import Store
 
@@ -149,6 +149,18 @@ async def join(request: web.Request) -> web.Response:
     }, status=201)
 
 
+async def event(request: web.Request) -> web.Response:
+    """The event-wide page's picker: the title and every group's name and join code.
+
+    Public on purpose: the event QR code is on the projector for the whole room, and a
+    group code only lets a phone join that group. Tokens, notes and votes stay behind
+    /api/join.
+    """
+    ctx = _ctx(request)
+    _limit(ctx.per_address, request.remote, "requests")
+    return json_response(event_json(ctx.store))
+
+
 async def state(request: web.Request) -> web.Response:
     ctx = _ctx(request)
     participant = _participant(request)
@@ -235,6 +247,7 @@ async def events(request: web.Request) -> web.StreamResponse:
 
 
 def add_routes(app: web.Application) -> None:
+    app.router.add_get("/api/event", event)
     app.router.add_post("/api/join", join)
     app.router.add_get("/api/state", state)
     app.router.add_post("/api/notes", add_note)

@@ -49,6 +49,17 @@ def workshop_json(workshop: Workshop) -> dict[str, Any]:
     }
 
 
+def event_json(store: Store) -> dict[str, Any]:
+    """What the event-wide page lists: the workshop and its groups in table order."""
+    workshop = store.workshop()
+    return {
+        "workshop": {"title": workshop.title, "date": workshop.date,
+                     "language": workshop.language},
+        "groups": [{"name": g.name, "code": g.code}
+                   for g in sorted(store.groups(), key=lambda g: g.position)],
+    }
+
+
 def round_json(round_: Round, phase: Phase) -> dict[str, Any]:
     info = METHODS[round_.method]
     return {

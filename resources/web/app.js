@@ -17,7 +17,8 @@
     mine: new Map(), others: new Map(), count: 0, outbox: [],
     es: null, pollTimer: null, flushTimer: null, flushing: false,
     timerTick: null, clockOffset: 0, editing: null, refetchTimer: null, connected: true,
-    votes: {}, votesDirty: false,
+    votes: {}, votesDirty: false, voteTimer: null, voteSaving: false, voteTries: 0,
+    groups: [], timerWasRunning: false,
   };
 
   // -- storage ----------------------------------------------------------------
@@ -58,10 +59,13 @@
       return vars && vars[name] !== undefined ? String(vars[name]) : m;
     });
   }
-  function errorText(code) {
-    var key = "err_" + code;
-    if (window.I18N.nl[key] === undefined) return t("err_other", { code: code });
-    return t(key, { max: MAX });
+  function errorText(code, context) {
+    // A refusal reads differently where it happens: "too long" on joining is the name.
+    var keys = context ? ["err_" + context + "_" + code, "err_" + code] : ["err_" + code];
+    for (var i = 0; i < keys.length; i++) {
+      if (window.I18N.nl[keys[i]] !== undefined) return t(keys[i], { max: MAX });
+    }
+    return t("err_other", { code: code });
   }
   function applyLanguage() {
     document.documentElement.lang = S.lang;
@@ -69,6 +73,7 @@
     for (var i = 0; i < nodes.length; i++) nodes[i].textContent = t(nodes[i].dataset.i18n);
     $("lang").textContent = t("langToggle");
     $("lang").setAttribute("aria-label", t("langToggleLabel"));
+    $("code-label").textContent = t(S.groups.length ? "codeLabelOr" : "codeLabel");
     render();
   }
 
@@ -132,7 +137,51 @@
     if (!$("name").value) $("name").value = profile.name || "";
     if (!$("org").value) $("org").value = profile.org || "";
     setError("join-error", message || "");
-    ($("code").value ? $("join-button") : $("code")).focus();
+    syncPicker();
+    loadEvent();
+  }
+
+  // -- the event-wide page: pick a table from the list, or type its code ----------
+
+  function loadEvent() {
+    api("GET", "/api/event").then(function (res) {
+      if (res.status !== 200 || !res.data.groups) return;  // typing the code still works
+      S.groups = res.data.groups;
+      if (!S.state) $("event-title").textContent = res.data.workshop.title;
+      renderPicker();
+    });
+  }
+
+  function renderPicker() {
+    var list = $("group-list");
+    list.replaceChildren();
+    S.groups.forEach(function (g, i) {
+      var label = el("label", "group-option");
+      var radio = el("input");
+      radio.type = "radio";
+      radio.name = "group";
+      radio.id = "group-" + i;
+      radio.value = g.code;
+      radio.addEventListener("change", function () {
+        $("code").value = g.code;
+        setError("join-error", "");
+      });
+      label.appendChild(radio);
+      label.appendChild(el("span", "group-option-name", g.name));
+      list.appendChild(label);
+    });
+    $("picker").hidden = !S.groups.length;
+    $("code-label").textContent = t(S.groups.length ? "codeLabelOr" : "codeLabel");
+    syncPicker();
+  }
+
+  function normalCode(value) { return value.trim().toUpperCase().replace(/[\s-]/g, ""); }
+
+  function syncPicker() {
+    // The typed code and the list are one choice: a code of a listed table checks it.
+    var code = normalCode($("code").value);
+    var radios = document.querySelectorAll("#group-list input");
+    for (var i = 0; i < radios.length; i++) radios[i].checked = radios[i].value === code;
   }
 
   function setError(id, message) {
@@ -142,8 +191,8 @@
 
   function onJoin(ev) {
     ev.preventDefault();
-    var code = $("code").value.trim().toUpperCase().replace(/[\s-]/g, "");
-    if (!code) { setError("join-error", errorText("missing_field")); $("code").focus(); return; }
+    var code = normalCode($("code").value);
+    if (!code) { setError("join-error", errorText("missing_field", "join")); $("code").focus(); return; }
     var name = $("name").value.trim(), org = $("org").value.trim();
     store("fac.profile", { name: name, org: org });
     $("join-button").disabled = true;
@@ -152,7 +201,7 @@
     api("POST", "/api/join", { code: code, name: name, organisation: org }).then(function (res) {
       $("join-button").disabled = false;
       $("join-button").textContent = t("joinButton");
-      if (res.status !== 201) { setError("join-error", errorText(codeOf(res))); return; }
+      if (res.status !== 201) { setError("join-error", errorText(codeOf(res), "join")); return; }
       S.code = res.data.group.code;
       S.token = res.data.token;
       store(K.token(), { token: S.token });
@@ -219,11 +268,13 @@
     S.count = data.notes.count;
     if (data.vote) {
       var keys = new Set(data.vote.items.map(function (i) { return i.key; }));
-      var base = S.votesDirty ? S.votes : data.vote.mine;
+      // A choice not yet through to the laptop wins over what the laptop last stored.
+      var base = S.votesDirty || S.voteSaving ? S.votes : data.vote.mine;
       S.votes = {};
       Object.keys(base).forEach(function (k) { if (keys.has(k) && base[k] > 0) S.votes[k] = base[k]; });
     } else {
       S.votes = {}; S.votesDirty = false;
+      clearTimeout(S.voteTimer); S.voteTimer = null;
     }
     setConnection(true);
     render();
@@ -453,10 +504,13 @@
     var collecting = !!round && round.phase === "collect";
     $("phase").textContent = round ? t("phase_" + round.phase) : "";
     $("question").textContent = round ? round.question : t("noRound");
-    $("method-name").textContent = round ? round.method.name[S.lang] || round.method.name.nl : "";
+    var methodName = round ? round.method.name[S.lang] || round.method.name.nl : "";
+    $("method-name").textContent = methodName ? methodName + ": " + t("methodMore") : "";
     $("method-instruction").textContent = round
       ? round.method.instruction[S.lang] || round.method.instruction.nl : "";
-    var msg = round && !collecting ? t("msg_" + round.phase) : "";
+    $("method").hidden = !methodName;
+    // While voting, the vote section explains itself: no second message above it.
+    var msg = round && !collecting && !(round.phase === "vote" && st.vote) ? t("msg_" + round.phase) : "";
     $("phase-message").textContent = msg;
     $("phase-message").hidden = !msg;
     $("note-form").hidden = !collecting;
@@ -541,33 +595,73 @@
     });
   }
 
-  // -- dot voting ------------------------------------------------------------------
+  // -- dot voting: every tap is saved by itself, the whole allocation at once -------
 
   function dotsUsed() {
     return Object.keys(S.votes).reduce(function (sum, k) { return sum + S.votes[k]; }, 0);
   }
 
-  function changeDots(key, delta) {
-    var next = (S.votes[key] || 0) + delta;
-    if (next > 0) S.votes[key] = next; else delete S.votes[key];
-    S.votesDirty = true;
-    setError("vote-error", "");
-    render();
+  function tapItem(item) {
+    var vote = S.state.vote;
+    var dots = S.votes[item.key] || 0;
+    var left = vote.budget - dotsUsed();
+    if (!vote.multi && dots) changeDots(item, -1);  // tap again: the dot comes back
+    else if (left > 0) changeDots(item, 1);
+    else setError("vote-error", t("voteNoneLeft"));
   }
 
+  function changeDots(item, delta) {
+    var next = (S.votes[item.key] || 0) + delta;
+    if (next > 0) S.votes[item.key] = next; else delete S.votes[item.key];
+    S.votesDirty = true;
+    setError("vote-error", "");
+    var left = S.state.vote.budget - dotsUsed();
+    announce(t("announceDots", { item: item.label, dots: dotsText(next), left: left }));
+    render();
+    clearTimeout(S.voteTimer);
+    S.voteTimer = setTimeout(saveVotes, 600);  // a few quick taps go out as one
+  }
+
+  function dotsText(n) { return n === 0 ? t("dotsOn0") : n === 1 ? t("dotsOn1") : t("dotsOn", { n: n }); }
+
   function saveVotes() {
-    $("vote-save").disabled = true;
-    api("PUT", "/api/votes", { dots: S.votes }).then(function (res) {
-      $("vote-save").disabled = false;
+    clearTimeout(S.voteTimer);
+    S.voteTimer = null;
+    if (S.voteSaving || !S.votesDirty || !S.state || !S.state.vote) return;
+    S.voteSaving = true;
+    S.votesDirty = false;
+    var sent = JSON.stringify(S.votes);
+    renderVoteState();
+    api("PUT", "/api/votes", { dots: JSON.parse(sent) }).then(function (res) {
+      S.voteSaving = false;
       if (res.status === 200) {
-        S.votes = res.data.dots;
-        S.votesDirty = false;
-        if (S.state.vote) S.state.vote.mine = res.data.dots;
-        announce(t("announceVotes"));
+        S.voteTries = 0;
+        if (S.state && S.state.vote) S.state.vote.mine = res.data.dots;
+        if (!S.votesDirty) announce(t("announceVotes"));
+        else saveVotes();  // tapped again meanwhile: send the newer allocation
       } else if (res.status === 401) { forgetToken(); return; }
-      else { setError("vote-error", errorText(codeOf(res))); }
+      else if (res.status === 0 || res.status === 429 || res.status >= 500) {
+        // Not refused, just not through: keep the choice and try again.
+        S.votesDirty = true;
+        S.voteTries += 1;
+        var wait = res.retryAfter * 1000 || Math.min(RETRY_CAP_MS, 1000 * Math.pow(2, S.voteTries));
+        S.voteTimer = setTimeout(saveVotes, wait);
+        if (res.status === 0) setConnection(false);
+      } else {
+        S.votesDirty = true;
+        setError("vote-error", errorText(codeOf(res), "vote"));
+      }
       render();
     });
+  }
+
+  function renderVoteState() {
+    var state = $("vote-state");
+    var saving = S.voteSaving || (S.votesDirty && S.voteTimer);
+    state.textContent = saving ? t("voteSaving") : S.votesDirty ? t("voteUnsaved")
+      : (S.state.vote && Object.keys(S.state.vote.mine).length ? t("voteSaved") : "");
+    state.className = "note-state " + (S.votesDirty || S.voteSaving ? "sending" : "saved");
+    $("vote-save").disabled = !S.votesDirty || S.voteSaving;
   }
 
   function renderVote(round) {
@@ -578,36 +672,38 @@
     if (!on) return;
     var left = vote.budget - dotsUsed();
     $("vote-budget").textContent = t("voteBudget", { budget: vote.budget, left: left });
+    $("vote-help").textContent = t(vote.multi ? "voteHelpMulti" : "voteHelp1");
     var list = $("vote-items");
     list.replaceChildren();
     if (!vote.items.length) list.appendChild(el("li", "hint", t("voteNone")));
     vote.items.forEach(function (item) {
       var dots = S.votes[item.key] || 0;
       var li = el("li", dots ? "vote-item chosen" : "vote-item");
-      var label = el("p", "vote-label");
+      var pick = el("button", "vote-pick");
+      pick.type = "button";
+      pick.setAttribute("aria-pressed", dots ? "true" : "false");
+      var label = el("span", "vote-label");
       if (item.kind === "cluster") label.appendChild(el("span", "vote-kind", t("kindCluster")));
       label.appendChild(document.createTextNode(item.label));
-      var less = el("button", "dot-button", "−");
-      less.type = "button";
-      less.setAttribute("aria-label", t("dotLess", { item: item.label }));
-      less.disabled = dots === 0;
-      less.addEventListener("click", function () { changeDots(item.key, -1); });
-      var count = el("span", "dots", String(dots));
-      count.setAttribute("aria-label", dots === 1 ? t("dotsOn1") : t("dotsOn", { n: dots }));
-      var more = el("button", "dot-button", "+");
-      more.type = "button";
-      more.setAttribute("aria-label", t("dotMore", { item: item.label }));
-      more.disabled = left <= 0 || (!vote.multi && dots >= 1);
-      more.addEventListener("click", function () { changeDots(item.key, 1); });
-      li.appendChild(label);
-      li.appendChild(less);
-      li.appendChild(count);
-      li.appendChild(more);
+      pick.appendChild(label);
+      var marks = el("span", "vote-dots");
+      marks.setAttribute("aria-hidden", "true");
+      for (var i = 0; i < dots; i++) marks.appendChild(el("span", "dot"));
+      if (!dots) marks.appendChild(el("span", "dot empty"));
+      pick.appendChild(marks);
+      pick.appendChild(el("span", "visually-hidden", ", " + dotsText(dots)));
+      pick.addEventListener("click", function () { tapItem(item); });
+      li.appendChild(pick);
+      if (vote.multi && dots) {
+        var less = el("button", "dot-less", "−");
+        less.type = "button";
+        less.setAttribute("aria-label", t("dotLess", { item: item.label }));
+        less.addEventListener("click", function () { changeDots(item, -1); });
+        li.appendChild(less);
+      }
       list.appendChild(li);
     });
-    var state = $("vote-state");
-    state.textContent = S.votesDirty ? t("voteUnsaved") : (dotsUsed() ? t("voteSaved") : "");
-    state.className = "note-state " + (S.votesDirty ? "sending" : "saved");
+    renderVoteState();
   }
 
   function fmt(seconds) {
@@ -618,18 +714,20 @@
     var round = S.state && S.state.round;
     var out = "";
     var running = false;
-    if (round) {
+    if (round && round.phase !== "closed") {
       var timer = round.timer;
       if (timer.ends_at) {
         var left = (timer.ends_at * 1000 - (Date.now() + S.clockOffset)) / 1000;
         out = left > 0 ? t("timerLeft", { time: fmt(left) }) : t("timerDone");
         running = left > 0;
+        if (!running && S.timerWasRunning) announce(t("announceTimerDone"));
       } else if (timer.remaining_s !== null && timer.remaining_s !== undefined) {
         out = t("timerPaused", { time: fmt(timer.remaining_s) });
       } else {
         out = t("duration", { min: Math.round(round.duration_s / 60) });
       }
     }
+    S.timerWasRunning = running;
     $("timer").textContent = out;
     if (running && !S.timerTick) S.timerTick = setInterval(renderTimer, 1000);
     if (!running && S.timerTick) { clearInterval(S.timerTick); S.timerTick = null; }
@@ -657,6 +755,7 @@
     $("note-form").addEventListener("submit", onSend);
     $("leave").addEventListener("click", leave);
     $("vote-save").addEventListener("click", saveVotes);
+    $("code").addEventListener("input", syncPicker);
     $("note-text").addEventListener("input", function () {
       store(K.draft(), $("note-text").value);
       updateCounter();
