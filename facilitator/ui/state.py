@@ -14,15 +14,33 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
-from facilitator.domain.model import Group, Note, Phase, Round, Workshop
+from facilitator.domain.model import (
+    Action,
+    Cluster,
+    Group,
+    Note,
+    Phase,
+    Round,
+    Snapshot,
+    Vote,
+    Workshop,
+)
+from facilitator.domain.ranking import RankedItem, rank
 from facilitator.engine import (
+    ActionAdded,
+    ActionChanged,
+    ActionRemoved,
     ActiveRoundChanged,
+    ClusterAdded,
+    ClusterChanged,
+    ClusterRemoved,
     Event,
     NoteAdded,
     NoteChanged,
     NoteRemoved,
     ParticipantJoined,
     PhaseChanged,
+    VotesChanged,
 )
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
 from facilitator.store import Store
@@ -50,8 +68,20 @@ class WorkshopState(QObject):
         for note in store.notes():
             self._put(note)
         self._participants: dict[int, set[int]] = defaultdict(set)
+        self._last_activity: dict[int, float] = {}  # group -> wall-clock of last join/note
         for p in store.participants():
             self._participants[p.group_id].add(p.id)
+            self._touch(p.group_id, p.joined_at)
+        for note in self._notes.values():
+            self._touch(note.group_id, note.created_at)
+        self._clusters: dict[int, Cluster] = {c.id: c for c in store.clusters()}
+        self._votes: dict[tuple[int, int], tuple[Vote, ...]] = {}
+        for round_ in self.rounds:
+            for group in self.groups:
+                votes = store.votes_of_group(round_.id, group.id)
+                if votes:
+                    self._votes[(round_.id, group.id)] = tuple(votes)
+        self._actions: dict[int, Action] = {a.id: a for a in store.actions()}
 
     # -- reads ----------------------------------------------------------------------
 
@@ -76,11 +106,51 @@ class WorkshopState(QObject):
     def participant_count(self, group_id: int) -> int:
         return len(self._participants.get(group_id, ()))
 
+    def last_activity(self, group_id: int) -> float | None:
+        """Wall-clock time of the group's last join or note; None when nothing yet."""
+        return self._last_activity.get(group_id)
+
+    def cluster(self, cluster_id: int) -> Cluster | None:
+        return self._clusters.get(cluster_id)
+
+    def clusters_of(self, group_id: int, round_id: int) -> list[Cluster]:
+        return sorted((c for c in self._clusters.values()
+                       if c.group_id == group_id and c.round_id == round_id),
+                      key=lambda c: c.id)
+
+    def votes_of(self, group_id: int, round_id: int) -> tuple[Vote, ...]:
+        return self._votes.get((round_id, group_id), ())
+
+    def voter_count(self, group_id: int, round_id: int) -> int:
+        return len({v.participant_id for v in self.votes_of(group_id, round_id)})
+
+    def dot_count(self, group_id: int, round_id: int) -> int:
+        return sum(v.dots for v in self.votes_of(group_id, round_id))
+
+    def actions_of(self, group_id: int, round_id: int) -> list[Action]:
+        return sorted((a for a in self._actions.values()
+                       if a.group_id == group_id and a.round_id == round_id),
+                      key=lambda a: a.id)
+
+    def ranking(self, group_id: int, round_id: int) -> list[RankedItem]:
+        """The wall's dot ranking, computed exactly as the report does (domain.ranking)."""
+        wall = Snapshot(
+            workshop=self.workshop, groups=tuple(self.groups), rounds=tuple(self.rounds),
+            participants=(), notes=tuple(n for n in self.notes_of(group_id, round_id)
+                                         if n.merged_into is None),
+            clusters=tuple(self.clusters_of(group_id, round_id)),
+            votes=self.votes_of(group_id, round_id),
+        )
+        return rank(wall, round_id, group_id)
+
     # -- changes --------------------------------------------------------------------
 
     def apply(self, events: Sequence[Event]) -> None:
         for event in events:
-            if isinstance(event, NoteAdded | NoteChanged):
+            if isinstance(event, NoteAdded):
+                self._put(event.note)
+                self._touch(event.note.group_id, event.note.created_at)
+            elif isinstance(event, NoteChanged):
                 self._put(event.note)
             elif isinstance(event, NoteRemoved):
                 self._drop(event.note_id)
@@ -99,6 +169,17 @@ class WorkshopState(QObject):
             elif isinstance(event, ParticipantJoined):
                 p = event.participant
                 self._participants[p.group_id].add(p.id)
+                self._touch(p.group_id, p.joined_at)
+            elif isinstance(event, ClusterAdded | ClusterChanged):
+                self._clusters[event.cluster.id] = event.cluster
+            elif isinstance(event, ClusterRemoved):
+                self._clusters.pop(event.cluster.id, None)
+            elif isinstance(event, VotesChanged):
+                self._votes[(event.round_id, event.group_id)] = event.votes
+            elif isinstance(event, ActionAdded | ActionChanged):
+                self._actions[event.action.id] = event.action
+            elif isinstance(event, ActionRemoved):
+                self._actions.pop(event.action.id, None)
         self.applied.emit(tuple(events))
 
     def _put(self, note: Note) -> None:
@@ -107,6 +188,10 @@ class WorkshopState(QObject):
             self._by_wall[(old.group_id, old.round_id)].pop(note.id, None)
         self._notes[note.id] = note
         self._by_wall[(note.group_id, note.round_id)][note.id] = note
+
+    def _touch(self, group_id: int, when: float) -> None:
+        if when > self._last_activity.get(group_id, 0.0):
+            self._last_activity[group_id] = when
 
     def _drop(self, note_id: int) -> None:
         old = self._notes.pop(note_id, None)
