@@ -229,7 +229,8 @@ def test_the_language_toggle_switches_everything_and_remembers(
     assert page.get_attribute("html", "lang") == "en"
     assert page.text_content("#join-title") == "Join your group"
     assert page.text_content("#picker legend") == "Choose your table"
-    assert page.get_attribute("#lang", "aria-label") == "Schakel naar Nederlands"
+    assert page.get_attribute("#lang", "aria-label") == "NL: schakel naar Nederlands"
+    assert page.get_attribute("#lang", "lang") == "nl"
     page.fill("#code", "ZZZZZ")
     page.click("#join-button")
     page.wait_for_selector("#join-error:text('This group code does not exist.')")

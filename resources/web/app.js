@@ -73,6 +73,7 @@
     for (var i = 0; i < nodes.length; i++) nodes[i].textContent = t(nodes[i].dataset.i18n);
     $("lang").textContent = t("langToggle");
     $("lang").setAttribute("aria-label", t("langToggleLabel"));
+    $("lang").lang = t("langTarget");  // read out in the language it switches to
     $("code-label").textContent = t(S.groups.length ? "codeLabelOr" : "codeLabel");
     render();
   }

@@ -2,7 +2,7 @@
 "use strict";
 window.I18N = {
   nl: {
-    langToggle: "EN", langToggleLabel: "Switch to English",
+    langToggle: "EN", langToggleLabel: "EN: switch to English", langTarget: "en",
     joinTitle: "Doe mee met je groep",
     pickLegend: "Kies je tafel",
     codeLabel: "Groepscode", codeLabelOr: "Of typ de groepscode",
@@ -80,7 +80,7 @@ window.I18N = {
     err_other: "Dat lukte niet ({code}).",
   },
   en: {
-    langToggle: "NL", langToggleLabel: "Schakel naar Nederlands",
+    langToggle: "NL", langToggleLabel: "NL: schakel naar Nederlands", langTarget: "nl",
     joinTitle: "Join your group",
     pickLegend: "Choose your table",
     codeLabel: "Group code", codeLabelOr: "Or type the group code",
