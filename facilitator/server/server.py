@@ -20,10 +20,11 @@ from aiohttp import web
 
 from facilitator.engine import Engine
 from facilitator.engine.events import Event
-from facilitator.server import api, pages
+from facilitator.server import api, pages, probe
 from facilitator.server.errors import MAX_BODY
 from facilitator.server.fanout import Hub
 from facilitator.server.limits import Limits
+from facilitator.server.probe import ProbeBoard
 from facilitator.server.security import HostAllowlist, add_security_headers, make_guard
 from facilitator.store import Store
 
@@ -96,6 +97,7 @@ class ParticipantServer:
         self._runner: web.AppRunner | None = None
         self._ctx: api.Context | None = None
         self._hub: Hub | None = None
+        self.probes = ProbeBoard()  # the network check's test codes (see probe.py)
 
     # -- the public face -------------------------------------------------------
 
@@ -126,6 +128,10 @@ class ParticipantServer:
         self._allowlist.add(address)  # the address the QR code shows must be answered
         host = f"[{address}]" if ":" in address and not address.startswith("[") else address
         return f"http://{host}:{self.port}/"
+
+    def probe_url(self, nonce: str, address: str = "127.0.0.1") -> str:
+        """The test page a phone opens to prove it reaches the laptop on `address`."""
+        return f"{self.event_url(address)}t/{nonce}"
 
     def connected_count(self, group_id: int | None = None) -> int:
         return self._hub.connected_count(group_id) if self._hub is not None else 0
@@ -171,6 +177,7 @@ class ParticipantServer:
         app.on_response_prepare.append(add_security_headers)
         api.add_routes(app)
         pages.add_routes(app)
+        probe.add_routes(app, self.probes)
         # handler_cancellation: a phone that closes its stream ends its handler at once,
         # so connected_count is true now, not at the next heartbeat.
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False,
