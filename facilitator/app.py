@@ -137,6 +137,72 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> Ses
     return Session(engine, server, bridge, store, state, window)
 
 
+class SwitchFailed(Exception):
+    """Another workshop file could not be opened; `session` is the old one, reopened."""
+
+    def __init__(self, session: Session, error: Exception) -> None:
+        super().__init__(str(error))
+        self.session = session
+        self.error = error
+
+
+class Host:
+    """Owns the one running Session and replaces it when the facilitator opens or creates
+    another workshop file (File > Nieuwe werkplaats…, File > Openen…).
+
+    The old session goes down completely first (its server frees the port, so phones and
+    printed table cards keep their address), then the new one comes up. If the new file
+    cannot be opened, the old file is opened again and the error is raised to the caller.
+    """
+
+    def __init__(self, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> None:
+        self.host = host
+        self.port = port
+        self.session: Session | None = None
+
+    def open(self, path: Path) -> Session:
+        """Switch to `path`; the first call simply starts the first session."""
+        old = self.session
+        if old is None:
+            return self._start(Path(path))
+        app = QApplication.instance()
+        keep = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # the old window closes before the new shows
+        try:
+            was_visible = old.window.isVisible()
+            old_path = old.engine.path
+            if old.server is not None and old.server.port:
+                self.port = old.server.port  # phones and printed cards keep their address
+            old.close()
+            self.session = None
+            try:
+                session = self._start(Path(path))
+            except Exception as exc:
+                restored = self._start(Path(old_path))
+                if was_visible:
+                    restored.window.show()
+                raise SwitchFailed(restored, exc) from exc
+            if was_visible:
+                session.window.show()
+            return session
+        finally:
+            app.setQuitOnLastWindowClosed(keep)
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def _start(self, path: Path) -> Session:
+        from facilitator.ui import prepare
+
+        session = build(path, host=self.host, port=self.port)
+        session.window.switch_workshop = self.open  # read by facilitator.ui.prepare
+        prepare.install(session.window)  # File > Nieuwe werkplaats…, Openen…, export
+        self.session = session
+        return session
+
+
 def main(argv: list[str] | None = None) -> int:
     """Open the workshop named in `argv` (arguments without the program name), or the
     demo workshop; returns the exit code."""
@@ -146,9 +212,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="port for the phones' web page (0: any free port)")
     options, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     app = ensure_application(qt_args)
+    host = Host(port=options.port)
     try:
         path = Path(options.workshop) if options.workshop else default_workshop()
-        session = build(path, port=options.port)
+        host.open(path)
     except Exception as exc:  # a damaged, newer or missing file: say so, do not crash
         log.exception("could not open the workshop")
         box = QMessageBox(QMessageBox.Icon.Critical, APPLICATION,
@@ -158,21 +225,29 @@ def main(argv: list[str] | None = None) -> int:
         box.exec()
         return 1
     previous = signal.getsignal(signal.SIGINT)
+    timer = None
     try:
-        session.window.show()
-        _close_on_ctrl_c(session.window)
+        host.session.window.show()
+        timer = _close_on_ctrl_c(host, app)
         return app.exec()
     finally:
-        session.close()
+        if timer is not None:
+            timer.stop()
+            timer.deleteLater()
+        host.close()
         with contextlib.suppress(ValueError):  # not on the main thread: nothing was set
             signal.signal(signal.SIGINT, previous)
 
 
-def _close_on_ctrl_c(window) -> None:
+def _close_on_ctrl_c(host: Host, app: QApplication) -> QTimer | None:
     """Ctrl+C in the terminal closes the window the normal way (settings saved, engine
-    drained). Python only sees the signal when it runs, hence the idle timer."""
+    drained), whichever workshop is open by then. Python only sees the signal when it
+    runs, hence the idle timer."""
     with contextlib.suppress(ValueError):
-        signal.signal(signal.SIGINT, lambda *_: window.close())
-        timer = QTimer(window)
+        signal.signal(signal.SIGINT,
+                      lambda *_: host.session.window.close() if host.session else app.quit())
+        timer = QTimer(app)
         timer.timeout.connect(lambda: None)
         timer.start(250)
+        return timer
+    return None

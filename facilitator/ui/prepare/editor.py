@@ -1,0 +1,153 @@
+"""Preparing a workshop in one window: the event, its breakout groups and its rounds.
+
+A non-modal dialog beside the main window, so the facilitator can keep an eye on the
+walls while editing. Every edit is an engine command through the bridge; the dialog
+redraws only from WorkshopState.applied (WorkshopChanged, GroupsChanged, RoundsChanged,
+and note events for the dot advice), never by polling. Refusals from the engine come
+back on bridge.commandFailed and are shown in plain words on the tab concerned.
+
+Signals: none of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.engine import NoteAdded, NoteChanged, NoteRemoved
+from facilitator.engine import commands as c
+from facilitator.engine.events import GroupsChanged, RoundsChanged, WorkshopChanged
+from facilitator.ui.prepare.common import error_label, refusal_text, show_error
+from facilitator.ui.prepare.groups_tab import GroupsTab
+from facilitator.ui.prepare.rounds_tab import RoundsTab
+
+_GROUP_COMMANDS = (c.AddGroup, c.UpdateGroup, c.DeleteGroup, c.MoveGroup)
+_ROUND_COMMANDS = (c.AddRound, c.UpdateRound, c.DeleteRound, c.MoveRound)
+
+
+class EventTab(QWidget):
+    """Title, date, place, organisers and the phones' language."""
+
+    def __init__(self, state, bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.bridge = bridge
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(200)
+        self.date_edit = QLineEdit()
+        self.date_edit.setPlaceholderText(self.tr("bijvoorbeeld 28 mei 2026"))
+        self.place_edit = QLineEdit()
+        self.place_edit.setPlaceholderText(self.tr("bijvoorbeeld KB, Den Haag"))
+        self.organisers_edit = QLineEdit()
+        self.organisers_edit.setPlaceholderText(self.tr("bijvoorbeeld KB, SPN en VOB"))
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(self.tr("Nederlands"), "nl")
+        self.language_combo.addItem(self.tr("Engels"), "en")
+        for edit in self._edits():
+            edit.editingFinished.connect(self.commit)
+        self.language_combo.activated.connect(self.commit)
+        self.error = error_label()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Titel:"), self.title_edit)
+        form.addRow(self.tr("Datum:"), self.date_edit)
+        form.addRow(self.tr("Plaats:"), self.place_edit)
+        form.addRow(self.tr("Organisatoren:"), self.organisers_edit)
+        form.addRow(self.tr("Taal op telefoons:"), self.language_combo)
+        form.addRow("", self.error)
+        self.reload()
+
+    def _edits(self) -> tuple[QLineEdit, ...]:
+        return (self.title_edit, self.date_edit, self.place_edit, self.organisers_edit)
+
+    def reload(self, force: bool = False) -> None:
+        w = self.state.workshop
+        for edit, text in zip(self._edits(), (w.title, w.date, w.place, w.organisers),
+                              strict=True):
+            if force or not (edit.hasFocus() and edit.isModified()):
+                edit.setText(text)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(w.language)))
+
+    def commit(self) -> None:
+        w = self.state.workshop
+        fields = (self.title_edit.text(), self.date_edit.text(), self.place_edit.text(),
+                  self.organisers_edit.text(), self.language_combo.currentData())
+        if fields == (w.title, w.date, w.place, w.organisers, w.language):
+            return
+        show_error(self.error, "")
+        self.bridge.submit(c.UpdateWorkshop(*fields))
+
+    def refused(self, text: str) -> None:
+        show_error(self.error, text)
+        self.reload(force=True)
+
+
+class WorkshopEditor(QDialog):
+    """Tabs Bijeenkomst / Groepen / Rondes over one workshop's set-up."""
+
+    def __init__(self, state, bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Werkplaats voorbereiden"))
+        self.setModal(False)
+        self.state = state
+        self.bridge = bridge
+        self.event_tab = EventTab(state, bridge)
+        self.groups_tab = GroupsTab(state, bridge)
+        self.rounds_tab = RoundsTab(state, bridge)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.event_tab, self.tr("Bijeenkomst"))
+        self.tabs.addTab(self.groups_tab, self.tr("Groepen"))
+        self.tabs.addTab(self.rounds_tab, self.tr("Rondes"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter in a field commits it, it adds nothing
+        self.resize(900, 560)
+        state.applied.connect(self.on_applied)
+        bridge.commandFailed.connect(self.on_failed)
+
+    def on_applied(self, events: Sequence[object]) -> None:
+        kinds = {type(e) for e in events}
+        if WorkshopChanged in kinds:
+            self.event_tab.reload()
+        if GroupsChanged in kinds:
+            self.groups_tab.reload()
+        if RoundsChanged in kinds:
+            self.rounds_tab.reload()
+        elif kinds & {NoteAdded, NoteChanged, NoteRemoved}:
+            self.rounds_tab.refresh_advice()
+
+    def on_failed(self, command: object, error: BaseException) -> None:
+        text = refusal_text(error)
+        if isinstance(command, c.UpdateWorkshop):
+            self.event_tab.refused(text)
+        elif isinstance(command, _GROUP_COMMANDS):
+            self.groups_tab.refused(text)
+            self.groups_tab.reload()
+        elif isinstance(command, _ROUND_COMMANDS):
+            self.rounds_tab.refused(text)
+            self.rounds_tab.reload()
+
+    def closeEvent(self, event) -> None:
+        # Whatever is still in a field goes to the engine before the window goes.
+        self.event_tab.commit()
+        self.rounds_tab.commit()
+        super().closeEvent(event)
+
+    def disconnect_from_session(self) -> None:
+        """The session is going: stop listening to a state and bridge about to close."""
+        self.state.applied.disconnect(self.on_applied)
+        self.bridge.commandFailed.disconnect(self.on_failed)

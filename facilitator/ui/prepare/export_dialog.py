@@ -1,0 +1,229 @@
+"""File > Verslag exporteren…: the Word report, CSV, JSON or table cards, with the
+choices organisers care about (language, names, hidden notes) and a progress bar.
+
+Rendering runs on the global QThreadPool with its own read-only Store (a Store belongs
+to one thread); render's progress callback crosses back to the GUI thread as a queued
+signal. The file is written beside the target and renamed, so an open Word file or a
+full disk never leaves half a report under the real name.
+
+Signals:
+    ExportTask.progressed(int, int): done, total.
+    ExportTask.finished(str): the path written.
+    ExportTask.failed(str): why nothing was written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.report.options import ReportOptions
+from facilitator.store import Store
+from facilitator.ui.prepare.common import plain_label
+
+FOLDER_KEY = "export/folder"
+# format -> (file name ending, file dialog filter)
+ENDINGS = {"docx": "-verslag.docx", "csv": ".csv", "json": ".json",
+           "cards": "-tafelkaarten.docx"}
+
+
+class ExportTask(QObject):
+    """One export in flight; keep a reference until finished or failed arrives."""
+
+    progressed = Signal(int, int)
+    finished = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, workshop_path: Path, target: Path, fmt: str,
+                 options: ReportOptions) -> None:
+        super().__init__()  # no parent: it may outlive the dialog that started it
+        self.workshop_path = Path(workshop_path)
+        self.target = Path(target)
+        self.fmt = fmt
+        self.options = options
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+
+    def run(self) -> None:
+        """Runs on a pool thread."""
+        try:
+            from facilitator.report import render
+
+            store = Store.open(self.workshop_path, readonly=True)
+            try:
+                snapshot = store.snapshot()
+            finally:
+                store.close()
+            data = render(snapshot, self.fmt, self.options,
+                          lambda done, total: self.progressed.emit(done, total))
+            partial = self.target.with_name(self.target.name + ".part")
+            partial.write_bytes(data)
+            partial.replace(self.target)
+        except Exception as exc:  # shown to the facilitator, not swallowed
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.finished.emit(str(self.target))
+
+
+class _Runner(QRunnable):
+    def __init__(self, task: ExportTask) -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        self._task.run()
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and where; the dialog stays open to show the outcome."""
+
+    def __init__(self, workshop_path: Path, base_url: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Verslag exporteren"))
+        self.workshop_path = Path(workshop_path)
+        self.task: ExportTask | None = None
+        self.format_combo = QComboBox()
+        self.format_combo.addItem(self.tr("Word-verslag (.docx)"), "docx")
+        self.format_combo.addItem(self.tr("CSV voor Excel (.csv)"), "csv")
+        self.format_combo.addItem(self.tr("JSON voor het archief (.json)"), "json")
+        self.format_combo.addItem(self.tr("Tafelkaarten om te printen (.docx)"), "cards")
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(self.tr("Nederlands"), "nl")
+        self.language_combo.addItem(self.tr("English"), "en")
+        self.names_check = QCheckBox(self.tr("namen opnemen"))
+        self.names_check.setToolTip(self.tr("Standaard anoniem: deelnemers spreken vrijer "
+                                            "als het verslag hen niet citeert."))
+        self.hidden_check = QCheckBox(self.tr("verborgen notities apart vermelden"))
+        self.url_edit = QLineEdit(base_url)
+        self.url_edit.setPlaceholderText("http://192.168.1.20:8321")
+        self.url_edit.setToolTip(self.tr("Waar telefoons de laptop bereiken: het adres uit "
+                                         "het paneel 'Meedoen met je telefoon'."))
+        self.path_edit = QLineEdit()
+        browse = QPushButton(self.tr("Bladeren…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = plain_label()
+        self.status.setMinimumWidth(480)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Soort:"), self.format_combo)
+        form.addRow(self.tr("Taal:"), self.language_combo)
+        form.addRow("", self.names_check)
+        form.addRow("", self.hidden_check)
+        form.addRow(self.tr("Adres voor telefoons:"), self.url_edit)
+        form.addRow(self.tr("Opslaan als:"), path_row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(self.tr("Exporteren"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.close)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.export_button.setDefault(True)  # Enter does this, nothing else
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.format_combo.currentIndexChanged.connect(self._on_format)
+        self._on_format()
+        self.resize(640, self.sizeHint().height())
+
+    def fmt(self) -> str:
+        return self.format_combo.currentData()
+
+    def options(self) -> ReportOptions:
+        return ReportOptions(language=self.language_combo.currentData(),
+                             include_names=self.names_check.isChecked(),
+                             include_hidden=self.hidden_check.isChecked(),
+                             base_url=self.url_edit.text().strip().rstrip("/"))
+
+    def _on_format(self) -> None:
+        cards = self.fmt() == "cards"
+        self.url_edit.setEnabled(cards)
+        for check in (self.names_check, self.hidden_check):
+            check.setEnabled(not cards)  # a table card prints no notes
+        folder = QSettings().value(FOLDER_KEY, "") or str(Path.home())
+        current = self.path_edit.text().strip()
+        if current:
+            folder = str(Path(current).parent)
+        self.path_edit.setText(str(Path(folder) / (self.workshop_path.stem + ENDINGS[self.fmt()])))
+
+    def _browse(self) -> None:
+        suffix = Path(ENDINGS[self.fmt()]).suffix
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Exporteren naar"),
+                                              self.path_edit.text(), f"*{suffix}")
+        if name:
+            self.path_edit.setText(name)
+
+    def target(self) -> Path:
+        path = Path(self.path_edit.text().strip())
+        suffix = Path(ENDINGS[self.fmt()]).suffix
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def start(self) -> ExportTask | None:
+        """Start the export chosen; None when something is missing (said in the dialog)."""
+        if self.task is not None:
+            return None  # one at a time
+        if not self.path_edit.text().strip():
+            self.status.setText(self.tr("Kies waar het bestand moet komen."))
+            return None
+        options = self.options()
+        if self.fmt() == "cards" and not options.base_url:
+            self.status.setText(self.tr("Tafelkaarten hebben het adres voor telefoons nodig."))
+            return None
+        target = self.target()
+        QSettings().setValue(FOLDER_KEY, str(target.parent))
+        self.task = ExportTask(self.workshop_path, target, self.fmt(), options)
+        self.task.progressed.connect(self._on_progress)
+        self.task.finished.connect(self._on_finished)
+        self.task.failed.connect(self._on_failed)
+        self.progress.setRange(0, 0)  # busy until the first progress report
+        self.status.setText(self.tr("Bezig met exporteren…"))
+        self.export_button.setEnabled(False)
+        self.task.start()
+        return self.task
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _on_finished(self, path: str) -> None:
+        self.task = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.status.setText(self.tr("Opgeslagen: {path}").format(path=path))
+        self.export_button.setEnabled(True)
+        window = self.parent()
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Opgeslagen: {path}").format(path=path), 8000)
+
+    def _on_failed(self, why: str) -> None:
+        self.task = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Niet gelukt: {why}").format(why=why))
+        self.export_button.setEnabled(True)

@@ -1,0 +1,152 @@
+"""The breakout groups of a workshop: name, colour and table host, added, removed and
+put in order. Every change is an engine command; the tab redraws from the engine's
+GroupsChanged answer, so what it shows is what is stored.
+
+Signals: none of its own (see ItemList).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain.model import Group
+from facilitator.engine.commands import AddGroup, DeleteGroup, MoveGroup, UpdateGroup
+from facilitator.ui.prepare.common import ItemList, error_label, plain_label, show_error
+
+# The template's table colours: light enough for black text on a sticky note.
+SWATCHES = ("#f6d365", "#a8e6cf", "#ffd3b6", "#b5d8ff", "#e2c6ff", "#fff3a0", "#c7f0db",
+            "#ffc8dd")
+
+
+class GroupsTab(QWidget):
+    """List of groups on the left, the selected group's details on the right."""
+
+    def __init__(self, state, bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.bridge = bridge
+        self.items = ItemList(self.tr("Groep toevoegen"))
+        self.items.selected.connect(self._show)
+        self.items.addRequested.connect(self.add_group)
+        self.items.removeRequested.connect(lambda gid: self.bridge.submit(DeleteGroup(gid)))
+        self.items.moveRequested.connect(lambda gid, pos: self.bridge.submit(MoveGroup(gid, pos)))
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(80)
+        self.name_edit.setPlaceholderText(self.tr("bijvoorbeeld Tafel 1"))
+        self.name_edit.editingFinished.connect(self._commit)
+        self.host_edit = QLineEdit()
+        self.host_edit.setPlaceholderText(self.tr("naam van de tafelvoorzitter (mag leeg)"))
+        self.host_edit.editingFinished.connect(self._commit)
+        self.swatch_buttons: list[QPushButton] = []
+        swatches = QHBoxLayout()
+        swatches.setSpacing(4)
+        for colour in SWATCHES:
+            button = QPushButton()
+            button.setFixedSize(28, 28)
+            button.setToolTip(colour)
+            button.setStyleSheet(f"background: {colour}; border: 1px solid #888;")
+            button.clicked.connect(lambda _=False, c=colour: self.set_colour(c))
+            swatches.addWidget(button)
+            self.swatch_buttons.append(button)
+        self.other_colour = QPushButton(self.tr("Andere kleur…"))
+        self.other_colour.clicked.connect(self._choose_colour)
+        swatches.addWidget(self.other_colour)
+        swatches.addStretch(1)
+        self.colour_label = plain_label(wrap=False)
+        self.code_label = plain_label(wrap=False)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Naam:"), self.name_edit)
+        form.addRow(self.tr("Kleur:"), swatches)
+        form.addRow("", self.colour_label)
+        form.addRow(self.tr("Tafelvoorzitter:"), self.host_edit)
+        form.addRow(self.tr("Code voor telefoons:"), self.code_label)
+        self.details = QWidget()
+        self.details.setLayout(form)
+        self.error = error_label()
+
+        right = QVBoxLayout()
+        right.addWidget(self.details)
+        right.addStretch(1)
+        right.addWidget(self.error)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.items, 2)
+        layout.addLayout(right, 3)
+        self.reload()
+
+    # -- from the engine --------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        added = {g.id for g in self.state.groups} - set(self.items.ids())
+        if keep is None and len(added) == 1 and self.items.ids():
+            keep = added.pop()  # a group just added: show it to be named
+        self.items.fill([(g.id, g.name, QColor(g.colour)) for g in self.state.groups], keep)
+        self.details.setEnabled(self.items.current_id() is not None)
+        if self.items.current_id() is None:
+            self._show(None)
+
+    def current(self) -> Group | None:
+        gid = self.items.current_id()
+        return None if gid is None else self.state.group(gid)
+
+    def _show(self, _group_id: int | None) -> None:
+        group = self.current()
+        _set_text(self.name_edit, group.name if group else "")
+        _set_text(self.host_edit, group.host if group else "")
+        self.colour_label.setText(group.colour if group else "")
+        self.code_label.setText(group.code if group else "")
+        self.details.setEnabled(group is not None)
+
+    def refused(self, error_text: str) -> None:
+        show_error(self.error, error_text)
+        for edit in (self.name_edit, self.host_edit):
+            edit.setModified(False)  # back to what is stored, even in the field typed in
+        self._show(None)
+
+    # -- to the engine ----------------------------------------------------------------
+
+    def add_group(self) -> None:
+        show_error(self.error, "")
+        number = len(self.state.groups) + 1
+        colour = SWATCHES[(number - 1) % len(SWATCHES)]
+        self.bridge.submit(AddGroup(self.tr("Tafel {n}").format(n=number), colour=colour))
+
+    def set_colour(self, colour: str) -> None:
+        self._commit(colour=colour)
+
+    def _choose_colour(self) -> None:
+        group = self.current()
+        if group is None:
+            return
+        chosen = QColorDialog.getColor(QColor(group.colour), self, self.tr("Kleur van de groep"))
+        if chosen.isValid():
+            self.set_colour(chosen.name())
+
+    def _commit(self, colour: str | None = None) -> None:
+        group = self.current()
+        if group is None:
+            return
+        name, host = self.name_edit.text(), self.host_edit.text()
+        colour = colour or group.colour
+        if (name, host, colour) == (group.name, group.host, group.colour):
+            return
+        show_error(self.error, "")
+        self.bridge.submit(UpdateGroup(group.id, name, colour=colour, host=host))
+
+
+def _set_text(edit: QLineEdit, text: str) -> None:
+    """Show the stored text, unless the facilitator is typing in this very field."""
+    if not (edit.hasFocus() and edit.isModified()):
+        edit.setText(text)

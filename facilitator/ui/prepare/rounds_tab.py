@@ -1,0 +1,246 @@
+"""The rounds of a workshop: question, method, duration, visibility and dot budget,
+added, removed and put in order.
+
+Each field sends one UpdateRound with the whole RoundSpec as soon as the facilitator
+leaves it (the question also after a short pause in typing, so closing the editor
+never loses it); the tab redraws from the engine's RoundsChanged answer. Choosing a
+method shows its instruction and offers its suggested minutes as the duration. Beside
+the dot budget stands advice from the walls as they are now: about a third of the
+number of notes or clusters people can vote on.
+
+Signals: none of its own (see ItemList).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain.methods import METHODS, instruction, method_name
+from facilitator.domain.model import Method, Round, Visibility
+from facilitator.engine.commands import AddRound, DeleteRound, MoveRound, UpdateRound
+from facilitator.store.specs import RoundSpec
+from facilitator.ui.prepare.common import ItemList, error_label, plain_label, show_error
+
+_TYPING_PAUSE_MS = 700
+
+
+def vote_items(state, round_id: int) -> int:
+    """What people can vote on at the fullest wall of this round: clusters plus notes
+    outside any cluster (hidden notes and merged duplicates do not count)."""
+    most = 0
+    for group in state.groups:
+        notes = [n for n in state.notes_of(group.id, round_id)
+                 if not n.hidden and n.merged_into is None]
+        clusters = {n.cluster_id for n in notes if n.cluster_id is not None}
+        most = max(most, len(clusters) + sum(1 for n in notes if n.cluster_id is None))
+    return most
+
+
+def advised_dots(items: int) -> int:
+    """About a third of the options, within the engine's 1-20."""
+    return max(1, min(20, round(items / 3)))
+
+
+class RoundsTab(QWidget):
+    """List of rounds on the left, the selected round's details on the right."""
+
+    def __init__(self, state, bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.bridge = bridge
+        self._loading = False
+        self.items = ItemList(self.tr("Ronde toevoegen"))
+        self.items.selected.connect(self._show)
+        self.items.addRequested.connect(self.add_round)
+        self.items.removeRequested.connect(lambda rid: self.bridge.submit(DeleteRound(rid)))
+        self.items.moveRequested.connect(lambda rid, pos: self.bridge.submit(MoveRound(rid, pos)))
+
+        self.question_edit = QPlainTextEdit()
+        self.question_edit.setPlaceholderText(self.tr("De vraag die de groepen beantwoorden"))
+        self.question_edit.setTabChangesFocus(True)
+        self.question_edit.setMinimumHeight(90)
+        self.question_edit.installEventFilter(self)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(_TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.commit)
+        self.question_edit.textChanged.connect(self._on_question_typed)
+
+        self.method_combo = QComboBox()
+        for method in Method:
+            self.method_combo.addItem(method_name(method), method.value)
+        self.method_combo.activated.connect(self._on_method_chosen)
+        self.instruction_label = plain_label()
+        self.duration_spin = QSpinBox()
+        self.duration_spin.setRange(1, 240)
+        self.duration_spin.setSuffix(self.tr(" min"))
+        self.duration_spin.setKeyboardTracking(False)
+        self.duration_spin.valueChanged.connect(self.commit)
+        self.suggested_label = plain_label()
+        self.visibility_combo = QComboBox()
+        self.visibility_combo.addItem(self.tr("direct zichtbaar"), Visibility.VISIBLE.value)
+        self.visibility_combo.addItem(self.tr("verborgen tot onthullen"),
+                                      Visibility.HIDDEN.value)
+        self.visibility_combo.activated.connect(self.commit)
+        self.dots_spin = QSpinBox()
+        self.dots_spin.setRange(1, 20)
+        self.dots_spin.setKeyboardTracking(False)
+        self.dots_spin.valueChanged.connect(self.commit)
+        self.advice_label = plain_label()
+        self.multi_check = QCheckBox(self.tr("meerdere stippen op één briefje toegestaan"))
+        self.multi_check.toggled.connect(self.commit)
+
+        duration_row = QHBoxLayout()
+        duration_row.addWidget(self.duration_spin)
+        duration_row.addWidget(self.suggested_label, 1)
+        dots_row = QHBoxLayout()
+        dots_row.addWidget(self.dots_spin)
+        dots_row.addWidget(self.advice_label, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Vraag:"), self.question_edit)
+        form.addRow(self.tr("Methode:"), self.method_combo)
+        form.addRow("", self.instruction_label)
+        form.addRow(self.tr("Duur:"), duration_row)
+        form.addRow(self.tr("Briefjes:"), self.visibility_combo)
+        form.addRow(self.tr("Stippen:"), dots_row)
+        form.addRow("", self.multi_check)
+        self.details = QWidget()
+        self.details.setLayout(form)
+        self.error = error_label()
+
+        right = QVBoxLayout()
+        right.addWidget(self.details)
+        right.addStretch(1)
+        right.addWidget(self.error)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.items, 2)
+        layout.addLayout(right, 3)
+        self.reload()
+
+    # -- from the engine --------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        added = {r.id for r in self.state.rounds} - set(self.items.ids())
+        if keep is None and len(added) == 1 and self.items.ids():
+            keep = added.pop()  # a round just added: show it to be written
+        rows = [(r.id, self.tr("{n}. {question}").format(n=i, question=_short(r.question)), None)
+                for i, r in enumerate(self.state.rounds, start=1)]
+        self.items.fill(rows, keep)
+        if self.items.current_id() is None:
+            self._show(None)
+
+    def current(self) -> Round | None:
+        rid = self.items.current_id()
+        return None if rid is None else self.state.round(rid)
+
+    def _show(self, _round_id: int | None) -> None:
+        round_ = self.current()
+        self.details.setEnabled(round_ is not None)
+        if round_ is None:
+            return
+        self._loading = True
+        try:
+            typing = self.question_edit.hasFocus() and self._typing.isActive()
+            if not typing and self.question_edit.toPlainText() != round_.question:
+                self.question_edit.setPlainText(round_.question)
+            self.method_combo.setCurrentIndex(self.method_combo.findData(round_.method.value))
+            self.duration_spin.setValue(max(1, round(round_.duration_s / 60)))
+            self.visibility_combo.setCurrentIndex(
+                self.visibility_combo.findData(round_.visibility.value))
+            self.dots_spin.setValue(round_.dot_budget)
+            self.multi_check.setChecked(round_.multi_dots)
+        finally:
+            self._loading = False
+        self._show_method(round_.method)
+        self.refresh_advice()
+
+    def refresh_advice(self) -> None:
+        round_ = self.current()
+        if round_ is None:
+            return
+        items = vote_items(self.state, round_.id)
+        if items:
+            self.advice_label.setText(self.tr("Advies: ±{n} stippen bij {m} briefjes/clusters")
+                                      .format(n=advised_dots(items), m=items))
+        else:
+            self.advice_label.setText(self.tr("Advies: ongeveer een derde van het aantal "
+                                              "briefjes/clusters (nog leeg)"))
+
+    def _show_method(self, method: Method) -> None:
+        self.instruction_label.setText(instruction(method))
+        self.suggested_label.setText(self.tr("voorgesteld bij deze methode: {n} min")
+                                     .format(n=METHODS[method].minutes))
+
+    def refused(self, error_text: str) -> None:
+        show_error(self.error, error_text)
+        self._typing.stop()
+        self.question_edit.setPlainText("")  # forces the stored question back in
+        self._show(None)
+
+    # -- to the engine ----------------------------------------------------------------
+
+    def add_round(self) -> None:
+        show_error(self.error, "")
+        method = Method.BRAINSTORM
+        self.bridge.submit(AddRound(RoundSpec(
+            question=self.tr("Nieuwe vraag"), method=method,
+            duration_s=METHODS[method].minutes * 60)))
+
+    def _on_method_chosen(self, _index: int) -> None:
+        method = Method(self.method_combo.currentData())
+        self._show_method(method)
+        self.duration_spin.blockSignals(True)
+        self.duration_spin.setValue(METHODS[method].minutes)  # the method's own timing
+        self.duration_spin.blockSignals(False)
+        self.commit()
+
+    def _on_question_typed(self) -> None:
+        if not self._loading:
+            self._typing.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.question_edit and event.type() == QEvent.Type.FocusOut:
+            self.commit()
+        return super().eventFilter(watched, event)
+
+    def spec(self) -> RoundSpec:
+        return RoundSpec(
+            question=self.question_edit.toPlainText(),
+            method=Method(self.method_combo.currentData()),
+            duration_s=self.duration_spin.value() * 60,
+            visibility=Visibility(self.visibility_combo.currentData()),
+            dot_budget=self.dots_spin.value(),
+            multi_dots=self.multi_check.isChecked(),
+        )
+
+    def commit(self, *_args) -> None:
+        """Send the form as it stands, if it differs from what is stored."""
+        self._typing.stop()
+        round_ = self.current()
+        if self._loading or round_ is None:
+            return
+        spec = self.spec()
+        if spec == _spec_of(round_):
+            return
+        show_error(self.error, "")
+        self.bridge.submit(UpdateRound(round_.id, spec))
+
+
+def _spec_of(round_: Round) -> RoundSpec:
+    return RoundSpec(round_.question, round_.method, round_.duration_s, round_.visibility,
+                     round_.dot_budget, round_.multi_dots)
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
