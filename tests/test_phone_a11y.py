@@ -132,6 +132,8 @@ def test_200_percent_text_fits_the_phone(
         report = page.evaluate(
             """() => {
                  const root = document.documentElement, out = [];
+                 const size = parseFloat(getComputedStyle(document.body).fontSize);
+                 if (size < 33) out.push('text did not grow: ' + size + 'px');
                  if (root.scrollWidth > root.clientWidth)
                    out.push('page scrolls sideways: ' + root.scrollWidth);
                  for (const b of document.querySelectorAll('button, input, textarea, summary')) {
