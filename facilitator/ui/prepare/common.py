@@ -7,7 +7,7 @@ Signals (ItemList): see the class.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,20 @@ from facilitator.engine.errors import NotFound
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("prepare", text)
+
+
+def swatch_icon(colour: QColor, size: int = 22) -> QIcon:
+    """A filled square, the same whether its row is selected or not."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(colour)
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#888888"))
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pixmap, mode)
+    return icon
 
 
 def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
@@ -93,6 +107,10 @@ class ItemList(QWidget):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setMinimumWidth(220)
+        # Long questions end in "…" at the list's width instead of scrolling sideways.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(3)
         self.list.currentItemChanged.connect(self._on_current)
         self.list.model().rowsMoved.connect(self._on_rows_moved)
         self.add_button = QPushButton(add_text)
@@ -130,7 +148,7 @@ class ItemList(QWidget):
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, item_id)
                 if colour is not None:
-                    item.setData(Qt.ItemDataRole.DecorationRole, colour)
+                    item.setIcon(swatch_icon(colour))
                 self.list.addItem(item)
             ids = self.ids()
             row = ids.index(keep) if keep in ids else (0 if ids else -1)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from facilitator.engine import NoteAdded, NoteChanged, NoteRemoved
 from facilitator.engine import commands as c
 from facilitator.engine.events import GroupsChanged, RoundsChanged, WorkshopChanged
-from facilitator.ui.prepare.common import error_label, refusal_text, show_error
+from facilitator.ui.prepare.common import error_label, plain_label, refusal_text, show_error
 from facilitator.ui.prepare.groups_tab import GroupsTab
 from facilitator.ui.prepare.rounds_tab import RoundsTab
 
@@ -65,6 +65,10 @@ class EventTab(QWidget):
         form.addRow(self.tr("Organisatoren:"), self.organisers_edit)
         form.addRow(self.tr("Taal op telefoons:"), self.language_combo)
         form.addRow("", self.error)
+        hint = plain_label(self.tr("Deze gegevens komen op de voorpagina van het verslag en op "
+                                   "de tafelkaarten. Wijzigingen worden meteen bewaard."))
+        hint.setEnabled(False)  # quieter grey text
+        form.addRow("", hint)
         self.reload()
 
     def _edits(self) -> tuple[QLineEdit, ...]:
@@ -109,6 +113,7 @@ class WorkshopEditor(QDialog):
         self.tabs.addTab(self.groups_tab, self.tr("Groepen"))
         self.tabs.addTab(self.rounds_tab, self.tr("Rondes"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)

@@ -124,6 +124,7 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()  # until an export runs
         self.status = plain_label()
         self.status.setMinimumWidth(480)
 
@@ -135,6 +136,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Adres voor telefoons:"), self.url_edit)
         form.addRow(self.tr("Opslaan als:"), path_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
         self.export_button = self.buttons.addButton(self.tr("Exporteren"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.clicked.connect(self.start)
@@ -150,7 +152,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.format_combo.currentIndexChanged.connect(self._on_format)
         self._on_format()
-        self.resize(640, self.sizeHint().height())
+        self.resize(820, self.sizeHint().height())
 
     def fmt(self) -> str:
         return self.format_combo.currentData()
@@ -202,6 +204,7 @@ class ExportDialog(QDialog):
         self.task.finished.connect(self._on_finished)
         self.task.failed.connect(self._on_failed)
         self.progress.setRange(0, 0)  # busy until the first progress report
+        self.progress.show()
         self.status.setText(self.tr("Bezig met exporteren…"))
         self.export_button.setEnabled(False)
         self.task.start()
@@ -225,5 +228,6 @@ class ExportDialog(QDialog):
         self.task = None
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()  # until an export runs
         self.status.setText(self.tr("Niet gelukt: {why}").format(why=why))
         self.export_button.setEnabled(True)

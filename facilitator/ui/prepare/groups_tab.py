@@ -55,7 +55,9 @@ class GroupsTab(QWidget):
             button = QPushButton()
             button.setFixedSize(28, 28)
             button.setToolTip(colour)
-            button.setStyleSheet(f"background: {colour}; border: 1px solid #888;")
+            button.setCheckable(True)
+            button.setStyleSheet(f"QPushButton {{ background: {colour}; border: 1px solid #888; }}"
+                                 f"QPushButton:checked {{ border: 3px solid #202020; }}")
             button.clicked.connect(lambda _=False, c=colour: self.set_colour(c))
             swatches.addWidget(button)
             self.swatch_buttons.append(button)
@@ -106,6 +108,8 @@ class GroupsTab(QWidget):
         _set_text(self.name_edit, group.name if group else "")
         _set_text(self.host_edit, group.host if group else "")
         self.colour_label.setText(group.colour if group else "")
+        for button, colour in zip(self.swatch_buttons, SWATCHES, strict=True):
+            button.setChecked(group is not None and group.colour == colour)
         self.code_label.setText(group.code if group else "")
         self.details.setEnabled(group is not None)
 
@@ -124,7 +128,11 @@ class GroupsTab(QWidget):
         self.bridge.submit(AddGroup(self.tr("Tafel {n}").format(n=number), colour=colour))
 
     def set_colour(self, colour: str) -> None:
-        self._commit(colour=colour)
+        group = self.current()
+        for button, swatch in zip(self.swatch_buttons, SWATCHES, strict=True):
+            button.setChecked(swatch == colour)  # until the engine's answer redraws
+        if group is not None:
+            self._commit(colour=colour)
 
     def _choose_colour(self) -> None:
         group = self.current()

@@ -105,6 +105,7 @@ class NewWorkshopDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse_path)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         self.create_button = self.buttons.addButton(self.tr("Maken"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.create)

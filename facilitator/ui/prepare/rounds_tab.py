@@ -133,7 +133,11 @@ class RoundsTab(QWidget):
         added = {r.id for r in self.state.rounds} - set(self.items.ids())
         if keep is None and len(added) == 1 and self.items.ids():
             keep = added.pop()  # a round just added: show it to be written
-        rows = [(r.id, self.tr("{n}. {question}").format(n=i, question=_short(r.question)), None)
+        rows = [(r.id, self.tr("{n}. {question}\n{method} · {minutes} min · {dots} stippen{hidden}")
+                 .format(n=i, question=_short(r.question), method=method_name(r.method),
+                         minutes=max(1, round(r.duration_s / 60)), dots=r.dot_budget,
+                         hidden=self.tr(" · verborgen") if r.visibility is Visibility.HIDDEN
+                         else ""), None)
                 for i, r in enumerate(self.state.rounds, start=1)]
         self.items.fill(rows, keep)
         if self.items.current_id() is None:
@@ -241,6 +245,5 @@ def _spec_of(round_: Round) -> RoundSpec:
                      round_.dot_budget, round_.multi_dots)
 
 
-def _short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _short(text: str, limit: int = 200) -> str:
+    return " ".join(text.split())[:limit]  # the list elides at its own width
