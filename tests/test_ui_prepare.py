@@ -383,3 +383,49 @@ def test_table_cards_without_an_address_are_explained(qtbot, host, tmp_path) -> 
     assert dialog.start() is None
     assert "adres voor telefoons" in dialog.status.text()
     assert templates.available()  # the dialog never needed a file dialog
+
+
+def test_ctrl_comma_opens_the_editor(qtbot, host) -> None:
+    window = host.session.window
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.preparer.editor is not None
+                    and window.preparer.editor.isVisible(), timeout=WAIT)
+
+
+def test_a_round_dropped_elsewhere_in_the_list_is_moved_by_the_engine(qtbot, host) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    window, path = host.session.window, host.session.engine.path
+    rounds = _editor(qtbot, window).rounds_tab
+    ids = [r.id for r in host.session.state.rounds]
+    # What a drop does to the list's model: round four lands above round two.
+    assert rounds.items.list.model().moveRow(QModelIndex(), 3, QModelIndex(), 1)
+    qtbot.waitUntil(lambda: [r.id for r in _stored(path).rounds] == [ids[0], ids[3], ids[1],
+                                                                      ids[2]], timeout=WAIT)
+    qtbot.waitUntil(lambda: rounds.items.ids() == [ids[0], ids[3], ids[1], ids[2]],
+                    timeout=WAIT)
+
+
+def test_an_empty_group_name_is_refused_and_the_name_comes_back(qtbot, host) -> None:
+    window = host.session.window
+    editor = _editor(qtbot, window)
+    editor.tabs.setCurrentWidget(editor.groups_tab)
+    groups = editor.groups_tab
+    groups.items.list.setCurrentRow(0)
+    _retype(qtbot, groups.name_edit, "   ")
+    qtbot.waitUntil(groups.error.isVisible, timeout=WAIT)
+    assert groups.error.text() == "Dit veld mag niet leeg zijn."
+    assert groups.name_edit.text() == "Tafel 1"
+    assert host.session.state.groups[0].name == "Tafel 1"
+
+
+def test_open_switches_to_another_workshop_on_the_same_port(qtbot, host, tmp_path) -> None:
+    other = tmp_path / "ander.workshop"
+    Store.create(other, empty_spec()).close()
+    port = host.session.server.port
+    assert host.session.window.preparer.open_workshop(other)
+    assert host.session.engine.path == other
+    assert host.session.server.port == port  # printed table cards keep working
+    assert host.session.window.isVisible()
+    assert host.session.window.windowTitle().endswith("Nieuwe werkplaats")
