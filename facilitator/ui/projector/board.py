@@ -1,0 +1,294 @@
+"""The projector's views of a table's work: the wall, the live vote and the plenary.
+
+Why drawn by hand: a wall of forty notes or eight groups' top threes must fill a beamer
+at the largest type that still fits, which a painter can work out per box; drawText
+never parses markup, so a note's text is always shown literally. Moderated (hidden)
+notes and merged duplicates are never drawn here.
+
+No signals.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from facilitator.domain.ranking import RankedItem, top
+from facilitator.ui.projector.common import (
+    ACCENT,
+    INK,
+    MUTED,
+    NOTE,
+    PAPER,
+    Context,
+    elide,
+    projector_font,
+    white_palette,
+)
+
+_WRAP = Qt.TextFlag.TextWordWrap
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+_MAX_COLUMNS = 8
+_RESULT_ROWS = 8
+_BAR = QColor("#2f6fcf")
+_TIE = QColor("#b35c00")
+_CLUSTER_HEAD = QColor("#e9ecef")
+
+
+def fitted(text: str, rect: QRectF, start_px: float, min_px: float = 11,
+           bold: bool = False):
+    """The largest font (from start_px down) at which `text` fits `rect` wrapped."""
+    px = max(min_px, start_px)
+    while True:
+        font = projector_font(px, bold)
+        needed = QFontMetricsF(font).boundingRect(rect, int(_WRAP), text)
+        if (needed.height() <= rect.height() and needed.width() <= rect.width()) \
+                or px <= min_px:
+            return font
+        px = max(min_px, px * 0.9)
+
+
+class _Painted(QWidget):
+    """Base: white background, a title line, and the list of texts drawn last time."""
+
+    name = ""
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._texts: list[str] = []
+        white_palette(self)
+
+    def refresh(self) -> None:
+        self.update()
+
+    def shown_texts(self) -> list[str]:
+        """Every text drawn in the last paint (tests check for leaks and contents)."""
+        return list(self._texts)
+
+    def px(self, fraction: float) -> float:
+        return max(8.0, fraction * self.height())
+
+    def _text(self, painter: QPainter, rect: QRectF, text: str, font, colour: QColor = INK,
+              flags=_LEFT) -> None:
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(rect, int(flags | _WRAP), text)
+        self._texts.append(text)
+
+    def _title(self, painter: QPainter, text: str) -> float:
+        """Draws the title line; returns where the content below it starts."""
+        margin = self.px(0.035)
+        rect = QRectF(margin, margin * 0.7, self.width() - 2 * margin, self.px(0.075))
+        self._text(painter, rect, elide(text, 110), fitted(text, rect, self.px(0.05),
+                                                           bold=True))
+        return rect.bottom() + margin * 0.5
+
+
+class WallView(_Painted):
+    """The selected table's wall: one column per cluster, loose notes after them."""
+
+    name = "wall"
+
+    def columns(self) -> list[tuple[str, list[str]]]:
+        ctx = self.context
+        if ctx.group_id is None or ctx.round_id is None:
+            return []
+        notes = [n for n in ctx.state.notes_of(ctx.group_id, ctx.round_id)
+                 if not n.hidden and n.merged_into is None]
+        columns: list[tuple[str, list[str]]] = []
+        for cluster in ctx.state.clusters_of(ctx.group_id, ctx.round_id):
+            members = [n.text for n in notes if n.cluster_id == cluster.id]
+            columns.append((f"{cluster.name} ({len(members)})", members))
+        clustered = {c.id for c in ctx.state.clusters_of(ctx.group_id, ctx.round_id)}
+        loose = [n.text for n in notes if n.cluster_id not in clustered]
+        if loose:
+            longest = max((len(m) for _t, m in columns), default=0)
+            free = max(1, _MAX_COLUMNS - len(columns))
+            per_column = max(longest, 3, math.ceil(len(loose) / free))
+            for start in range(0, len(loose), per_column):
+                title = self.tr("Nog niet ingedeeld") if columns and start == 0 else ""
+                columns.append((title, loose[start:start + per_column]))
+        return columns
+
+    def paintEvent(self, event) -> None:
+        self._texts = []
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        group, round_ = self.context.group(), self.context.round()
+        title = " · ".join(x for x in (group.name if group else "",
+                                       round_.question if round_ else "") if x)
+        y0 = self._title(painter, title)
+        columns = self.columns()
+        margin = self.px(0.035)
+        area = QRectF(margin, y0, self.width() - 2 * margin, self.height() - y0 - margin)
+        if not columns:
+            self._text(painter, area, self.tr("Nog geen briefjes"),
+                       projector_font(self.px(0.06)), MUTED, _CENTRE)
+            painter.end()
+            return
+        bands = math.ceil(len(columns) / _MAX_COLUMNS)
+        per_band = math.ceil(len(columns) / bands)
+        gap = self.px(0.012)
+        col_w = (area.width() - gap * (per_band - 1)) / per_band
+        band_h = (area.height() - gap * (bands - 1)) / bands
+        head_h = self.px(0.06) if any(title for title, _m in columns) else 0.0
+        most = max(1, max(len(m) for _t, m in columns))
+        card_h = min((band_h - head_h - gap * most) / most, self.px(0.24))
+        for index, (title, members) in enumerate(columns):
+            band, col = divmod(index, per_band)
+            x = area.left() + col * (col_w + gap)
+            y = area.top() + band * (band_h + gap)
+            if title:
+                head = QRectF(x, y, col_w, head_h - gap / 2)
+                painter.fillRect(head, _CLUSTER_HEAD)
+                inner = head.adjusted(gap, 0, -gap, 0)
+                self._text(painter, inner, title, fitted(title, inner, self.px(0.04),
+                                                         bold=True))
+            y += head_h
+            for text in members:
+                card = QRectF(x, y, col_w, card_h)
+                painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
+                painter.setBrush(NOTE)
+                painter.drawRoundedRect(card, 4, 4)
+                inner = card.adjusted(gap, gap / 2, -gap, -gap / 2)
+                self._text(painter, inner, text, fitted(text, inner, self.px(0.036)))
+                y += card_h + gap
+        painter.end()
+
+
+class ResultsView(_Painted):
+    """The live dot ranking of the selected table: bars, dots, ties marked "gelijk"."""
+
+    name = "results"
+
+    def ranking(self) -> list[RankedItem]:
+        ctx = self.context
+        if ctx.group_id is None or ctx.round_id is None:
+            return []
+        return ctx.state.ranking(ctx.group_id, ctx.round_id)
+
+    def paintEvent(self, event) -> None:
+        self._texts = []
+        ctx = self.context
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        group = ctx.group()
+        y = self._title(painter, self.tr("Stemmen · {group}").format(
+            group=group.name if group else ""))
+        margin = self.px(0.035)
+        width = self.width() - 2 * margin
+        if ctx.group_id is not None and ctx.round_id is not None:
+            sub = QRectF(margin, y, width, self.px(0.05))
+            self._text(painter, sub, self.tr("{voters} van {joined} deelnemers stemden · "
+                                             "{dots} stippen").format(
+                voters=ctx.state.voter_count(ctx.group_id, ctx.round_id),
+                joined=ctx.state.participant_count(ctx.group_id),
+                dots=ctx.state.dot_count(ctx.group_id, ctx.round_id)),
+                projector_font(self.px(0.034)), MUTED)
+            y = sub.bottom() + margin * 0.4
+        items = self.ranking()[:_RESULT_ROWS]
+        area = QRectF(margin, y, width, self.height() - y - margin)
+        if not items:
+            self._text(painter, area, self.tr("Nog niets om op te stemmen"),
+                       projector_font(self.px(0.06)), MUTED, _CENTRE)
+            painter.end()
+            return
+        row_h = min(area.height() / len(items), self.px(0.12))
+        most = max(1, max(i.dots for i in items))
+        rank_w, label_w = self.px(0.08), width * 0.5
+        bar_x = area.left() + rank_w + label_w + self.px(0.02)
+        bar_max = area.right() - bar_x - self.px(0.22)
+        for n, item in enumerate(items):
+            top_y = area.top() + n * row_h
+            row = QRectF(area.left(), top_y, width, row_h * 0.9)
+            self._text(painter, QRectF(row.left(), top_y, rank_w, row.height()),
+                       f"{item.rank}.", projector_font(row_h * 0.42, True))
+            label_rect = QRectF(row.left() + rank_w, top_y, label_w, row.height())
+            label = elide(item.label, 120)
+            self._text(painter, label_rect, label,
+                       fitted(label, label_rect, row_h * 0.4, bold=item.rank == 1))
+            bar = QRectF(bar_x, top_y + row.height() * 0.2, bar_max * item.dots / most,
+                         row.height() * 0.6)
+            painter.fillRect(bar, _BAR)
+            count = QRectF(bar.right() + self.px(0.012), top_y, self.px(0.09), row.height())
+            self._text(painter, count, str(item.dots), projector_font(row_h * 0.42, True))
+            if item.tied:
+                tie = QRectF(count.right(), top_y, self.px(0.13), row.height())
+                self._text(painter, tie, self.tr("gelijk"),
+                           projector_font(row_h * 0.32, True), _TIE)
+        painter.end()
+
+
+class PlenaryView(_Painted):
+    """Each table's top three for the round, side by side, to compare in plenary."""
+
+    name = "plenary"
+
+    def tops(self) -> list[tuple[object, list[RankedItem]]]:
+        ctx = self.context
+        if ctx.round_id is None:
+            return []
+        return [(g, top(ctx.state.ranking(g.id, ctx.round_id), 3)) for g in ctx.state.groups]
+
+    def paintEvent(self, event) -> None:
+        self._texts = []
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        round_ = self.context.round()
+        y = self._title(painter, self.tr("Top drie per tafel · {question}").format(
+            question=round_.question if round_ else ""))
+        tops = self.tops()
+        margin, gap = self.px(0.035), self.px(0.015)
+        area = QRectF(margin, y, self.width() - 2 * margin, self.height() - y - margin)
+        if not tops:
+            painter.end()
+            return
+        cols = min(4, len(tops))
+        rows = math.ceil(len(tops) / cols)
+        card_w = (area.width() - gap * (cols - 1)) / cols
+        card_h = (area.height() - gap * (rows - 1)) / rows
+        name_h = min(card_h * 0.2, self.px(0.07))
+        for index, (group, items) in enumerate(tops):
+            row, col = divmod(index, cols)
+            card = QRectF(area.left() + col * (card_w + gap), area.top() + row * (card_h + gap),
+                          card_w, card_h)
+            painter.setPen(QPen(QColor("#adb5bd"), 2))
+            painter.setBrush(PAPER)
+            painter.drawRect(card)
+            colour = QColor(group.colour) if QColor.isValidColorName(group.colour) else NOTE
+            painter.fillRect(QRectF(card.left(), card.top(), card.width(), gap * 0.8), colour)
+            pad = gap
+            name_rect = QRectF(card.left() + pad, card.top() + gap, card.width() - 2 * pad,
+                               name_h)
+            self._text(painter, name_rect, group.name,
+                       fitted(group.name, name_rect, name_h * 0.7, bold=True))
+            body = QRectF(card.left() + pad, name_rect.bottom(), card.width() - 2 * pad,
+                          card.bottom() - name_rect.bottom() - pad)
+            if not items:
+                self._text(painter, body, self.tr("Nog geen stemmen"),
+                           projector_font(name_h * 0.5), MUTED,
+                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                continue
+            shown = items[:4]
+            line_h = body.height() / max(3, len(shown))
+            for n, item in enumerate(shown):
+                line = QRectF(body.left(), body.top() + n * line_h, body.width(), line_h)
+                dots_w = max(line_h * 1.1, self.px(0.09))
+                text = f"{item.rank}. {elide(item.label, 80)}"
+                text_rect = line.adjusted(0, 0, -dots_w, 0)
+                self._text(painter, text_rect, text,
+                           fitted(text, text_rect, min(line_h * 0.3, self.px(0.034)),
+                                  bold=item.rank == 1))
+                self._text(painter, QRectF(line.right() - dots_w, line.top(), dots_w,
+                                           line.height()),
+                           f"{item.dots}\n{self.tr('gelijk')}" if item.tied else str(item.dots),
+                           projector_font(min(line_h * 0.3, self.px(0.034)), True),
+                           _TIE if item.tied else ACCENT, _RIGHT)
+        painter.end()

@@ -1,0 +1,125 @@
+"""What every projector view shares: what to show (Context), high-contrast colours, and
+labels whose type grows with the window height.
+
+Why scale by height: the same view must read from the back of a hall on a 1080p beamer
+and still fit a small test window; a size as a fraction of the height does both. All
+user text (questions, notes, group names) goes into labels set to plain text, or is
+drawn with QPainter.drawText, which never parses markup.
+
+No signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QLabel, QWidget
+
+INK = QColor("#111111")
+MUTED = QColor("#4a4a4a")  # still 9:1 on white
+PAPER = QColor("#ffffff")
+NOTE = QColor("#fff3a0")
+ACCENT = QColor("#1c5fb8")
+ENDED_BG = QColor("#fff1cc")  # "Tijd is om": a soft amber, not an alarm
+ENDED_INK = QColor("#7a4a00")
+FONT_FAMILY = "DejaVu Sans"
+
+
+@dataclass
+class Context:
+    """Where the projector reads from; group and round follow the main window."""
+
+    state: object  # WorkshopState
+    server: object | None  # ParticipantServer, None when phones cannot join
+    address: Callable[[], str]
+    group_id: int | None = None
+    round_id: int | None = None
+
+    def group(self):
+        return self.state.group(self.group_id) if self.group_id is not None else None
+
+    def round(self):
+        return self.state.round(self.round_id) if self.round_id is not None else None
+
+    def event_url(self) -> str:
+        if self.server is None or not self.address():
+            return ""
+        return self.server.event_url(self.address())
+
+
+def short_url(url: str) -> str:
+    """What people type: without http:// and the trailing slash (browsers add both)."""
+    for prefix in ("http://", "https://"):
+        if url.startswith(prefix):
+            url = url[len(prefix):]
+    return url.rstrip("/")
+
+
+def elide(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def projector_font(px: int, bold: bool = False) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(max(8, int(px)))
+    font.setBold(bold)
+    return font
+
+
+def white_palette(widget: QWidget) -> None:
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.Window, PAPER)
+    palette.setColor(QPalette.ColorRole.WindowText, INK)
+    palette.setColor(QPalette.ColorRole.Base, PAPER)
+    palette.setColor(QPalette.ColorRole.Text, INK)
+    widget.setPalette(palette)
+    widget.setAutoFillBackground(True)
+
+
+class ScaledView(QWidget):
+    """A view whose labels' type is a fraction of its height. No signals."""
+
+    name = ""
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._scaled: list[tuple[QLabel, float, bool]] = []
+        white_palette(self)
+
+    def label(self, fraction: float, bold: bool = False, colour: QColor = INK,
+              align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        label.setPalette(palette)
+        self._scaled.append((label, fraction, bold))
+        label.setFont(projector_font(fraction * max(self.height(), 480), bold))
+        return label
+
+    def px(self, fraction: float) -> int:
+        return max(8, int(fraction * self.height()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        for label, fraction, bold in self._scaled:
+            label.setFont(projector_font(self.px(fraction), bold))
+        margin = self.px(0.035)
+        if self.layout() is not None:
+            self.layout().setContentsMargins(margin, margin, margin, margin)
+            self.layout().setSpacing(self.px(0.018))
+
+    def refresh(self) -> None:
+        """Re-read what this view shows from the context; cheap, called per event batch."""
+        raise NotImplementedError
+
+    def shown_texts(self) -> list[str]:
+        """Every text the audience can read in this view (tests check for leaks)."""
+        return [label.text() for label, _f, _b in self._scaled if label.isVisibleTo(self)]

@@ -1,0 +1,174 @@
+"""The projector's first two views: how to join (QR code) and what to write about.
+
+JoinView shows the event's address as a QR code of more than half the screen height,
+with the short URL beside it for those who type, and the selected table's code.
+QuestionView shows the question, the method's instruction, a big timer and how many
+notes came in; never note texts, so a silent (hidden) round stays silent.
+
+No signals.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from facilitator.domain.methods import instruction, method_name
+from facilitator.domain.model import Visibility
+from facilitator.ui.projector.common import (
+    ACCENT,
+    ENDED_BG,
+    ENDED_INK,
+    INK,
+    MUTED,
+    PAPER,
+    Context,
+    ScaledView,
+    short_url,
+    white_palette,
+)
+from facilitator.ui.qr import QrWidget
+from facilitator.ui.timer_bar import format_clock, timer_ended, timer_started
+
+QR_FRACTION = 0.62  # of the window height; the brief asks for at least a third
+
+
+class JoinView(ScaledView):
+    """Big event QR code, short URL, three steps in Dutch."""
+
+    name = "join"
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.qr = QrWidget()
+        white_palette(self.qr)
+        self.title = self.label(0.075, bold=True)
+        self.title.setText(self.tr("Doe mee met je telefoon"))
+        self.step_scan = self.label(0.042)
+        self.step_scan.setText(self.tr("Scan de QR-code met de camera van je telefoon,"))
+        self.step_type = self.label(0.042)
+        self.step_type.setText(self.tr("of typ dit adres in de browser:"))
+        self.url = self.label(0.08, bold=True, colour=ACCENT)
+        self.url.setWordWrap(False)
+        self.step_pick = self.label(0.042)
+        self.step_pick.setText(self.tr("Kies daarna je tafel en schrijf mee."))
+        self.group_line = self.label(0.036, colour=MUTED)
+
+        text = QVBoxLayout()
+        text.addStretch(1)
+        for widget in (self.title, self.step_scan, self.step_type, self.url, self.step_pick,
+                       self.group_line):
+            text.addWidget(widget)
+        text.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(text, 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        side = int(self.height() * QR_FRACTION)
+        self.qr.setFixedSize(side, side)
+
+    def refresh(self) -> None:
+        url = self.context.event_url()
+        self.qr.set_data(url)
+        self.qr.setVisible(bool(url))
+        self.url.setText(short_url(url) if url else
+                         self.tr("De deelnemersserver draait niet."))
+        group = self.context.group()
+        self.group_line.setText(
+            self.tr("{group}: code {code}").format(group=group.name, code=group.code)
+            if group is not None and url else "")
+
+
+class QuestionView(ScaledView):
+    """Question, method instruction, timer and note counts while people write."""
+
+    name = "question"
+
+    def __init__(self, context: Context, clock: Callable[[], float] = time.time,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._clock = clock
+        self.header = self.label(0.038, colour=MUTED)
+        self.question = self.label(0.068, bold=True)
+        self.instruction = self.label(0.042, colour=MUTED)
+        self.timer = self.label(0.2, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
+        self.timer.setAutoFillBackground(True)
+        self.timer.setWordWrap(False)
+        self.counts = self.label(0.048, align=Qt.AlignmentFlag.AlignHCenter)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.question)
+        layout.addWidget(self.instruction)
+        layout.addStretch(1)
+        layout.addWidget(self.timer)
+        layout.addStretch(1)
+        layout.addWidget(self.counts)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(250)
+        self._ticker.timeout.connect(self.tick)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._ticker.start()
+        self.tick()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._ticker.stop()
+
+    def refresh(self) -> None:
+        state, round_, group = self.context.state, self.context.round(), self.context.group()
+        if round_ is None:
+            for label in (self.header, self.question, self.instruction, self.counts):
+                label.setText("")
+            self.tick()
+            return
+        where = group.name if group is not None else self.tr("Alle tafels")
+        self.header.setText(self.tr("{where} · ronde {n} · {method}").format(
+            where=where, n=round_.position + 1, method=method_name(round_.method)))
+        self.question.setText(round_.question)
+        self.instruction.setText(instruction(round_.method))
+        total = sum(state.note_count(g.id, round_.id) for g in state.groups)
+        silent = round_.visibility is Visibility.HIDDEN
+        if group is not None:
+            here = state.note_count(group.id, round_.id)
+            text = self.tr("{here} briefjes aan deze tafel · {total} in de hele zaal").format(
+                here=here, total=total)
+        else:
+            text = self.tr("{total} briefjes in de hele zaal").format(total=total)
+        if silent:
+            text += self.tr(" · stil schrijven: je ziet ze straks")
+        self.counts.setText(text)
+        self.tick()
+
+    def tick(self) -> None:
+        round_ = self.context.round()
+        now = self._clock()
+        ended = timer_ended(round_, now)
+        if round_ is None:
+            text = ""
+        elif ended:
+            text = self.tr("Tijd is om")
+        elif timer_started(round_):
+            text = format_clock(round_.seconds_left(now))
+        else:
+            text = format_clock(float(round_.duration_s))
+        if self.timer.text() != text:
+            self.timer.setText(text)
+        palette = self.timer.palette()
+        background, ink = (ENDED_BG, ENDED_INK) if ended else (PAPER, INK)
+        if palette.color(QPalette.ColorRole.Window) != background:
+            palette.setColor(QPalette.ColorRole.Window, background)
+            palette.setColor(QPalette.ColorRole.WindowText, ink)
+            self.timer.setPalette(palette)
+
+    def is_ended(self) -> bool:
+        return timer_ended(self.context.round(), self._clock())
