@@ -3,7 +3,8 @@
 Painting the text ourselves with QPainter.drawText keeps it plain text by construction
 (`<b>x</b>` shows literally) and is far cheaper than a QGraphicsTextItem per note, which
 keeps a wall of 500 notes smooth. The fitted font size is worked out once per text
-change, not per paint.
+change, not per paint. Dots from the vote and the search's highlight are drawn here too,
+so a search or a vote result never adds items to the scene.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ _EDGE = QColor(0, 0, 0, 40)
 _SELECTED_EDGE = QColor("#1f6feb")
 _INK = QColor("#222222")
 _MUTED_INK = QColor("#6b6b6b")
+_MATCH_EDGE = QColor("#e8590c")
+_DOT = QColor("#c92a2a")
 
 
 class NoteItem(QGraphicsObject):
@@ -42,6 +45,9 @@ class NoteItem(QGraphicsObject):
         self._hidden = False
         self._paper = False
         self._merged = 0  # duplicates folded into this note
+        self._dots = 0  # dots from the round's vote on this note itself
+        self._match: bool | None = None  # search: True highlighted, False dimmed, None off
+        self.cluster_id: int | None = note.cluster_id
         self._font = QFont()
         self._text_rect = QRectF(_PAD, _PAD, NOTE_W - 2 * _PAD, NOTE_H - 2 * _PAD - 14)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
@@ -63,6 +69,7 @@ class NoteItem(QGraphicsObject):
         return self._hidden
 
     def update_from(self, note: Note) -> None:
+        self.cluster_id = note.cluster_id
         changed = (note.text, note.hidden, note.is_paper) != (self._text, self._hidden, self._paper)
         if not changed:
             return
@@ -76,6 +83,24 @@ class NoteItem(QGraphicsObject):
     def set_merged_count(self, count: int) -> None:
         if count != self._merged:
             self._merged = count
+            self.update()
+
+    def dots(self) -> int:
+        return self._dots
+
+    def set_dots(self, dots: int) -> None:
+        if dots != self._dots:
+            self._dots = dots
+            self.update()
+
+    def search_match(self) -> bool | None:
+        return self._match
+
+    def set_search_match(self, match: bool | None) -> None:
+        """True: highlight; False: dim; None: no search running."""
+        if match != self._match:
+            self._match = match
+            self.setOpacity(0.25 if match is False else 1.0)
             self.update()
 
     def boundingRect(self) -> QRectF:
@@ -94,7 +119,8 @@ class NoteItem(QGraphicsObject):
         colour = _HIDDEN if self._hidden else _PAPER_NOTE if self._paper else _PAPER
         painter.setBrush(colour)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QPen(_SELECTED_EDGE, 3) if selected else QPen(_EDGE, 1))
+        painter.setPen(QPen(_SELECTED_EDGE, 3) if selected
+                       else QPen(_MATCH_EDGE, 4) if self._match else QPen(_EDGE, 1))
         painter.drawRect(body)
         if self._hidden:
             painter.setBrush(QBrush(QColor(0, 0, 0, 25), Qt.BrushStyle.BDiagPattern))
@@ -104,6 +130,8 @@ class NoteItem(QGraphicsObject):
         painter.setPen(_MUTED_INK if self._hidden else _INK)
         # drawText with a str never interprets markup: the text stays plain.
         painter.drawText(self._text_rect, int(_FLAGS), self._text)
+        if self._dots:
+            draw_dots_badge(painter, QRectF(NOTE_W - 62, NOTE_H - 24, 56, 20), self._dots)
         marks = []
         if self._merged:
             marks.append(f"+{self._merged}")
@@ -118,10 +146,26 @@ class NoteItem(QGraphicsObject):
             painter.setFont(small)
             painter.setPen(_MUTED_INK)
             painter.drawText(
-                QRectF(_PAD, NOTE_H - _PAD - 12, NOTE_W - 2 * _PAD, 12),
+                QRectF(_PAD, NOTE_H - _PAD - 12, NOTE_W - 2 * _PAD - (60 if self._dots else 0),
+                       12),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 " · ".join(marks),
             )
+
+
+def draw_dots_badge(painter: QPainter, rect: QRectF, dots: int) -> None:
+    """A red pill with "● n": the dots an item got, readable from the back of the room."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(_DOT)
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+    font = QFont()
+    font.setPointSizeF(10)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"\u25cf {dots}")
+    painter.restore()
 
 
 def _fitted_font(text: str, rect: QRectF) -> QFont:

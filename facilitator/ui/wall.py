@@ -1,15 +1,18 @@
-"""The wall of one group in one round: sticky notes on a zoomable scene.
+"""The wall of one group in one round: sticky notes and cluster frames on a zoomable scene.
 
 Notes without a stored position take the first free slot of a grid, so a note arriving
-live never covers another. Those automatic places are not written back: they follow
-from arrival order and would double the engine's work at peak load; only a note the
-facilitator moves gets a stored position (MoveNote, via the `notesMoved` signal).
+live never covers another or a cluster frame. Those automatic places are not written
+back: they follow from arrival order and would double the engine's work at peak load;
+only a note the facilitator moves gets a stored position. A clustered note sits where its
+frame lays it out; its own stored position is kept for when it leaves the cluster.
+The wall only changes from engine events; drags and double-clicks are reported as
+signals, and wall_features turns them into undoable commands.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QTransform
@@ -22,70 +25,120 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
-from facilitator.domain.model import Note
-from facilitator.engine import Event, NoteAdded, NoteChanged, NoteRemoved
-from facilitator.ui.note_item import NOTE_H, NOTE_W, NoteItem
+from facilitator.domain.model import Cluster, Note
+from facilitator.engine import (
+    ClusterAdded,
+    ClusterChanged,
+    ClusterRemoved,
+    Event,
+    NoteAdded,
+    NoteChanged,
+    NoteRemoved,
+)
+from facilitator.ui.cluster_item import ClusterItem, frame_size
+from facilitator.ui.note_item import NoteItem
+from facilitator.ui.wall_grid import COLUMNS, GAP, SLOT_H, SLOT_W, folded, slot_pos, slots_under
 
-GAP = 18.0
-COLUMNS = 8
-_SLOT_W = NOTE_W + GAP
-_SLOT_H = NOTE_H + GAP
 _MIN_SCALE, _MAX_SCALE = 0.08, 4.0
 _WALL_COLOUR = QColor("#eceae4")
 
 
 class WallScene(QGraphicsScene):
-    """Turns a finished drag into one report of every note that moved.
+    """Turns finished drags, double-clicks and right-clicks into reports.
 
     Signals:
         notesMoved(object): list of (note_id, old QPointF, new QPointF) for one drag;
-            several selected notes dragged together arrive as one list.
+            the note under the mouse comes first; several selected notes arrive as one list.
+        clusterMoved(int, object, object): cluster id, old and new QPointF of its frame.
         hideRequested(int, bool): note id, and whether it should now be hidden.
+        editRequested(object): the NoteItem or ClusterItem double-clicked.
     """
 
     notesMoved = Signal(object)
+    clusterMoved = Signal(int, object, object)
     hideRequested = Signal(int, bool)
+    editRequested = Signal(object)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._drag_start: dict[NoteItem, QPointF] = {}
+        self._frame_start: dict[ClusterItem, QPointF] = {}
+        self._grabbed: NoteItem | None = None
+        # Fills the right-click menu for the item under the mouse (wall_features sets it).
+        self.menu_provider: Callable[[object, QMenu], None] | None = None
         self.setBackgroundBrush(_WALL_COLOUR)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
-        self._drag_start = {item: item.pos() for item in self._selected_notes()}
+        grabber = self.mouseGrabberItem()
+        self._grabbed = grabber if isinstance(grabber, NoteItem) else None
+        selected = self.selectedItems()
+        self._drag_start = {i: i.pos() for i in selected if isinstance(i, NoteItem)}
+        self._frame_start = {i: i.pos() for i in selected if isinstance(i, ClusterItem)}
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        carried = {f.cluster_id for f, start in self._frame_start.items() if f.pos() != start}
         moved = [
             (item.note_id, start, item.pos())
             for item, start in self._drag_start.items()
-            if item.scene() is self and item.pos() != start
+            if item.scene() is self and item.pos() != start and item.cluster_id not in carried
         ]
-        self._drag_start = {}
+        moved.sort(key=lambda m: m[0] != getattr(self._grabbed, "note_id", None))
+        frames = [(f.cluster_id, start, f.pos()) for f, start in self._frame_start.items()
+                  if f.scene() is self and f.pos() != start]
+        self._drag_start, self._frame_start, self._grabbed = {}, {}, None
+        for cluster_id, old, new in frames:
+            self.clusterMoved.emit(cluster_id, old, new)
         if moved:
             self.notesMoved.emit(moved)
 
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        item = self.wall_item_at(event.scenePos())
+        if item is not None:
+            self.editRequested.emit(item)
+            event.accept()
+        else:
+            super().mouseDoubleClickEvent(event)
+
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        item = next((i for i in self.items(event.scenePos()) if isinstance(i, NoteItem)), None)
+        item = self.wall_item_at(event.scenePos())
         if item is None:
             return
+        if not item.isSelected():
+            self.clearSelection()
+            item.setSelected(True)
         menu = QMenu(event.widget())
-        label = self.tr("Weer tonen") if item.hidden else self.tr("Verbergen")
-        action = QAction(label, menu)
-        action.triggered.connect(lambda: self.hideRequested.emit(item.note_id, not item.hidden))
-        menu.addAction(action)
-        menu.exec(event.screenPos())
+        if self.menu_provider is not None:
+            self.menu_provider(item, menu)
+        elif isinstance(item, NoteItem):
+            label = self.tr("Weer tonen") if item.hidden else self.tr("Verbergen")
+            action = QAction(label, menu)
+            action.triggered.connect(
+                lambda: self.hideRequested.emit(item.note_id, not item.hidden))
+            menu.addAction(action)
+        if not menu.isEmpty():
+            menu.exec(event.screenPos())
 
-    def _selected_notes(self) -> list[NoteItem]:
-        return [i for i in self.selectedItems() if isinstance(i, NoteItem)]
+    def wall_item_at(self, pos: QPointF,
+                     exclude: Iterable[object] = ()) -> NoteItem | ClusterItem | None:
+        """The topmost note, else the frame, at a scene point."""
+        skip = set(exclude)
+        for item in self.items(pos):
+            if isinstance(item, NoteItem | ClusterItem) and item not in skip:
+                return item
+        return None
 
 
 class WallView(QGraphicsView):
-    """Shows one group's notes for one round and keeps them current from engine events.
+    """Shows one group's notes and clusters for one round, current from engine events.
 
-    Signals: see WallScene (`view.wall_scene.notesMoved`, `hideRequested`).
+    Signals:
+        wallShown(int, int): group id and round id now shown (after show_wall).
+        See WallScene for the rest (`view.wall_scene.notesMoved`, ...).
     """
+
+    wallShown = Signal(int, int)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -99,25 +152,34 @@ class WallView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.key: tuple[int, int] | None = None  # (group_id, round_id) shown
+        # Where show_wall finds the clusters of a wall (wall_features sets it to the state).
+        self.cluster_source: Callable[[int, int], Sequence[Cluster]] | None = None
         self._items: dict[int, NoteItem] = {}
-        self._slots: dict[int, set[int]] = {}  # grid slot -> ids of notes covering it
-        self._covers: dict[int, set[int]] = {}  # note id -> slots it covers
+        self._frames: dict[int, ClusterItem] = {}
+        self._members: dict[int, list[int]] = {}  # cluster id -> member note ids, sorted
+        self._stored: dict[int, QPointF | None] = {}  # note id -> its own stored place
+        self._slots: dict[int, set[int]] = {}  # grid slot -> holders (note id, -cluster id)
+        self._covers: dict[int, set[int]] = {}  # holder -> slots it covers
         self._merged: dict[int, int] = {}  # duplicate id -> the note it is folded into
+        self._search = ""
 
     # -- what is shown ----------------------------------------------------------------
 
-    def show_wall(self, group_id: int, round_id: int, notes: Iterable[Note]) -> None:
-        """Replace the wall's content: notes with a stored place first, then the rest in
-        id order, so automatic places come out the same every time."""
+    def show_wall(self, group_id: int, round_id: int, notes: Iterable[Note],
+                  clusters: Iterable[Cluster] | None = None) -> None:
+        """Replace the wall's content: frames, then notes with a stored place, then the
+        rest in id order, so automatic places come out the same every time."""
         self.wall_scene.clear()
-        self._items.clear()
-        self._slots.clear()
-        self._covers.clear()
-        self._merged.clear()
+        for store in (self._items, self._frames, self._members, self._stored, self._slots,
+                      self._covers, self._merged):
+            store.clear()
         self.key = (group_id, round_id)
+        if clusters is None and self.cluster_source is not None:
+            clusters = self.cluster_source(group_id, round_id)
+        for cluster in clusters or ():
+            self._add_frame(cluster)
         notes = list(notes)
-        ordered = sorted(notes, key=lambda n: (n.x is None, n.id))
-        for note in ordered:
+        for note in sorted(notes, key=lambda n: (n.x is None, n.id)):
             if note.merged_into is None:
                 self._add(note)
         for note in notes:
@@ -125,18 +187,36 @@ class WallView(QGraphicsView):
                 self._merged[note.id] = note.merged_into
         for target in set(self._merged.values()):
             self._refresh_badge(target)
+        self._apply_search()
         self._update_scene_rect()
         self.fit_all()
+        self.wallShown.emit(group_id, round_id)
 
     def apply(self, events: Sequence[Event]) -> None:
         """Fold one batch of engine events into the wall; others' walls are ignored."""
         if self.key is None:
             return
-        touched = False
+        touched: set[int] = set()  # clusters to lay out again
+        changed = False
         grabbed = self.wall_scene.mouseGrabberItem()
         for event in events:
-            if isinstance(event, NoteRemoved):
-                touched |= self._remove(event.note_id)
+            if isinstance(event, ClusterAdded | ClusterChanged | ClusterRemoved):
+                cluster = event.cluster
+                if (cluster.group_id, cluster.round_id) != self.key:
+                    continue
+                changed = True
+                if isinstance(event, ClusterRemoved):
+                    self._remove_frame(cluster.id)
+                elif (frame := self._frames.get(cluster.id)) is None:
+                    self._add_frame(cluster)
+                else:
+                    frame.set_name(cluster.name)
+                    if frame is not grabbed:
+                        frame.setPos(cluster.x, cluster.y)
+                    touched.add(cluster.id)
+                    self._apply_search_to(frame)
+            elif isinstance(event, NoteRemoved):
+                changed |= self._remove(event.note_id, touched)
                 self._set_merged(event.note_id, None)
             elif isinstance(event, NoteAdded | NoteChanged):
                 note = event.note
@@ -145,17 +225,25 @@ class WallView(QGraphicsView):
                 item = self._items.get(note.id)
                 if not mine or note.merged_into is not None:
                     # A merged duplicate shows only as the "+n" on the note it joined.
-                    touched |= self._remove(note.id)
-                elif item is None:
+                    changed |= self._remove(note.id, touched)
+                    continue
+                changed = True
+                if item is None:
                     self._add(note)
-                    touched = True
-                else:
-                    item.update_from(note)
+                    continue
+                if item.cluster_id != note.cluster_id:
+                    self._leave(note.id, item.cluster_id, touched)
+                item.update_from(note)
+                self._apply_search_to(item)
+                self._stored[note.id] = None if note.x is None else QPointF(note.x, note.y)
+                if note.cluster_id is not None and note.cluster_id in self._frames:
+                    self._join(note.id, note.cluster_id, touched)
+                elif item is not grabbed:
                     # The echo of a drag still in progress must not yank the note back.
-                    if note.x is not None and item is not grabbed:
-                        self._place(item, QPointF(note.x, note.y))
-                        touched = True
-        if touched:
+                    self._place(item, self._stored[note.id] or self._free_slot_pos())
+        for cluster_id in touched:
+            self._layout(cluster_id)
+        if changed:
             self._update_scene_rect()
 
     def item(self, note_id: int) -> NoteItem | None:
@@ -164,21 +252,66 @@ class WallView(QGraphicsView):
     def note_items(self) -> list[NoteItem]:
         return list(self._items.values())
 
+    def cluster_item(self, cluster_id: int) -> ClusterItem | None:
+        return self._frames.get(cluster_id)
+
+    def cluster_items(self) -> list[ClusterItem]:
+        return list(self._frames.values())
+
+    def members(self, cluster_id: int) -> list[int]:
+        return list(self._members.get(cluster_id, ()))
+
+    def merged_into(self, note_id: int) -> list[int]:
+        """The duplicates folded into this note."""
+        return sorted(d for d, t in self._merged.items() if t == note_id)
+
     def move_note(self, note_id: int, pos: QPointF) -> None:
-        """Move a note as a drag would (keyboard, undo, scripts): reports it as moved."""
+        """Move a note as a drag would (keyboard, scripts): reports it as moved."""
         item = self._items[note_id]
         start = item.pos()
-        self._place(item, pos)
+        item.setPos(pos)
         if start != pos:
             self.wall_scene.notesMoved.emit([(note_id, start, QPointF(pos))])
 
     def drag_finished(self, moved: Sequence[tuple[int, QPointF, QPointF]]) -> None:
-        """Book the new places of dragged notes in the grid, so new notes avoid them."""
+        """Book the new places of dragged free notes in the grid, so new notes avoid them."""
         for note_id, _old, new in moved:
             item = self._items.get(note_id)
-            if item is not None:
+            if item is not None and item.cluster_id not in self._frames:
                 self._place(item, new)
         self._update_scene_rect()
+
+    def relayout(self, cluster_id: int) -> None:
+        """Put a cluster's notes back in their frame (a drop that changed nothing)."""
+        self._layout(cluster_id)
+
+    # -- votes and search ---------------------------------------------------------------
+
+    def set_dots(self, dots: dict[str, int]) -> None:
+        """Dots per vote item key ("n12", "c3"); items not named get none."""
+        for note_id, item in self._items.items():
+            item.set_dots(dots.get(f"n{note_id}", 0))
+        for cluster_id, frame in self._frames.items():
+            frame.set_dots(dots.get(f"c{cluster_id}", 0))
+
+    def set_search(self, text: str) -> None:
+        """Highlight notes and frames whose text holds `text`; dim the rest; "" ends it."""
+        self._search = folded(text.strip())
+        self._apply_search()
+
+    def matches(self) -> list[NoteItem]:
+        return [i for i in self._items.values() if i.search_match()]
+
+    def _apply_search(self) -> None:
+        for item in (*self._items.values(), *self._frames.values()):
+            self._apply_search_to(item)
+
+    def _apply_search_to(self, item: NoteItem | ClusterItem) -> None:
+        if not self._search:
+            item.set_search_match(None)
+            return
+        text = item.text() if isinstance(item, NoteItem) else item.name()
+        item.set_search_match(self._search in folded(text))
 
     # -- zoom -------------------------------------------------------------------------
 
@@ -186,7 +319,7 @@ class WallView(QGraphicsView):
         """Show every note; never blow a handful of notes up beyond 1.25x."""
         rect = self.wall_scene.itemsBoundingRect()
         if rect.isEmpty():
-            rect = QRectF(0, 0, COLUMNS * _SLOT_W, 3 * _SLOT_H)
+            rect = QRectF(0, 0, COLUMNS * SLOT_W, 3 * SLOT_H)
         rect = rect.adjusted(-GAP, -GAP, GAP, GAP)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.transform().m11() > 1.25:
@@ -210,16 +343,91 @@ class WallView(QGraphicsView):
         else:
             super().wheelEvent(event)
 
-    # -- placement --------------------------------------------------------------------
+    # -- notes and frames -------------------------------------------------------------
 
     def _add(self, note: Note) -> None:
         item = NoteItem(note)
         self._items[note.id] = item
         self.wall_scene.addItem(item)
+        self._stored[note.id] = None if note.x is None else QPointF(note.x, note.y)
         if note.id in self._merged.values():
             self._refresh_badge(note.id)
-        pos = QPointF(note.x, note.y) if note.x is not None else self._free_slot_pos()
-        self._place(item, pos)
+        self._apply_search_to(item)
+        if note.cluster_id is not None and note.cluster_id in self._frames:
+            self._join(note.id, note.cluster_id, None)
+        else:
+            self._place(item, self._stored[note.id] or self._free_slot_pos())
+
+    def _add_frame(self, cluster: Cluster) -> None:
+        frame = ClusterItem(cluster)
+        frame.on_moved = self._carry_members
+        self._frames[cluster.id] = frame
+        self._members.setdefault(cluster.id, [])
+        self.wall_scene.addItem(frame)
+        self._apply_search_to(frame)
+        self._layout(cluster.id)
+
+    def _remove_frame(self, cluster_id: int) -> None:
+        frame = self._frames.pop(cluster_id, None)
+        self._release(-cluster_id)
+        for note_id in self._members.pop(cluster_id, []):
+            item = self._items.get(note_id)
+            if item is not None:
+                item.cluster_id = None
+                self._place(item, self._stored.get(note_id) or self._free_slot_pos())
+        if frame is not None:
+            self.wall_scene.removeItem(frame)
+
+    def _join(self, note_id: int, cluster_id: int, touched: set[int] | None) -> None:
+        self._release(note_id)
+        members = self._members.setdefault(cluster_id, [])
+        if note_id not in members:
+            members.append(note_id)
+            members.sort()
+        if touched is None:
+            self._layout(cluster_id)
+        else:
+            touched.add(cluster_id)
+
+    def _leave(self, note_id: int, cluster_id: int | None, touched: set[int]) -> None:
+        members = self._members.get(cluster_id) if cluster_id is not None else None
+        if members and note_id in members:
+            members.remove(note_id)
+            touched.add(cluster_id)
+
+    def _remove(self, note_id: int, touched: set[int]) -> bool:
+        item = self._items.pop(note_id, None)
+        if item is None:
+            return False
+        self._leave(note_id, item.cluster_id, touched)
+        self._stored.pop(note_id, None)
+        self._release(note_id)
+        self.wall_scene.removeItem(item)
+        return True
+
+    def _layout(self, cluster_id: int) -> None:
+        """Members into their frame, the frame's slots booked, covered free notes moved."""
+        frame = self._frames.get(cluster_id)
+        if frame is None:
+            return
+        members = self._members.get(cluster_id, [])
+        frame.set_member_count(len(members))
+        self._carry_members(cluster_id)
+        covered = slots_under(frame.pos(), *frame_size(len(members)))
+        self._book(-cluster_id, covered)
+        # Notes that only sit where the grid put them make way for a growing frame.
+        crowded = {h for s in covered for h in self._slots.get(s, ()) if h > 0
+                   and self._stored.get(h) is None}
+        for note_id in sorted(crowded):
+            self._place(self._items[note_id], self._free_slot_pos())
+
+    def _carry_members(self, cluster_id: int) -> None:
+        frame = self._frames.get(cluster_id)
+        grabbed = self.wall_scene.mouseGrabberItem()
+        for index, note_id in enumerate(self._members.get(cluster_id, ())):
+            item = self._items.get(note_id)
+            if item is not None and item is not grabbed:
+                item.setPos(frame.member_pos(index))
 
     def _set_merged(self, note_id: int, target: int | None) -> None:
         before = self._merged.pop(note_id, None)
@@ -233,28 +441,24 @@ class WallView(QGraphicsView):
         if item is not None:
             item.set_merged_count(sum(1 for t in self._merged.values() if t == target))
 
-    def _remove(self, note_id: int) -> bool:
-        item = self._items.pop(note_id, None)
-        if item is None:
-            return False
-        self._release(note_id)
-        self.wall_scene.removeItem(item)
-        return True
+    # -- placement --------------------------------------------------------------------
 
     def _place(self, item: NoteItem, pos: QPointF) -> None:
         if item.pos() != pos:
             item.setPos(pos)
-        self._release(item.note_id)
-        covered = _slots_under(pos)
-        self._covers[item.note_id] = covered
-        for slot in covered:
-            self._slots.setdefault(slot, set()).add(item.note_id)
+        self._book(item.note_id, slots_under(pos))
 
-    def _release(self, note_id: int) -> None:
-        for slot in self._covers.pop(note_id, ()):
+    def _book(self, holder: int, covered: set[int]) -> None:
+        self._release(holder)
+        self._covers[holder] = covered
+        for slot in covered:
+            self._slots.setdefault(slot, set()).add(holder)
+
+    def _release(self, holder: int) -> None:
+        for slot in self._covers.pop(holder, ()):
             holders = self._slots.get(slot)
             if holders is not None:
-                holders.discard(note_id)
+                holders.discard(holder)
                 if not holders:
                     del self._slots[slot]
 
@@ -262,30 +466,12 @@ class WallView(QGraphicsView):
         slot = 0
         while slot in self._slots:
             slot += 1
-        return _slot_pos(slot)
+        return slot_pos(slot)
 
     def _update_scene_rect(self) -> None:
         rect = self.wall_scene.itemsBoundingRect().united(
-            QRectF(0, 0, COLUMNS * _SLOT_W, 3 * _SLOT_H)
+            QRectF(0, 0, COLUMNS * SLOT_W, 3 * SLOT_H)
         )
         # Little room above and left, so a fitted wall starts at the top left; a slot's
         # worth below and right to drag notes into. The rect grows as notes move out.
-        self.wall_scene.setSceneRect(rect.adjusted(-2 * GAP, -2 * GAP, _SLOT_W, _SLOT_H))
-
-
-def _slot_pos(slot: int) -> QPointF:
-    return QPointF((slot % COLUMNS) * _SLOT_W, (slot // COLUMNS) * _SLOT_H)
-
-
-def _slots_under(pos: QPointF) -> set[int]:
-    """Grid slots a note at `pos` overlaps; only slots inside the grid's columns count."""
-    note = QRectF(pos.x(), pos.y(), NOTE_W, NOTE_H)
-    first_col = max(0, math.floor(pos.x() / _SLOT_W))
-    first_row = max(0, math.floor(pos.y() / _SLOT_H))
-    covered = set()
-    for row in range(first_row, math.floor((pos.y() + NOTE_H) / _SLOT_H) + 1):
-        for col in range(first_col, min(COLUMNS, math.floor((pos.x() + NOTE_W) / _SLOT_W) + 1)):
-            slot_rect = QRectF(col * _SLOT_W, row * _SLOT_H, NOTE_W, NOTE_H)
-            if slot_rect.intersects(note):
-                covered.add(row * COLUMNS + col)
-    return covered
+        self.wall_scene.setSceneRect(rect.adjusted(-2 * GAP, -2 * GAP, SLOT_W, SLOT_H))

@@ -1,0 +1,138 @@
+"""A named cluster frame on the wall: a thin view over a cluster id.
+
+The frame does not own its notes (they stay top-level scene items, so a drag out of the
+frame is an ordinary note drag); it only says where its n-th member sits, and grows with
+the number of members. The name is drawn with QPainter.drawText, so it is plain text by
+construction, and elided rather than clipped when it is longer than the frame.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyle
+
+from facilitator.domain.model import Cluster
+from facilitator.ui.note_item import NOTE_H, NOTE_W, draw_dots_badge
+
+HEADER = 46.0
+PAD = 14.0
+INNER_GAP = 12.0
+_FILL = QColor(255, 255, 255, 150)
+_EDGE = QColor("#8a8a8a")
+_SELECTED_EDGE = QColor("#1f6feb")
+_MATCH_EDGE = QColor("#e8590c")
+_INK = QColor("#1b1b1b")
+
+
+def columns_for(count: int) -> int:
+    return 1 if count <= 1 else 2 if count <= 4 else 3
+
+
+def frame_size(count: int) -> tuple[float, float]:
+    """Width and height of a frame holding `count` notes (an empty frame holds one)."""
+    cols = columns_for(count)
+    rows = max(1, math.ceil(count / cols))
+    return (2 * PAD + cols * NOTE_W + (cols - 1) * INNER_GAP,
+            HEADER + rows * NOTE_H + (rows - 1) * INNER_GAP + PAD)
+
+
+def member_offset(index: int, count: int) -> QPointF:
+    cols = columns_for(count)
+    row, col = divmod(index, cols)
+    return QPointF(PAD + col * (NOTE_W + INNER_GAP), HEADER + row * (NOTE_H + INNER_GAP))
+
+
+class ClusterItem(QGraphicsObject):
+    """Movable, selectable frame drawn under the notes (z -1).
+
+    No signals of its own: the scene reports a finished frame drag (see
+    wall.WallScene.clusterMoved). While it moves, `on_moved(cluster_id)` lets the wall
+    carry the member notes along.
+    """
+
+    def __init__(self, cluster: Cluster) -> None:
+        super().__init__()
+        self.cluster_id = cluster.id
+        self._name = cluster.name
+        self._count = 0
+        self._dots = 0
+        self._match: bool | None = None
+        self._size = frame_size(0)
+        self.on_moved: Callable[[int], None] | None = None
+        self.setZValue(-1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setPos(cluster.x, cluster.y)
+
+    def name(self) -> str:
+        return self._name
+
+    def set_name(self, name: str) -> None:
+        if name != self._name:
+            self._name = name
+            self.update()
+
+    def member_count(self) -> int:
+        return self._count
+
+    def set_member_count(self, count: int) -> None:
+        if count != self._count:
+            self.prepareGeometryChange()
+            self._count = count
+            self._size = frame_size(count)
+
+    def member_pos(self, index: int) -> QPointF:
+        return self.pos() + member_offset(index, self._count)
+
+    def dots(self) -> int:
+        return self._dots
+
+    def set_dots(self, dots: int) -> None:
+        if dots != self._dots:
+            self._dots = dots
+            self.update()
+
+    def set_search_match(self, match: bool | None) -> None:
+        if match != self._match:
+            self._match = match
+            self.update()
+
+    def name_rect(self) -> QRectF:
+        """Where the name is drawn, in item coordinates (the inline editor goes here)."""
+        width = self._size[0] - 2 * PAD - (70 if self._dots else 0)
+        return QRectF(PAD, 8, width, HEADER - 14)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, *self._size).adjusted(-2, -2, 2, 2)
+
+    def itemChange(self, change, value):
+        if (change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+                and self.on_moved is not None):
+            self.on_moved(self.cluster_id)
+        return super().itemChange(change, value)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        frame = QRectF(0, 0, *self._size)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pen = (QPen(_SELECTED_EDGE, 3) if selected else QPen(_MATCH_EDGE, 4) if self._match
+               else QPen(_EDGE, 1.5, Qt.PenStyle.DashLine))
+        painter.setPen(pen)
+        painter.setBrush(_FILL)
+        painter.drawRoundedRect(frame, 10, 10)
+        font = QFont()
+        font.setPointSizeF(15)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(_INK if self._match is not False else QColor("#9a9a9a"))
+        rect = self.name_rect()
+        shown = self._name or self.tr("(zonder naam)")
+        elided = QFontMetricsF(font).elidedText(shown, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         elided)
+        if self._dots:
+            draw_dots_badge(painter, QRectF(frame.width() - PAD - 62, 13, 62, 22), self._dots)

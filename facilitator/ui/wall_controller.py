@@ -1,0 +1,271 @@
+"""What the facilitator's hands do on the wall, turned into undoable commands: a drop
+that makes or joins a cluster or takes a note out of one, a frame dragged, a name or a
+typo typed in place, a merge, hiding, a paper note. Every edit is a QUndoCommand on the
+window's stack (wall_commands); nothing here changes an item directly, the wall
+follows the engine's events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from facilitator.engine import ClusterAdded
+from facilitator.ui.cluster_item import ClusterItem
+from facilitator.ui.inline_edit import InlineEditor
+from facilitator.ui.note_item import NOTE_H, NOTE_W, NoteItem
+from facilitator.ui.undo import MoveNotesCommand
+from facilitator.ui.wall_commands import (
+    AddPaperNoteCommand,
+    AssignCommand,
+    CreateClusterCommand,
+    DeleteClusterCommand,
+    EditTextCommand,
+    HideCommand,
+    MergeCommand,
+    Refs,
+    UpdateClusterCommand,
+)
+
+_NOTE_TEXT_RECT = (6.0, 6.0, NOTE_W - 12, NOTE_H - 12)
+
+
+class WallController(QObject):
+    """Connects one window's wall to its undo stack.
+
+    Signals:
+        actionRequested(str, object, object): text to pre-fill an action point with,
+            and the note id and cluster id it is about (either may be None).
+    """
+
+    actionRequested = Signal(str, object, object)
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.wall = window.wall
+        self.state = window.state
+        self.bridge = window.bridge
+        self.stack = window.undo_stack
+        self.refs = Refs()
+        self.editor: InlineEditor | None = None
+        self._rename_next: CreateClusterCommand | None = None
+
+    # -- drops --------------------------------------------------------------------------
+
+    def on_notes_moved(self, moved: Sequence[tuple[int, QPointF, QPointF]]) -> None:
+        """A finished drag: onto a loose note makes a cluster, onto a cluster joins it,
+        out of a frame onto the wall leaves it, anywhere else is a move."""
+        self.wall.drag_finished(moved)
+        items = [i for i in (self.wall.item(nid) for nid, _o, _n in moved) if i is not None]
+        if not items:
+            return
+        centre = items[0].mapToScene(QPointF(NOTE_W / 2, NOTE_H / 2))
+        target = self.wall.wall_scene.wall_item_at(centre, exclude=items)
+        if isinstance(target, NoteItem) and target.cluster_id is None:
+            self.make_cluster([target, *items], at=target.pos())
+        elif target is not None:
+            cluster_id = target.cluster_id
+            self._assign(items, cluster_id, self.tr("In cluster leggen"))
+        elif any(i.cluster_id is not None for i in items):
+            new_places = {nid: new for nid, _old, new in moved}
+            entries = [(self.refs.note(i.note_id), self.refs.cluster(i.cluster_id), None,
+                        None, new_places[i.note_id]) for i in items]
+            self.stack.push(AssignCommand(self.bridge, self.tr("Uit cluster halen"), entries))
+        else:
+            self.stack.push(MoveNotesCommand(self.bridge, moved, self.refs))
+
+    def _assign(self, items: Sequence[NoteItem], cluster_id: int, text: str) -> None:
+        cluster = self.refs.cluster(cluster_id)
+        entries = [(self.refs.note(i.note_id), self.refs.cluster(i.cluster_id), cluster,
+                    None, None) for i in items if i.cluster_id != cluster_id]
+        if entries:
+            self.stack.push(AssignCommand(self.bridge, text, entries))
+        self.wall.relayout(cluster_id)  # members that were already in it snap back
+
+    def make_cluster(self, items: Sequence[NoteItem], at: QPointF | None = None,
+                     name: str | None = None) -> None:
+        if not items or self.wall.key is None:
+            return
+        group_id, round_id = self.wall.key
+        members = [(self.refs.note(i.note_id), self.refs.cluster(i.cluster_id)) for i in items]
+        command = CreateClusterCommand(
+            self.bridge, self.refs.new("c"), group_id, round_id,
+            name or self._next_name(), members, at if at is not None else items[0].pos())
+        self._rename_next = command
+        self.stack.push(command)
+
+    def _next_name(self) -> str:
+        taken = {c.name() for c in self.wall.cluster_items()}
+        n = len(taken) + 1
+        while self.tr("Cluster {n}").format(n=n) in taken:
+            n += 1
+        return self.tr("Cluster {n}").format(n=n)
+
+    def on_cluster_moved(self, cluster_id: int, old: QPointF, new: QPointF) -> None:
+        self.stack.push(UpdateClusterCommand(
+            self.bridge, self.refs.cluster(cluster_id), self.tr("Cluster verplaatsen"),
+            places=(QPointF(old), QPointF(new))))
+
+    def on_applied(self, events) -> None:
+        """A cluster just made by a drop gets its name field open, ready to type."""
+        pending = self._rename_next
+        if pending is None or not any(isinstance(e, ClusterAdded) for e in events):
+            return
+        if pending.future is not None and pending.future.done():
+            self._rename_next = None
+            frame = self.wall.cluster_item(pending.cluster.id or -1)
+            if frame is not None:
+                self.edit(frame)
+
+    # -- selection commands ---------------------------------------------------------------
+
+    def selected_notes(self) -> list[NoteItem]:
+        return sorted((i for i in self.wall.wall_scene.selectedItems() if isinstance(i, NoteItem)),
+                      key=lambda i: i.note_id)
+
+    def selected_clusters(self) -> list[ClusterItem]:
+        return [i for i in self.wall.wall_scene.selectedItems() if isinstance(i, ClusterItem)]
+
+    def cluster_selection(self) -> None:
+        self.make_cluster(self.selected_notes())
+
+    def merge_selection(self) -> None:
+        """Fold the later notes into the earliest selected one, as one undo step."""
+        notes = self.selected_notes()
+        if len(notes) < 2:
+            self.window.statusBar().showMessage(
+                self.tr("Kies twee of meer briefjes om samen te voegen."), 5000)
+            return
+        kept, duplicates = notes[0], notes[1:]
+        self.stack.beginMacro(self.tr("Briefjes samenvoegen"))
+        for dup in duplicates:
+            self.stack.push(MergeCommand(self.bridge, self.refs.note(dup.note_id),
+                                         self.refs.note(kept.note_id),
+                                         self.refs.cluster(dup.cluster_id)))
+        self.stack.endMacro()
+
+    def unmerge(self, note_id: int) -> None:
+        duplicates = self.wall.merged_into(note_id)
+        if not duplicates:
+            return
+        self.stack.beginMacro(self.tr("Dubbel uit elkaar halen"))
+        for dup in duplicates:
+            self.stack.push(MergeCommand(self.bridge, self.refs.note(dup),
+                                         self.refs.note(note_id), None, unmerge=True))
+        self.stack.endMacro()
+
+    def set_hidden(self, items: Sequence[NoteItem], hidden: bool) -> None:
+        if items:
+            self.stack.push(HideCommand(
+                self.bridge, [(self.refs.note(i.note_id), i.hidden) for i in items], hidden))
+
+    def toggle_hidden_selection(self) -> None:
+        notes = self.selected_notes()
+        if notes:
+            self.set_hidden(notes, not all(n.hidden for n in notes))
+
+    def on_hide_requested(self, note_id: int, hidden: bool) -> None:
+        item = self.wall.item(note_id)
+        if item is not None:
+            self.set_hidden([item], hidden)
+
+    def delete_clusters(self, frames: Sequence[ClusterItem] | None = None) -> None:
+        frames = list(frames if frames is not None else self.selected_clusters())
+        if not frames or self.wall.key is None:
+            return
+        group_id, round_id = self.wall.key
+        self.stack.beginMacro(self.tr("Cluster opheffen"))
+        for frame in frames:
+            self.stack.push(DeleteClusterCommand(
+                self.bridge, self.refs.cluster(frame.cluster_id), group_id, round_id,
+                frame.name(), [self.refs.note(n) for n in self.wall.members(frame.cluster_id)],
+                frame.pos()))
+        self.stack.endMacro()
+
+    def add_paper_note(self, text: str) -> None:
+        group_id, round_id = self.window.current_group_id(), self.window.current_round_id()
+        if group_id is not None and round_id is not None:
+            self.stack.push(AddPaperNoteCommand(self.bridge, self.refs.new("n"), group_id,
+                                                round_id, text))
+
+    # -- typing on the wall ---------------------------------------------------------------
+
+    def edit_selection(self) -> None:
+        selected = self.wall.wall_scene.selectedItems()
+        if selected and isinstance(selected[0], NoteItem | ClusterItem):
+            self.edit(selected[0])
+
+    def edit(self, item) -> None:
+        """Name a cluster or correct a note's text in place (Enter keeps, Esc cancels)."""
+        if self.editor is not None:
+            self.editor.commit()
+        if isinstance(item, ClusterItem):
+            cluster_id, old = item.cluster_id, item.name()
+
+            def renamed(text: str | None) -> None:
+                self.editor = None
+                if text is not None and text.strip() and text.strip() != old:
+                    self.stack.push(UpdateClusterCommand(
+                        self.bridge, self.refs.cluster(cluster_id), self.tr("Cluster hernoemen"),
+                        names=(old, text.strip())))
+
+            self.editor = InlineEditor(self.wall, item, item.name_rect(), old, multiline=False,
+                                       on_done=renamed)
+        elif isinstance(item, NoteItem):
+            note_id, old = item.note_id, item.text()
+
+            def corrected(text: str | None) -> None:
+                self.editor = None
+                if text is not None and text.strip() and text != old:
+                    self.stack.push(EditTextCommand(self.bridge, self.refs.note(note_id), old,
+                                                    text))
+
+            self.editor = InlineEditor(self.wall, item, QRectF(*_NOTE_TEXT_RECT), old,
+                                       multiline=True, on_done=corrected)
+
+    # -- right-click ------------------------------------------------------------------------
+
+    def fill_menu(self, item, menu: QMenu) -> None:
+        def add(label: str, slot) -> None:
+            action = QAction(label, menu)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+        if isinstance(item, ClusterItem):
+            add(self.tr("Naam wijzigen (F2)"), lambda: self.edit(item))
+            add(self.tr("Actiepunt maken…"),
+                lambda: self.actionRequested.emit(item.name(), None, item.cluster_id))
+            menu.addSeparator()
+            add(self.tr("Cluster opheffen (Delete)"), lambda: self.delete_clusters([item]))
+            return
+        add(self.tr("Tekst verbeteren (F2)"), lambda: self.edit(item))
+        if len(self.selected_notes()) >= 2:
+            add(self.tr("Samenvoegen (Ctrl+M)"), self.merge_selection)
+            if all(n.cluster_id is None for n in self.selected_notes()):
+                add(self.tr("Clusteren (Ctrl+G)"), self.cluster_selection)
+        if item.merged_count():
+            add(self.tr("Dubbel uit elkaar halen"), lambda: self.unmerge(item.note_id))
+        if item.cluster_id is not None:
+            add(self.tr("Uit cluster halen"), lambda: self._take_out(item))
+        add(self.tr("Weer tonen (Ctrl+H)") if item.hidden else self.tr("Verbergen (Ctrl+H)"),
+            lambda: self.set_hidden([item], not item.hidden))
+        add(self.tr("Actiepunt maken…"),
+            lambda: self.actionRequested.emit(item.text(), item.note_id, None))
+
+    def _take_out(self, item: NoteItem) -> None:
+        entries = [(self.refs.note(item.note_id), self.refs.cluster(item.cluster_id), None,
+                    None, None)]
+        self.stack.push(AssignCommand(self.bridge, self.tr("Uit cluster halen"), entries))
+
+    # -- votes --------------------------------------------------------------------------
+
+    def refresh_dots(self) -> None:
+        if self.wall.key is None:
+            return
+        group_id, round_id = self.wall.key
+        self.wall.set_dots({r.key: r.dots for r in self.state.ranking(group_id, round_id)
+                            if r.dots})

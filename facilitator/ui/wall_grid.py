@@ -1,0 +1,40 @@
+"""The wall's grid of free places: which slots a note or a cluster frame covers, so a
+note arriving live takes a place nothing else holds. Pure geometry, no items."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+from PySide6.QtCore import QPointF, QRectF
+
+from facilitator.ui.note_item import NOTE_H, NOTE_W
+
+GAP = 18.0
+COLUMNS = 8
+SLOT_W = NOTE_W + GAP
+SLOT_H = NOTE_H + GAP
+
+
+def slot_pos(slot: int) -> QPointF:
+    return QPointF((slot % COLUMNS) * SLOT_W, (slot // COLUMNS) * SLOT_H)
+
+
+def slots_under(pos: QPointF, width: float = NOTE_W, height: float = NOTE_H) -> set[int]:
+    """Grid slots a rectangle at `pos` overlaps; only slots inside the grid's columns."""
+    area = QRectF(pos.x(), pos.y(), width, height)
+    first_col = max(0, math.floor(pos.x() / SLOT_W))
+    first_row = max(0, math.floor(pos.y() / SLOT_H))
+    covered = set()
+    for row in range(first_row, math.floor((pos.y() + height) / SLOT_H) + 1):
+        for col in range(first_col, min(COLUMNS, math.floor((pos.x() + width) / SLOT_W) + 1)):
+            slot_rect = QRectF(col * SLOT_W, row * SLOT_H, NOTE_W, NOTE_H)
+            if slot_rect.intersects(area):
+                covered.add(row * COLUMNS + col)
+    return covered
+
+
+def folded(text: str) -> str:
+    """Text for searching: case and accents ignored ("Één" finds "een")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
