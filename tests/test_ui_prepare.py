@@ -429,3 +429,47 @@ def test_open_switches_to_another_workshop_on_the_same_port(qtbot, host, tmp_pat
     assert host.session.server.port == port  # printed table cards keep working
     assert host.session.window.isVisible()
     assert host.session.window.windowTitle().endswith("Nieuwe werkplaats")
+
+
+def test_typing_is_kept_after_a_pause_without_leaving_the_field(qtbot, host) -> None:
+    """THE-DAY step 3: the lid closes mid-edit; what was typed is already stored."""
+    window, path = host.session.window, host.session.engine.path
+    editor = _editor(qtbot, window)
+    editor.event_tab.place_edit.setFocus()
+    qtbot.keyClicks(editor.event_tab.place_edit, "Den Haag")
+    editor.tabs.setCurrentWidget(editor.groups_tab)
+    editor.groups_tab.items.list.setCurrentRow(1)
+    editor.groups_tab.host_edit.setFocus()
+    qtbot.keyClicks(editor.groups_tab.host_edit, "Pieter")
+    qtbot.waitUntil(lambda: _stored(path).groups[1].host == "Pieter", timeout=WAIT)
+    assert _stored(path).workshop.place == "Den Haag"
+
+
+def test_quitting_with_a_question_half_typed_stores_it(qtbot, host) -> None:
+    window, path = host.session.window, host.session.engine.path
+    rounds = _editor(qtbot, window).rounds_tab
+    rounds.items.list.setCurrentRow(0)
+    rounds.question_edit.setFocus()
+    rounds.question_edit.selectAll()
+    qtbot.keyClicks(rounds.question_edit, "Wat kan alleen het netwerk?")
+    window.quit_action.trigger()  # before the typing pause is over
+    host.close()
+    assert _stored(path).rounds[0].question == "Wat kan alleen het netwerk?"
+
+
+def test_an_emptied_question_is_refused_when_left_and_comes_back(qtbot, host) -> None:
+    window = host.session.window
+    editor = _editor(qtbot, window)
+    editor.tabs.setCurrentWidget(editor.rounds_tab)
+    rounds = editor.rounds_tab
+    rounds.items.list.setCurrentRow(0)
+    original = rounds.question_edit.toPlainText()
+    rounds.question_edit.setFocus()
+    rounds.question_edit.selectAll()
+    qtbot.keyClick(rounds.question_edit, Qt.Key.Key_Delete)
+    qtbot.wait(900)  # a pause in typing does not send an empty question
+    assert not rounds.error.isVisible()
+    rounds.dots_spin.setFocus()  # leaving the field does
+    qtbot.waitUntil(rounds.error.isVisible, timeout=WAIT)
+    assert rounds.error.text() == "Dit veld mag niet leeg zijn."
+    assert rounds.question_edit.toPlainText() == original

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -81,10 +81,16 @@ class Preparer(QObject):
         menu.insertSeparator(first)
         menu.insertAction(first, self.edit_action)
         menu.insertSeparator(first)
+        window.installEventFilter(self)  # a closing window first hands in open edits
         export = getattr(window, "export_action", None)
         if export is not None:
             export.triggered.disconnect()
             export.triggered.connect(self.show_export_dialog)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close and self.editor:
+            self.editor.flush()  # the engine still runs: Session.close stops it after
+        return False
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self.window)

@@ -6,7 +6,7 @@ Signals (ItemList): see the class.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.rules import RuleViolation
+from facilitator.domain.text import InvalidText
 from facilitator.engine.errors import NotFound
 
 
@@ -39,6 +40,19 @@ def swatch_icon(colour: QColor, size: int = 22) -> QIcon:
     for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
         icon.addPixmap(pixmap, mode)
     return icon
+
+
+TYPING_PAUSE_MS = 700
+
+
+def typing_timer(parent: QWidget, slot) -> QTimer:
+    """Commits what is typed after a short pause, so a laptop that dies mid-edit (or a
+    window closed without leaving the field) loses at most a few keystrokes."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(TYPING_PAUSE_MS)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
@@ -75,8 +89,9 @@ def refusal_text(error: BaseException) -> str:
         "bad_duration": _tr("Een ronde duurt tussen 1 minuut en 4 uur."),
         "bad_budget": _tr("Het aantal stippen ligt tussen 1 en 20."),
         "bad_language": _tr("Kies Nederlands of Engels."),
+        "too_long": _tr("Deze tekst is te lang."),
     }
-    if isinstance(error, RuleViolation) and code in messages:
+    if isinstance(error, RuleViolation | InvalidText) and code in messages:
         return messages[code]
     if isinstance(error, NotFound):
         return _tr("Dit onderdeel bestaat niet meer.")

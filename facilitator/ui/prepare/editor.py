@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from facilitator.engine import NoteAdded, NoteChanged, NoteRemoved
 from facilitator.engine import commands as c
 from facilitator.engine.events import GroupsChanged, RoundsChanged, WorkshopChanged
-from facilitator.ui.prepare.common import error_label, plain_label, refusal_text, show_error
+from facilitator.ui.prepare.common import (
+    error_label,
+    plain_label,
+    refusal_text,
+    show_error,
+    typing_timer,
+)
 from facilitator.ui.prepare.groups_tab import GroupsTab
 from facilitator.ui.prepare.rounds_tab import RoundsTab
 
@@ -54,8 +60,10 @@ class EventTab(QWidget):
         self.language_combo = QComboBox()
         self.language_combo.addItem(self.tr("Nederlands"), "nl")
         self.language_combo.addItem(self.tr("Engels"), "en")
+        self._typing = typing_timer(self, self.commit_if_complete)
         for edit in self._edits():
             edit.editingFinished.connect(self.commit)
+            edit.textEdited.connect(self._typing.start)
         self.language_combo.activated.connect(self.commit)
         self.error = error_label()
         form = QFormLayout(self)
@@ -82,7 +90,12 @@ class EventTab(QWidget):
                 edit.setText(text)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(w.language)))
 
+    def commit_if_complete(self) -> None:
+        if self.title_edit.text().strip():  # half-typed is fine; an empty title waits
+            self.commit()
+
     def commit(self) -> None:
+        self._typing.stop()
         w = self.state.workshop
         fields = (self.title_edit.text(), self.date_edit.text(), self.place_edit.text(),
                   self.organisers_edit.text(), self.language_combo.currentData())
@@ -146,10 +159,14 @@ class WorkshopEditor(QDialog):
             self.rounds_tab.refused(text)
             self.rounds_tab.reload()
 
+    def flush(self) -> None:
+        """Whatever is still in a field goes to the engine (the window or app closes)."""
+        self.event_tab.commit_if_complete()
+        self.groups_tab.commit_if_complete()
+        self.rounds_tab.commit_if_complete()
+
     def closeEvent(self, event) -> None:
-        # Whatever is still in a field goes to the engine before the window goes.
-        self.event_tab.commit()
-        self.rounds_tab.commit()
+        self.flush()
         super().closeEvent(event)
 
     def disconnect_from_session(self) -> None:

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.model import Group
 from facilitator.engine.commands import AddGroup, DeleteGroup, MoveGroup, UpdateGroup
-from facilitator.ui.prepare.common import ItemList, error_label, plain_label, show_error
+from facilitator.ui.prepare.common import (
+    ItemList,
+    error_label,
+    plain_label,
+    show_error,
+    typing_timer,
+)
 
 # The template's table colours: light enough for black text on a sticky note.
 SWATCHES = ("#f6d365", "#a8e6cf", "#ffd3b6", "#b5d8ff", "#e2c6ff", "#fff3a0", "#c7f0db",
@@ -44,10 +50,13 @@ class GroupsTab(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(80)
         self.name_edit.setPlaceholderText(self.tr("bijvoorbeeld Tafel 1"))
-        self.name_edit.editingFinished.connect(self._commit)
+        self.name_edit.editingFinished.connect(self.commit)
+        self._typing = typing_timer(self, self.commit_if_complete)
+        self.name_edit.textEdited.connect(self._typing.start)
         self.host_edit = QLineEdit()
         self.host_edit.setPlaceholderText(self.tr("naam van de tafelvoorzitter (mag leeg)"))
-        self.host_edit.editingFinished.connect(self._commit)
+        self.host_edit.editingFinished.connect(self.commit)
+        self.host_edit.textEdited.connect(self._typing.start)
         self.swatch_buttons: list[QPushButton] = []
         swatches = QHBoxLayout()
         swatches.setSpacing(4)
@@ -132,7 +141,7 @@ class GroupsTab(QWidget):
         for button, swatch in zip(self.swatch_buttons, SWATCHES, strict=True):
             button.setChecked(swatch == colour)  # until the engine's answer redraws
         if group is not None:
-            self._commit(colour=colour)
+            self.commit(colour=colour)
 
     def _choose_colour(self) -> None:
         group = self.current()
@@ -142,7 +151,12 @@ class GroupsTab(QWidget):
         if chosen.isValid():
             self.set_colour(chosen.name())
 
-    def _commit(self, colour: str | None = None) -> None:
+    def commit_if_complete(self) -> None:
+        if self.name_edit.text().strip():  # half-typed is fine; empty waits for Enter
+            self.commit()
+
+    def commit(self, colour: str | None = None) -> None:
+        self._typing.stop()
         group = self.current()
         if group is None:
             return

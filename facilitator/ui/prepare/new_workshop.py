@@ -60,6 +60,15 @@ def default_folder() -> Path:
     return Path(docs or Path.home())
 
 
+def free_name(folder: Path, stem: str) -> Path:
+    """stem.workshop in folder, or stem-2.workshop, ... : a name not taken yet."""
+    candidate, n = folder / f"{stem}.workshop", 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{stem}-{n}.workshop"
+    return candidate
+
+
 def remember_folder(path: Path) -> None:
     QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
 
@@ -88,7 +97,7 @@ class NewWorkshopDialog(QDialog):
         self.template_file_edit.textEdited.connect(lambda: self.file_radio.setChecked(True))
         browse_template = QPushButton(self.tr("Kiezen…"))
         browse_template.clicked.connect(self._browse_template)
-        self.path_edit = QLineEdit(str(default_folder() / self.tr("werkplaats.workshop")))
+        self.path_edit = QLineEdit(str(free_name(default_folder(), self.tr("werkplaats"))))
         browse_path = QPushButton(self.tr("Bladeren…"))
         browse_path.clicked.connect(self._browse_path)
         self.error = error_label()

@@ -13,7 +13,7 @@ Signals: none of its own (see ItemList).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,9 +29,13 @@ from facilitator.domain.methods import METHODS, instruction, method_name
 from facilitator.domain.model import Method, Round, Visibility
 from facilitator.engine.commands import AddRound, DeleteRound, MoveRound, UpdateRound
 from facilitator.store.specs import RoundSpec
-from facilitator.ui.prepare.common import ItemList, error_label, plain_label, show_error
-
-_TYPING_PAUSE_MS = 700
+from facilitator.ui.prepare.common import (
+    ItemList,
+    error_label,
+    plain_label,
+    show_error,
+    typing_timer,
+)
 
 
 def vote_items(state, round_id: int) -> int:
@@ -70,10 +74,7 @@ class RoundsTab(QWidget):
         self.question_edit.setTabChangesFocus(True)
         self.question_edit.setMinimumHeight(90)
         self.question_edit.installEventFilter(self)
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(_TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self.commit)
+        self._typing = typing_timer(self, self.commit_if_complete)
         self.question_edit.textChanged.connect(self._on_question_typed)
 
         self.method_combo = QComboBox()
@@ -226,6 +227,10 @@ class RoundsTab(QWidget):
             dot_budget=self.dots_spin.value(),
             multi_dots=self.multi_check.isChecked(),
         )
+
+    def commit_if_complete(self) -> None:
+        if self.question_edit.toPlainText().strip():  # an empty question waits
+            self.commit()
 
     def commit(self, *_args) -> None:
         """Send the form as it stands, if it differs from what is stored."""
