@@ -473,3 +473,19 @@ def test_an_emptied_question_is_refused_when_left_and_comes_back(qtbot, host) ->
     qtbot.waitUntil(rounds.error.isVisible, timeout=WAIT)
     assert rounds.error.text() == "Dit veld mag niet leeg zijn."
     assert rounds.question_edit.toPlainText() == original
+
+
+def test_text_typed_for_one_group_never_lands_on_the_next(qtbot, host) -> None:
+    window, path = host.session.window, host.session.engine.path
+    editor = _editor(qtbot, window)
+    editor.tabs.setCurrentWidget(editor.groups_tab)
+    groups = editor.groups_tab
+    groups.items.list.setCurrentRow(0)
+    groups.name_edit.setFocus()
+    groups.name_edit.selectAll()
+    qtbot.keyClicks(groups.name_edit, "Tafel Oost")
+    groups.items.list.setCurrentRow(1)  # chosen without leaving the field, e.g. by code
+    assert groups.name_edit.text() == "Tafel 2"
+    qtbot.waitUntil(lambda: _stored(path).groups[0].name == "Tafel Oost", timeout=WAIT)
+    qtbot.wait(900)
+    assert _stored(path).groups[1].name == "Tafel 2"

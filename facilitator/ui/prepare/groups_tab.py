@@ -41,6 +41,7 @@ class GroupsTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.bridge = bridge
+        self._form_id: int | None = None  # the group whose values the form holds
         self.items = ItemList(self.tr("Groep toevoegen"))
         self.items.selected.connect(self._show)
         self.items.addRequested.connect(self.add_group)
@@ -114,8 +115,12 @@ class GroupsTab(QWidget):
 
     def _show(self, _group_id: int | None) -> None:
         group = self.current()
-        _set_text(self.name_edit, group.name if group else "")
-        _set_text(self.host_edit, group.host if group else "")
+        switching = group is None or group.id != self._form_id
+        if switching and self._form_id is not None:
+            self.commit_if_complete()  # what was typed belongs to the group shown before
+        self._form_id = group.id if group is not None else None
+        _set_text(self.name_edit, group.name if group else "", force=switching)
+        _set_text(self.host_edit, group.host if group else "", force=switching)
         self.colour_label.setText(group.colour if group else "")
         for button, colour in zip(self.swatch_buttons, SWATCHES, strict=True):
             button.setChecked(group is not None and group.colour == colour)
@@ -157,7 +162,7 @@ class GroupsTab(QWidget):
 
     def commit(self, colour: str | None = None) -> None:
         self._typing.stop()
-        group = self.current()
+        group = None if self._form_id is None else self.state.group(self._form_id)
         if group is None:
             return
         name, host = self.name_edit.text(), self.host_edit.text()
@@ -168,7 +173,7 @@ class GroupsTab(QWidget):
         self.bridge.submit(UpdateGroup(group.id, name, colour=colour, host=host))
 
 
-def _set_text(edit: QLineEdit, text: str) -> None:
+def _set_text(edit: QLineEdit, text: str, force: bool = False) -> None:
     """Show the stored text, unless the facilitator is typing in this very field."""
-    if not (edit.hasFocus() and edit.isModified()):
+    if force or not (edit.hasFocus() and edit.isModified()):
         edit.setText(text)

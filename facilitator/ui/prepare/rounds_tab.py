@@ -63,6 +63,7 @@ class RoundsTab(QWidget):
         self.state = state
         self.bridge = bridge
         self._loading = False
+        self._form_id: int | None = None  # the round whose values the form holds
         self.items = ItemList(self.tr("Ronde toevoegen"))
         self.items.selected.connect(self._show)
         self.items.addRequested.connect(self.add_round)
@@ -150,12 +151,17 @@ class RoundsTab(QWidget):
 
     def _show(self, _round_id: int | None) -> None:
         round_ = self.current()
+        switching = round_ is None or round_.id != self._form_id
+        if switching and self._form_id is not None:
+            self.commit_if_complete()  # what was typed belongs to the round shown before
+        self._form_id = round_.id if round_ is not None else None
         self.details.setEnabled(round_ is not None)
         if round_ is None:
             return
         self._loading = True
         try:
-            typing = self.question_edit.hasFocus() and self._typing.isActive()
+            typing = (not switching and self.question_edit.hasFocus()
+                      and self._typing.isActive())
             if not typing and self.question_edit.toPlainText() != round_.question:
                 self.question_edit.setPlainText(round_.question)
             self.method_combo.setCurrentIndex(self.method_combo.findData(round_.method.value))
@@ -235,7 +241,7 @@ class RoundsTab(QWidget):
     def commit(self, *_args) -> None:
         """Send the form as it stands, if it differs from what is stored."""
         self._typing.stop()
-        round_ = self.current()
+        round_ = None if self._form_id is None else self.state.round(self._form_id)
         if self._loading or round_ is None:
             return
         spec = self.spec()
