@@ -1,0 +1,1392 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="nl">
+<context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Gekoppeld aan</source>
+        <translation>Linked to</translation>
+    </message>
+    <message>
+        <source>Wat gaan we doen?</source>
+        <translation>What will we do?</translation>
+    </message>
+    <message>
+        <source>Wanneer (bijv. 1 juli)</source>
+        <translation>When (e.g. 1 July)</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Koppel aan selectie</source>
+        <translation>Link to selection</translation>
+    </message>
+    <message>
+        <source>Koppelt het gekozen actiepunt (of het nieuwe) aan het cluster of briefje dat op de muur geselecteerd is</source>
+        <translation>Links the chosen action item (or the new one) to the cluster or note selected on the wall</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>cluster: {name}</source>
+        <translation>cluster: {name}</translation>
+    </message>
+    <message>
+        <source>briefje: {text}</source>
+        <translation>note: {text}</translation>
+    </message>
+    <message>
+        <source>Nieuw actiepunt gekoppeld aan {what}</source>
+        <translation>New action item linked to {what}</translation>
+    </message>
+    <message>
+        <source>Nieuw actiepunt: nog niet gekoppeld</source>
+        <translation>New action item: not linked yet</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterItem</name>
+    <message>
+        <source>(zonder naam)</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
+    <name>EventTab</name>
+    <message>
+        <source>bijvoorbeeld 28 mei 2026</source>
+        <translation>for example 28 May 2026</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld KB, Den Haag</source>
+        <translation>for example KB, The Hague</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld KB, SPN en VOB</source>
+        <translation>for example KB, SPN and VOB</translation>
+    </message>
+    <message>
+        <source>Nederlands</source>
+        <translation>Dutch</translation>
+    </message>
+    <message>
+        <source>Engels</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Titel:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Datum:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Plaats:</source>
+        <translation>Venue:</translation>
+    </message>
+    <message>
+        <source>Organisatoren:</source>
+        <translation>Organisers:</translation>
+    </message>
+    <message>
+        <source>Taal op telefoons:</source>
+        <translation>Language on phones:</translation>
+    </message>
+    <message>
+        <source>Deze gegevens komen op de voorpagina van het verslag en op de tafelkaarten. Wijzigingen worden meteen bewaard.</source>
+        <translation>These details appear on the report&apos;s cover page and on the table cards. Changes are saved immediately.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Verslag exporteren</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Word-verslag (.docx)</source>
+        <translation>Word report (.docx)</translation>
+    </message>
+    <message>
+        <source>CSV voor Excel (.csv)</source>
+        <translation>CSV for Excel (.csv)</translation>
+    </message>
+    <message>
+        <source>JSON voor het archief (.json)</source>
+        <translation>JSON for the archive (.json)</translation>
+    </message>
+    <message>
+        <source>Tafelkaarten om te printen (.docx)</source>
+        <translation>Table cards to print (.docx)</translation>
+    </message>
+    <message>
+        <source>Nederlands</source>
+        <translation>Dutch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>namen opnemen</source>
+        <translation>include names</translation>
+    </message>
+    <message>
+        <source>Standaard anoniem: deelnemers spreken vrijer als het verslag hen niet citeert.</source>
+        <translation>Anonymous by default: participants speak more freely when the report does not quote them.</translation>
+    </message>
+    <message>
+        <source>verborgen notities apart vermelden</source>
+        <translation>list hidden notes separately</translation>
+    </message>
+    <message>
+        <source>Waar telefoons de laptop bereiken: het adres uit het paneel &apos;Meedoen met je telefoon&apos;.</source>
+        <translation>Where phones reach the laptop: the address from the &apos;Join with your phone&apos; panel.</translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Soort:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Taal:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Adres voor telefoons:</source>
+        <translation>Address for phones:</translation>
+    </message>
+    <message>
+        <source>Opslaan als:</source>
+        <translation>Save as:</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exporteren naar</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <source>Kies waar het bestand moet komen.</source>
+        <translation>Choose where the file should go.</translation>
+    </message>
+    <message>
+        <source>Tafelkaarten hebben het adres voor telefoons nodig.</source>
+        <translation>Table cards need the address for phones.</translation>
+    </message>
+    <message>
+        <source>Bezig met exporteren…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Niet gelukt: {why}</source>
+        <translation>Failed: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPanel</name>
+    <message>
+        <source>Groep</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Briefjes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Fase</source>
+        <translation>Phase</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsTab</name>
+    <message>
+        <source>Groep toevoegen</source>
+        <translation>Add group</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld Tafel 1</source>
+        <translation>for example Table 1</translation>
+    </message>
+    <message>
+        <source>naam van de tafelvoorzitter (mag leeg)</source>
+        <translation>name of the table host (may be empty)</translation>
+    </message>
+    <message>
+        <source>Andere kleur…</source>
+        <translation>Other colour…</translation>
+    </message>
+    <message>
+        <source>Naam:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Kleur:</source>
+        <translation>Colour:</translation>
+    </message>
+    <message>
+        <source>Tafelvoorzitter:</source>
+        <translation>Table host:</translation>
+    </message>
+    <message>
+        <source>Code voor telefoons:</source>
+        <translation>Code for phones:</translation>
+    </message>
+    <message>
+        <source>Tafel {n}</source>
+        <translation>Table {n}</translation>
+    </message>
+    <message>
+        <source>Kleur van de groep</source>
+        <translation>Group colour</translation>
+    </message>
+</context>
+<context>
+    <name>ItemList</name>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Omhoog</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Omlaag</source>
+        <translation>Down</translation>
+    </message>
+</context>
+<context>
+    <name>JoinPanel</name>
+    <message>
+        <source>Code van deze groep:</source>
+        <translation>This group&apos;s code:</translation>
+    </message>
+    <message>
+        <source>Het adres van deze laptop op het netwerk van de zaal</source>
+        <translation>This laptop&apos;s address on the venue&apos;s network</translation>
+    </message>
+    <message>
+        <source>Vernieuwen</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Netwerkadressen opnieuw zoeken, bijvoorbeeld na wisselen van wifi</source>
+        <translation>Look up network addresses again, for example after switching Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Netwerk:</source>
+        <translation>Network:</translation>
+    </message>
+    <message>
+        <source>Verbonden telefoons: {here} in deze groep, {total} in totaal</source>
+        <translation>Connected phones: {here} in this group, {total} in total</translation>
+    </message>
+    <message>
+        <source>Geen groep gekozen</source>
+        <translation>No group selected</translation>
+    </message>
+    <message>
+        <source>De deelnemersserver draait niet: telefoons kunnen nu niet meedoen.</source>
+        <translation>The participant server is not running: phones cannot join right now.</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 werkt alleen op deze laptop. Kies het adres van het wifi-netwerk van de zaal.</source>
+        <translation>127.0.0.1 only works on this laptop. Choose the address of the venue&apos;s Wi-Fi network.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinView</name>
+    <message>
+        <source>Doe mee met je telefoon</source>
+        <translation>Join with your phone</translation>
+    </message>
+    <message>
+        <source>Scan de QR-code met de camera van je telefoon,</source>
+        <translation>Scan the QR code with your phone&apos;s camera,</translation>
+    </message>
+    <message>
+        <source>of typ dit adres in de browser:</source>
+        <translation>or type this address into the browser:</translation>
+    </message>
+    <message>
+        <source>Kies daarna je tafel en schrijf mee.</source>
+        <translation>Then pick your table and start writing.</translation>
+    </message>
+    <message>
+        <source>De deelnemersserver draait niet.</source>
+        <translation>The participant server is not running.</translation>
+    </message>
+    <message>
+        <source>{group}: code {code}</source>
+        <translation>{group}: code {code}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Facilitator — {title}</source>
+        <translation>Facilitator — {title}</translation>
+    </message>
+    <message>
+        <source>Groepen</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>Meedoen met je telefoon</source>
+        <translation>Join with your phone</translation>
+    </message>
+    <message>
+        <source>Werkplaats: {path}</source>
+        <translation>Workshop: {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Verslag &amp;exporteren…</source>
+        <translation>&amp;Export report…</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Opnieuw</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Bee&amp;ld</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Alle briefjes tonen</source>
+        <translation>Show all notes</translation>
+    </message>
+    <message>
+        <source>Inzoomen</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Uitzoomen</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Niet gelukt ({what}): {why}</source>
+        <translation>Failed ({what}): {why}</translation>
+    </message>
+    <message>
+        <source>Verslag exporteren</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Word-document (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Verslag wordt gemaakt…</source>
+        <translation>Creating the report…</translation>
+    </message>
+    <message>
+        <source>Verslag opgeslagen: {path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+        <source>Verslag niet gemaakt: {why}</source>
+        <translation>Report not created: {why}</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Muur</source>
+        <translation>&amp;Wall</translation>
+    </message>
+    <message>
+        <source>Actiepunt maken…</source>
+        <translation>Create action item…</translation>
+    </message>
+    <message>
+        <source>Actiepunten</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>Cluster maken</source>
+        <translation>Create cluster</translation>
+    </message>
+    <message>
+        <source>Cluster opheffen</source>
+        <translation>Dissolve cluster</translation>
+    </message>
+    <message>
+        <source>Dubbelklik</source>
+        <translation>Double-click</translation>
+    </message>
+    <message>
+        <source>In cluster leggen</source>
+        <translation>Put in cluster</translation>
+    </message>
+    <message>
+        <source>In- en uitzoomen</source>
+        <translation>Zoom in and out</translation>
+    </message>
+    <message>
+        <source>Naam of tekst wijzigen</source>
+        <translation>Edit name or text</translation>
+    </message>
+    <message>
+        <source>Netwerk controleren…</source>
+        <translation>Check network…</translation>
+    </message>
+    <message>
+        <source>Netwerkcontrole</source>
+        <translation>Network check</translation>
+    </message>
+    <message>
+        <source>Papieren briefje typen</source>
+        <translation>Type a paper note</translation>
+    </message>
+    <message>
+        <source>Samenvoegen</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Selectie clusteren</source>
+        <translation>Cluster selection</translation>
+    </message>
+    <message>
+        <source>Slepen op briefje</source>
+        <translation>Drag onto a note</translation>
+    </message>
+    <message>
+        <source>Slepen op cluster</source>
+        <translation>Drag onto a cluster</translation>
+    </message>
+    <message>
+        <source>Slepen uit kader</source>
+        <translation>Drag out of the frame</translation>
+    </message>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Uit cluster halen</source>
+        <translation>Take out of cluster</translation>
+    </message>
+    <message>
+        <source>Uitslag stemming</source>
+        <translation>Vote results</translation>
+    </message>
+    <message>
+        <source>Verbergen of weer tonen</source>
+        <translation>Hide or show again</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Zoeken wissen</source>
+        <translation>Clear search</translation>
+    </message>
+    <message>
+        <source>Zoomen onder de muis</source>
+        <translation>Zoom under the mouse</translation>
+    </message>
+</context>
+<context>
+    <name>MoveNotesCommand</name>
+    <message>
+        <source>Briefje verplaatsen</source>
+        <translation>Move note</translation>
+    </message>
+    <message>
+        <source>{n} briefjes verplaatsen</source>
+        <translation>Move {n} notes</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCheck</name>
+    <message>
+        <source>Scan deze testcode met een telefoon die op hetzelfde wifi-netwerk zit als de deelnemers. Lukt het, dan ziet u het hieronder.</source>
+        <translation>Scan this test code with a phone on the same Wi-Fi network as the participants. If it works, you will see it below.</translation>
+    </message>
+    <message>
+        <source>Verbinding testen</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Bereiken telefoons de laptop niet? Gastnetwerken houden apparaten vaak van elkaar gescheiden (client isolation). Gebruik dan een eigen reisrouter of de hotspot van een telefoon, verbind de laptop en de telefoons daarmee en kies hierboven het nieuwe adres. Een firewall op de laptop moet de poort van Facilitator toelaten.</source>
+        <translation>Phones cannot reach the laptop? Guest networks often keep devices apart (client isolation). Use your own travel router or a phone&apos;s hotspot instead, connect the laptop and the phones to it and choose the new address above. A firewall on the laptop must allow Facilitator&apos;s port.</translation>
+    </message>
+    <message>
+        <source>De deelnemersserver draait niet.</source>
+        <translation>The participant server is not running.</translation>
+    </message>
+    <message>
+        <source>Deze laptop is met geen enkel netwerk verbonden. Verbind hem met het wifi-netwerk van de zaal of met een reisrouter.</source>
+        <translation>This laptop is not connected to any network. Connect it to the venue&apos;s Wi-Fi network or to a travel router.</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 werkt alleen op deze laptop zelf, niet op telefoons.</source>
+        <translation>127.0.0.1 only works on this laptop itself, not on phones.</translation>
+    </message>
+    <message>
+        <source>{address} is geen adres van een lokaal netwerk. Telefoons in de zaal bereiken het waarschijnlijk niet; kies het adres van het wifi-netwerk.</source>
+        <translation>{address} is not a local network address. Phones in the room probably cannot reach it; choose the Wi-Fi network&apos;s address.</translation>
+    </message>
+    <message>
+        <source>Wachten op een telefoon…</source>
+        <translation>Waiting for a phone…</translation>
+    </message>
+    <message>
+        <source>Gelukt: een telefoon ({address}) bereikte de laptop om {when}.</source>
+        <translation>Success: a phone ({address}) reached the laptop at {when}.</translation>
+    </message>
+    <message>
+        <source>Nog geen telefoon bereikte de laptop.</source>
+        <translation>No phone has reached the laptop yet.</translation>
+    </message>
+</context>
+<context>
+    <name>NewWorkshopDialog</name>
+    <message>
+        <source>Nieuwe werkplaats</source>
+        <translation>New workshop</translation>
+    </message>
+    <message>
+        <source>Vanuit een sjabloon:</source>
+        <translation>From a template:</translation>
+    </message>
+    <message>
+        <source>Vanuit een opgeslagen sjabloonbestand:</source>
+        <translation>From a saved template file:</translation>
+    </message>
+    <message>
+        <source>Leeg (één groep, één ronde)</source>
+        <translation>Empty (one group, one round)</translation>
+    </message>
+    <message>
+        <source>een .json-bestand</source>
+        <translation>a .json file</translation>
+    </message>
+    <message>
+        <source>Kiezen…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>werkplaats</source>
+        <translation>workshop</translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Maken</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Bestand van de nieuwe werkplaats:</source>
+        <translation>File for the new workshop:</translation>
+    </message>
+    <message>
+        <source>Kies een sjabloonbestand (.json) dat bestaat.</source>
+        <translation>Choose a template file (.json) that exists.</translation>
+    </message>
+    <message>
+        <source>Geef de nieuwe werkplaats een bestandsnaam.</source>
+        <translation>Give the new workshop a file name.</translation>
+    </message>
+    <message>
+        <source>Er is al een bestand {name}; kies een andere naam.</source>
+        <translation>A file {name} already exists; choose another name.</translation>
+    </message>
+    <message>
+        <source>Niet gemaakt: {why}</source>
+        <translation>Not created: {why}</translation>
+    </message>
+    <message>
+        <source>Sjabloon kiezen</source>
+        <translation>Choose template</translation>
+    </message>
+    <message>
+        <source>Sjabloon (*.json)</source>
+        <translation>Template (*.json)</translation>
+    </message>
+    <message>
+        <source>Nieuwe werkplaats opslaan</source>
+        <translation>Save new workshop</translation>
+    </message>
+    <message>
+        <source>Werkplaats (*.workshop)</source>
+        <translation>Workshop (*.workshop)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEntry</name>
+    <message>
+        <source>Briefje van papier overtypen en op Enter drukken</source>
+        <translation>Type in a paper note and press Enter</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>NoteItem</name>
+    <message>
+        <source>verborgen</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <source>papier</source>
+        <translation>paper</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTable</name>
+    <message>
+        <source>Groep</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Nu verbonden</source>
+        <translation>Connected now</translation>
+    </message>
+    <message>
+        <source>Aangemeld</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>Briefjes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Stemmers</source>
+        <translation>Voters</translation>
+    </message>
+    <message>
+        <source>Stippen</source>
+        <translation>Dots</translation>
+    </message>
+    <message>
+        <source>Laatste activiteit</source>
+        <translation>Last activity</translation>
+    </message>
+    <message>
+        <source>Fase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Alleen deze groep</source>
+        <translation>This group only</translation>
+    </message>
+    <message>
+        <source>Naar {phase}</source>
+        <translation>Go to {phase}</translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>zojuist</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <source>{n} min geleden</source>
+        <translation>{n} min ago</translation>
+    </message>
+    <message>
+        <source>{n} uur geleden</source>
+        <translation>{n} h ago</translation>
+    </message>
+    <message>
+        <source>Alleen {group} naar:</source>
+        <translation>Move only {group} to:</translation>
+    </message>
+</context>
+<context>
+    <name>Phase</name>
+    <message>
+        <source>Voorbereiden</source>
+        <translation>Prepare</translation>
+    </message>
+    <message>
+        <source>Verzamelen</source>
+        <translation>Collect</translation>
+    </message>
+    <message>
+        <source>Groeperen</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Stemmen</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Gesloten</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>PlenaryView</name>
+    <message>
+        <source>Top drie per tafel · {question}</source>
+        <translation>Top three per table · {question}</translation>
+    </message>
+    <message>
+        <source>Nog geen stemmen</source>
+        <translation>No votes yet</translation>
+    </message>
+</context>
+<context>
+    <name>Preparer</name>
+    <message>
+        <source>&amp;Nieuwe werkplaats…</source>
+        <translation>&amp;New workshop…</translation>
+    </message>
+    <message>
+        <source>&amp;Openen…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Opslaan als &amp;sjabloon…</source>
+        <translation>Save as &amp;template…</translation>
+    </message>
+    <message>
+        <source>Werkplaats &amp;voorbereiden…</source>
+        <translation>&amp;Prepare workshop…</translation>
+    </message>
+    <message>
+        <source>Werkplaats openen</source>
+        <translation>Open workshop</translation>
+    </message>
+    <message>
+        <source>Werkplaats (*.workshop)</source>
+        <translation>Workshop (*.workshop)</translation>
+    </message>
+    <message>
+        <source>Deze werkplaats kan hier niet worden gewisseld; start de app met het bestand:
+{path}</source>
+        <translation>This workshop cannot be switched here; start the app with the file:
+{path}</translation>
+    </message>
+    <message>
+        <source>De werkplaats kan niet worden geopend:
+{e}</source>
+        <translation>The workshop cannot be opened:
+{e}</translation>
+    </message>
+    <message>
+        <source>Opslaan als sjabloon</source>
+        <translation>Save as template</translation>
+    </message>
+    <message>
+        <source>Sjabloon (*.json)</source>
+        <translation>Template (*.json)</translation>
+    </message>
+    <message>
+        <source>Sjabloon niet opgeslagen: {e}</source>
+        <translation>Template not saved: {e}</translation>
+    </message>
+    <message>
+        <source>Sjabloon opgeslagen: {path}</source>
+        <translation>Template saved: {path}</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Facilitator</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>Facilitator — projector</source>
+        <translation>Facilitator — projector</translation>
+    </message>
+    <message>
+        <source>Automatisch (volgt de fase)</source>
+        <translation>Automatic (follows the phase)</translation>
+    </message>
+    <message>
+        <source>Meedoen</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <source>Vraag</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Wand</source>
+        <translation>Wall</translation>
+    </message>
+    <message>
+        <source>Resultaten</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Plenair</source>
+        <translation>Plenary</translation>
+    </message>
+</context>
+<context>
+    <name>QDialog</name>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Toetsen</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionView</name>
+    <message>
+        <source>Alle tafels</source>
+        <translation>All tables</translation>
+    </message>
+    <message>
+        <source>{where} · ronde {n} · {method}</source>
+        <translation>{where} · round {n} · {method}</translation>
+    </message>
+    <message>
+        <source>{here} briefjes aan deze tafel · {total} in de hele zaal</source>
+        <translation>{here} notes at this table · {total} in the whole room</translation>
+    </message>
+    <message>
+        <source>{total} briefjes in de hele zaal</source>
+        <translation>{total} notes in the whole room</translation>
+    </message>
+    <message>
+        <source> · stil schrijven: je ziet ze straks</source>
+        <translation> · silent writing: you will see them later</translation>
+    </message>
+    <message>
+        <source>Tijd is om</source>
+        <translation>Time is up</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>Plaats</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Cluster of briefje</source>
+        <translation>Cluster or note</translation>
+    </message>
+    <message>
+        <source>Stippen</source>
+        <translation>Dots</translation>
+    </message>
+    <message>
+        <source>Nog geen stippen.</source>
+        <translation>No dots yet.</translation>
+    </message>
+    <message>
+        <source>{dots} stippen van {voters} deelnemers</source>
+        <translation>{dots} dots from {voters} participants</translation>
+    </message>
+    <message>
+        <source>gelijk</source>
+        <translation>tied</translation>
+    </message>
+    <message>
+        <source>Evenveel stippen als een ander item</source>
+        <translation>As many dots as another item</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Stemmen · {group}</source>
+        <translation>Voting · {group}</translation>
+    </message>
+    <message>
+        <source>{voters} van {joined} deelnemers stemden · {dots} stippen</source>
+        <translation>{voters} of {joined} participants voted · {dots} dots</translation>
+    </message>
+    <message>
+        <source>Nog niets om op te stemmen</source>
+        <translation>Nothing to vote on yet</translation>
+    </message>
+    <message>
+        <source>gelijk</source>
+        <translation>tied</translation>
+    </message>
+</context>
+<context>
+    <name>RoundBar</name>
+    <message>
+        <source>Fase voor alle groepen:</source>
+        <translation>Phase for all groups:</translation>
+    </message>
+    <message>
+        <source>Ronde:</source>
+        <translation>Round:</translation>
+    </message>
+    <message>
+        <source>{method} · {minutes} min · {dots} stippen · {who}</source>
+        <translation>{method} · {minutes} min · {dots} dots · {who}</translation>
+    </message>
+    <message>
+        <source>telefoons zien deze ronde</source>
+        <translation>phones see this round</translation>
+    </message>
+    <message>
+        <source>niet de ronde die telefoons nu zien</source>
+        <translation>not the round phones see now</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsTab</name>
+    <message>
+        <source>Ronde toevoegen</source>
+        <translation>Add round</translation>
+    </message>
+    <message>
+        <source>De vraag die de groepen beantwoorden</source>
+        <translation>The question the groups answer</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>direct zichtbaar</source>
+        <translation>visible at once</translation>
+    </message>
+    <message>
+        <source>verborgen tot onthullen</source>
+        <translation>hidden until revealed</translation>
+    </message>
+    <message>
+        <source>meerdere stippen op één briefje toegestaan</source>
+        <translation>several dots on one note allowed</translation>
+    </message>
+    <message>
+        <source>Vraag:</source>
+        <translation>Question:</translation>
+    </message>
+    <message>
+        <source>Methode:</source>
+        <translation>Method:</translation>
+    </message>
+    <message>
+        <source>Duur:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <source>Briefjes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Stippen:</source>
+        <translation>Dots:</translation>
+    </message>
+    <message>
+        <source>{n}. {question}
+{method} · {minutes} min · {dots} stippen{hidden}</source>
+        <translation>{n}. {question}
+{method} · {minutes} min · {dots} dots{hidden}</translation>
+    </message>
+    <message>
+        <source> · verborgen</source>
+        <translation> · hidden</translation>
+    </message>
+    <message>
+        <source>Advies: ±{n} stippen bij {m} briefjes/clusters</source>
+        <translation>Suggested: ±{n} dots for {m} notes/clusters</translation>
+    </message>
+    <message>
+        <source>Advies: ongeveer een derde van het aantal briefjes/clusters (nog leeg)</source>
+        <translation>Suggested: about a third of the number of notes/clusters (none yet)</translation>
+    </message>
+    <message>
+        <source>voorgesteld bij deze methode: {n} min</source>
+        <translation>suggested for this method: {n} min</translation>
+    </message>
+    <message>
+        <source>Nieuwe vraag</source>
+        <translation>New question</translation>
+    </message>
+</context>
+<context>
+    <name>RunFeatures</name>
+    <message>
+        <source>Timer en projector</source>
+        <translation>Timer and projector</translation>
+    </message>
+    <message>
+        <source>Overzicht van alle groepen</source>
+        <translation>Overview of all groups</translation>
+    </message>
+    <message>
+        <source>Timer starten/pauzeren</source>
+        <translation>Start/pause timer</translation>
+    </message>
+    <message>
+        <source>Eén minuut erbij</source>
+        <translation>One more minute</translation>
+    </message>
+    <message>
+        <source>Timer opnieuw</source>
+        <translation>Reset timer</translation>
+    </message>
+    <message>
+        <source>Projector &amp;openen</source>
+        <translation>&amp;Open projector</translation>
+    </message>
+    <message>
+        <source>Projector sluiten</source>
+        <translation>Close projector</translation>
+    </message>
+    <message>
+        <source>&amp;Timer</source>
+        <translation>&amp;Timer</translation>
+    </message>
+    <message>
+        <source>&amp;Projector</source>
+        <translation>&amp;Projector</translation>
+    </message>
+    <message>
+        <source>&amp;Scherm</source>
+        <translation>&amp;Screen</translation>
+    </message>
+    <message>
+        <source>Bee&amp;ld</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>Projector</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Zoeken op de muur (Ctrl+F)</source>
+        <translation>Search the wall (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Zoekt in briefjes en clusternamen; Esc wist de zoekopdracht</source>
+        <translation>Searches notes and cluster names; Esc clears the search</translation>
+    </message>
+</context>
+<context>
+    <name>TimerBar</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Timer starten of pauzeren (spatiebalk)</source>
+        <translation>Start or pause the timer (space bar)</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 min</translation>
+    </message>
+    <message>
+        <source>Eén minuut erbij (Ctrl+=)</source>
+        <translation>One more minute (Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>Opnieuw</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Timer terug naar de duur van de ronde</source>
+        <translation>Reset the timer to the round&apos;s duration</translation>
+    </message>
+    <message>
+        <source>Timer:</source>
+        <translation>Timer:</translation>
+    </message>
+    <message>
+        <source>nog niet gestart</source>
+        <translation>not started yet</translation>
+    </message>
+    <message>
+        <source>Tijd is om</source>
+        <translation>Time is up</translation>
+    </message>
+    <message>
+        <source>loopt</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>gepauzeerd</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>Pauze</source>
+        <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>WallCommands</name>
+    <message>
+        <source>Briefje verbergen</source>
+        <translation>Hide note</translation>
+    </message>
+    <message>
+        <source>Briefje weer tonen</source>
+        <translation>Show note again</translation>
+    </message>
+    <message>
+        <source>Briefjes samenvoegen</source>
+        <translation>Merge notes</translation>
+    </message>
+    <message>
+        <source>Cluster maken</source>
+        <translation>Create cluster</translation>
+    </message>
+    <message>
+        <source>Cluster opheffen</source>
+        <translation>Dissolve cluster</translation>
+    </message>
+    <message>
+        <source>Dubbel uit elkaar halen</source>
+        <translation>Split duplicate</translation>
+    </message>
+    <message>
+        <source>Papieren briefje toevoegen</source>
+        <translation>Add paper note</translation>
+    </message>
+    <message>
+        <source>Tekst verbeteren</source>
+        <translation>Correct text</translation>
+    </message>
+</context>
+<context>
+    <name>WallController</name>
+    <message>
+        <source>In cluster leggen</source>
+        <translation>Put in cluster</translation>
+    </message>
+    <message>
+        <source>Uit cluster halen</source>
+        <translation>Take out of cluster</translation>
+    </message>
+    <message>
+        <source>Cluster {n}</source>
+        <translation>Cluster {n}</translation>
+    </message>
+    <message>
+        <source>Cluster verplaatsen</source>
+        <translation>Move cluster</translation>
+    </message>
+    <message>
+        <source>Kies twee of meer briefjes om samen te voegen.</source>
+        <translation>Choose two or more notes to merge.</translation>
+    </message>
+    <message>
+        <source>Briefjes samenvoegen</source>
+        <translation>Merge notes</translation>
+    </message>
+    <message>
+        <source>Dubbel uit elkaar halen</source>
+        <translation>Split duplicate</translation>
+    </message>
+    <message>
+        <source>Cluster opheffen</source>
+        <translation>Dissolve cluster</translation>
+    </message>
+    <message>
+        <source>Cluster hernoemen</source>
+        <translation>Rename cluster</translation>
+    </message>
+    <message>
+        <source>Naam wijzigen (F2)</source>
+        <translation>Rename (F2)</translation>
+    </message>
+    <message>
+        <source>Actiepunt maken…</source>
+        <translation>Create action item…</translation>
+    </message>
+    <message>
+        <source>Cluster opheffen (Delete)</source>
+        <translation>Dissolve cluster (Delete)</translation>
+    </message>
+    <message>
+        <source>Tekst verbeteren (F2)</source>
+        <translation>Correct text (F2)</translation>
+    </message>
+    <message>
+        <source>Samenvoegen (Ctrl+M)</source>
+        <translation>Merge (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Clusteren (Ctrl+G)</source>
+        <translation>Cluster (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Weer tonen (Ctrl+H)</source>
+        <translation>Show again (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Verbergen (Ctrl+H)</source>
+        <translation>Hide (Ctrl+H)</translation>
+    </message>
+</context>
+<context>
+    <name>WallScene</name>
+    <message>
+        <source>Weer tonen</source>
+        <translation>Show again</translation>
+    </message>
+    <message>
+        <source>Verbergen</source>
+        <translation>Hide</translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <source>Nog niet ingedeeld</source>
+        <translation>Not sorted yet</translation>
+    </message>
+    <message>
+        <source>Nog geen briefjes</source>
+        <translation>No notes yet</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopEditor</name>
+    <message>
+        <source>Werkplaats voorbereiden</source>
+        <translation>Prepare workshop</translation>
+    </message>
+    <message>
+        <source>Bijeenkomst</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Groepen</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>Rondes</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>De werkplaats kan niet worden geopend:
+{e}</source>
+        <translation>The workshop cannot be opened:
+{e}</translation>
+    </message>
+</context>
+<context>
+    <name>prepare</name>
+    <message>
+        <source>Deze tekst is te lang.</source>
+        <translation>This text is too long.</translation>
+    </message>
+    <message>
+        <source>Dit onderdeel bestaat niet meer.</source>
+        <translation>This item no longer exists.</translation>
+    </message>
+    <message>
+        <source>Dit veld mag niet leeg zijn.</source>
+        <translation>This field must not be empty.</translation>
+    </message>
+    <message>
+        <source>Een kleur schrijft u als #rrggbb.</source>
+        <translation>Write a colour as #rrggbb.</translation>
+    </message>
+    <message>
+        <source>Een ronde duurt tussen 1 minuut en 4 uur.</source>
+        <translation>A round lasts between 1 minute and 4 hours.</translation>
+    </message>
+    <message>
+        <source>Het aantal stippen ligt tussen 1 en 20.</source>
+        <translation>The number of dots is between 1 and 20.</translation>
+    </message>
+    <message>
+        <source>Kies Nederlands of Engels.</source>
+        <translation>Choose Dutch or English.</translation>
+    </message>
+    <message>
+        <source>Niet gelukt: {why}</source>
+        <translation>Failed: {why}</translation>
+    </message>
+    <message>
+        <source>Nieuwe werkplaats</source>
+        <translation>New workshop</translation>
+    </message>
+    <message>
+        <source>Tafel 1</source>
+        <translation>Table 1</translation>
+    </message>
+    <message>
+        <source>Verwijderen kan niet meer: hier hebben deelnemers al iets gemaakt (deelnemers, briefjes of stemmen).</source>
+        <translation>This can no longer be deleted: participants have already created something here (participants, notes or votes).</translation>
+    </message>
+    <message>
+        <source>Wat wilt u vandaag met elkaar bespreken?</source>
+        <translation>What would you like to discuss together today?</translation>
+    </message>
+</context>
+</TS>
