@@ -57,9 +57,9 @@ CLUSTERS = [
     ("Democratie en informatie", ("democratie", "desinformatie", "Debatavonden")),
 ]
 VOTES = {  # table index -> dots per participant as (cluster index or note index) lists
-    0: [(0, 1, 2), (0, 1), (0, 2), (1, 0), (0, 1, 2), (1, 2), (0, 1), (2, 1, 0), (0,), (1, 0)],
+    0: [(0, 1, 2), (0, 1), (0, 2), (1, 0), (0, 1, 2), (1, 2), (0, 1), (2, 1, 0), (0,), (1,)],
     1: [(0, 1), (1, 2), (0, 1, 2), (1,), (0, 1)],
-    2: [(0, 1, 2), (2, 0), (2, 1), (0, 2)],
+    2: [(0, 1, 2), (2, 0), (2, 1), (0,)],
 }
 
 

@@ -138,9 +138,16 @@ class WallView(_Painted):
         gap = self.px(0.012)
         col_w = (area.width() - gap * (per_band - 1)) / per_band
         band_h = (area.height() - gap * (bands - 1)) / bands
-        head_h = self.px(0.06) if any(title for title, _m in columns) else 0.0
+        head_h = self.px(0.085) if any(title for title, _m in columns) else 0.0
         most = max(1, max(len(m) for _t, m in columns))
         card_h = min((band_h - head_h - gap * most) / most, self.px(0.24))
+        head_rect = QRectF(0, 0, col_w - 2 * gap, head_h - gap / 2)
+        head_font = min((fitted(t, head_rect, self.px(0.04), bold=True) for t, _m in columns
+                         if t), key=lambda f: f.pixelSize(), default=None)
+        card_rect = QRectF(0, 0, col_w - 2 * gap, card_h - gap)
+        card_fonts = {t: fitted(t, card_rect, self.px(0.036)) for _t, m in columns for t in m}
+        sizes = sorted(f.pixelSize() for f in card_fonts.values())
+        common = sizes[len(sizes) // 3] if sizes else 0  # most cards share one size
         for index, (title, members) in enumerate(columns):
             band, col = divmod(index, per_band)
             x = area.left() + col * (col_w + gap)
@@ -148,17 +155,17 @@ class WallView(_Painted):
             if title:
                 head = QRectF(x, y, col_w, head_h - gap / 2)
                 painter.fillRect(head, _CLUSTER_HEAD)
-                inner = head.adjusted(gap, 0, -gap, 0)
-                self._text(painter, inner, title, fitted(title, inner, self.px(0.04),
-                                                         bold=True))
+                self._text(painter, head.adjusted(gap, 0, -gap, 0), title, head_font)
             y += head_h
             for text in members:
                 card = QRectF(x, y, col_w, card_h)
                 painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
                 painter.setBrush(NOTE)
                 painter.drawRoundedRect(card, 4, 4)
-                inner = card.adjusted(gap, gap / 2, -gap, -gap / 2)
-                self._text(painter, inner, text, fitted(text, inner, self.px(0.036)))
+                font = card_fonts[text]
+                if font.pixelSize() > common:
+                    font = projector_font(common)
+                self._text(painter, card.adjusted(gap, gap / 2, -gap, -gap / 2), text, font)
                 y += card_h + gap
         painter.end()
 
@@ -208,17 +215,21 @@ class ResultsView(_Painted):
         for n, item in enumerate(items):
             top_y = area.top() + n * row_h
             row = QRectF(area.left(), top_y, width, row_h * 0.9)
+            voted = item.dots > 0
             self._text(painter, QRectF(row.left(), top_y, rank_w, row.height()),
-                       f"{item.rank}.", projector_font(row_h * 0.42, True))
+                       f"{item.rank}." if voted else "–", projector_font(row_h * 0.42, True),
+                       INK if voted else MUTED)
             label_rect = QRectF(row.left() + rank_w, top_y, label_w, row.height())
             label = elide(item.label, 120)
             self._text(painter, label_rect, label,
-                       fitted(label, label_rect, row_h * 0.4, bold=item.rank == 1))
+                       fitted(label, label_rect, row_h * 0.4, bold=voted and item.rank == 1),
+                       INK if voted else MUTED)
             bar = QRectF(bar_x, top_y + row.height() * 0.2, bar_max * item.dots / most,
                          row.height() * 0.6)
             painter.fillRect(bar, _BAR)
             count = QRectF(bar.right() + self.px(0.012), top_y, self.px(0.09), row.height())
-            self._text(painter, count, str(item.dots), projector_font(row_h * 0.42, True))
+            self._text(painter, count, str(item.dots), projector_font(row_h * 0.42, True),
+                       INK if voted else MUTED)
             if item.tied:
                 tie = QRectF(count.right(), top_y, self.px(0.13), row.height())
                 self._text(painter, tie, self.tr("gelijk"),
@@ -244,17 +255,36 @@ class PlenaryView(_Painted):
         round_ = self.context.round()
         y = self._title(painter, self.tr("Top drie per tafel · {question}").format(
             question=round_.question if round_ else ""))
-        tops = self.tops()
+        everyone = self.tops()
+        tops = [(g, items) for g, items in everyone if items]
+        waiting = [g.name for g, items in everyone if not items]
         margin, gap = self.px(0.035), self.px(0.015)
         area = QRectF(margin, y, self.width() - 2 * margin, self.height() - y - margin)
         if not tops:
+            self._text(painter, area, self.tr("Nog geen stemmen in deze ronde"),
+                       projector_font(self.px(0.06)), MUTED, _CENTRE)
             painter.end()
             return
-        cols = min(4, len(tops))
+        if waiting:  # tables without votes get one line, the others the room
+            footer = QRectF(area.left(), area.bottom() - self.px(0.06), area.width(),
+                            self.px(0.06))
+            text = self.tr("Nog geen stemmen: {tables}").format(tables=", ".join(waiting))
+            self._text(painter, footer, text, fitted(text, footer, self.px(0.036)), MUTED)
+            area.setBottom(footer.top() - gap)
+        cols = _plenary_columns(len(tops))
         rows = math.ceil(len(tops) / cols)
         card_w = (area.width() - gap * (cols - 1)) / cols
         card_h = (area.height() - gap * (rows - 1)) / rows
         name_h = min(card_h * 0.2, self.px(0.07))
+        pad = gap
+        body_h = card_h - gap - name_h - pad
+        line_h = min(body_h / max(3, max((len(items[:4]) for _g, items in tops), default=3)),
+                     self.px(0.15))
+        dots_w = self.px(0.06)
+        text_rect = QRectF(0, 0, card_w - 2 * pad - dots_w, line_h * 0.92)
+        start = min(line_h * 0.42, self.px(0.045))
+        item_px = min((fitted(self._item_text(i), text_rect, start, self.px(0.022), True)
+                       .pixelSize() for _g, items in tops for i in items[:4]), default=start)
         for index, (group, items) in enumerate(tops):
             row, col = divmod(index, cols)
             card = QRectF(area.left() + col * (card_w + gap), area.top() + row * (card_h + gap),
@@ -264,31 +294,35 @@ class PlenaryView(_Painted):
             painter.drawRect(card)
             colour = QColor(group.colour) if QColor.isValidColorName(group.colour) else NOTE
             painter.fillRect(QRectF(card.left(), card.top(), card.width(), gap * 0.8), colour)
-            pad = gap
             name_rect = QRectF(card.left() + pad, card.top() + gap, card.width() - 2 * pad,
                                name_h)
             self._text(painter, name_rect, group.name,
                        fitted(group.name, name_rect, name_h * 0.7, bold=True))
-            body = QRectF(card.left() + pad, name_rect.bottom(), card.width() - 2 * pad,
-                          card.bottom() - name_rect.bottom() - pad)
-            if not items:
-                self._text(painter, body, self.tr("Nog geen stemmen"),
-                           projector_font(name_h * 0.5), MUTED,
-                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                continue
-            shown = items[:4]
-            line_h = body.height() / max(3, len(shown))
-            for n, item in enumerate(shown):
+            body = QRectF(card.left() + pad, name_rect.bottom(), card.width() - 2 * pad, body_h)
+            for n, item in enumerate(items[:4]):
                 line = QRectF(body.left(), body.top() + n * line_h, body.width(), line_h)
-                dots_w = max(line_h * 1.1, self.px(0.09))
-                text = f"{item.rank}. {elide(item.label, 80)}"
-                text_rect = line.adjusted(0, 0, -dots_w, 0)
-                self._text(painter, text_rect, text,
-                           fitted(text, text_rect, min(line_h * 0.3, self.px(0.034)),
-                                  bold=item.rank == 1))
-                self._text(painter, QRectF(line.right() - dots_w, line.top(), dots_w,
-                                           line.height()),
-                           f"{item.dots}\n{self.tr('gelijk')}" if item.tied else str(item.dots),
-                           projector_font(min(line_h * 0.3, self.px(0.034)), True),
-                           _TIE if item.tied else ACCENT, _RIGHT)
+                self._text(painter, line.adjusted(0, 0, -dots_w, 0), self._item_text(item),
+                           projector_font(item_px, bold=item.rank == 1))
+                number = QRectF(line.right() - dots_w, line.top(), dots_w, line.height())
+                if not item.tied:
+                    self._text(painter, number, str(item.dots), projector_font(item_px, True),
+                               ACCENT, _RIGHT)
+                    continue
+                upper, lower = number.adjusted(0, 0, 0, -line_h / 2), number.adjusted(
+                    -dots_w, line_h / 2, 0, 0)
+                self._text(painter, upper, str(item.dots), projector_font(item_px, True), _TIE,
+                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+                self._text(painter, lower, self.tr("gelijk"), projector_font(item_px * 0.6, True),
+                           _TIE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         painter.end()
+
+    @staticmethod
+    def _item_text(item: RankedItem) -> str:
+        return f"{item.rank}.\u00a0{elide(item.label, 70)}"
+
+
+def _plenary_columns(count: int) -> int:
+    """Cards per row: as wide as possible, at most four (eight tables: two rows of four)."""
+    if count <= 3:
+        return count
+    return 2 if count == 4 else 3 if count <= 6 else 4
