@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import socket
 import threading
 from pathlib import Path
@@ -265,7 +266,9 @@ def test_pages_are_served_small_strict_and_without_inline_code(
     assert "unsafe" not in csp
     assert request(server.port, "GET", "/").raw == page.raw
     total = len(page.raw)
-    for name, kind in (("app.js", "text/javascript"), ("i18n.js", "text/javascript")):
+    scripts = re.findall(r'<script src="/static/([a-z0-9]+\.js)" defer></script>', html)
+    assert scripts == ["i18n.js", "core.js", "join.js", "vote.js", "app.js"]
+    for name, kind in [(name, "text/javascript") for name in scripts]:
         reply = request(server.port, "GET", f"/static/{name}")
         assert reply.status == 200 and reply.headers["Content-Type"].startswith(kind)
         assert reply.headers["X-Content-Type-Options"] == "nosniff"

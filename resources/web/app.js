@@ -1,239 +1,19 @@
-/* The phone page: join a group, write notes that are never lost, follow the group live.
+/* The phone page's round: write notes that are never lost, follow the group live.
  *
  * Notes go through an OUTBOX in localStorage: an item leaves it only after the laptop
  * answered 2xx for its client_note_id, so a dropped Wi-Fi, a reload or a crashed
  * browser never loses a note, and the server's idempotency makes retries safe.
- * All user text is rendered with textContent: nothing anyone types is ever HTML.
+ * Loaded last (see core.js); start() runs once every file is in.
  */
 "use strict";
 (function () {
-  var MAX = 280;
+  var F = window.FAC, S = F.S, $ = F.$, K = F.K;
+  var announce = F.announce, api = F.api, applyLanguage = F.applyLanguage, button = F.button,
+    codeOf = F.codeOf, el = F.el, errorText = F.errorText, load = F.load,
+    newClientId = F.newClientId, pickLanguage = F.pickLanguage, setError = F.setError,
+    store = F.store, t = F.t;
   var POLL_MS = 5000;
   var RETRY_CAP_MS = 30000;
-  var $ = function (id) { return document.getElementById(id); };
-
-  var S = {
-    lang: "nl", code: null, token: null, state: null, seq: "",
-    mine: new Map(), others: new Map(), count: 0, outbox: [],
-    es: null, pollTimer: null, flushTimer: null, flushing: false,
-    timerTick: null, clockOffset: 0, editing: null, refetchTimer: null, connected: true,
-    votes: {}, votesDirty: false, voteTimer: null, voteSaving: false, voteTries: 0,
-    groups: [], timerWasRunning: false,
-  };
-
-  // -- storage ----------------------------------------------------------------
-
-  function load(key, fallback) {
-    try { var v = localStorage.getItem(key); return v === null ? fallback : JSON.parse(v); }
-    catch (e) { return fallback; }
-  }
-  function store(key, value) {
-    try {
-      if (value === null) localStorage.removeItem(key);
-      else localStorage.setItem(key, JSON.stringify(value));
-    } catch (e) { /* storage full or disabled: the page still works while open */ }
-  }
-  var K = {
-    token: function () { return "fac.token." + S.code; },
-    outbox: function () { return "fac.outbox." + S.code; },
-    draft: function () { return "fac.draft." + S.code; },
-  };
-
-  // -- language ---------------------------------------------------------------
-
-  function pickLanguage() {
-    var saved = load("fac.lang", null);
-    if (saved === "nl" || saved === "en") return saved;
-    var prefs = navigator.languages || [navigator.language || "nl"];
-    for (var i = 0; i < prefs.length; i++) {
-      var p = String(prefs[i]).toLowerCase();
-      if (p.indexOf("nl") === 0) return "nl";
-      if (p.indexOf("en") === 0) return "en";
-    }
-    return "nl";
-  }
-  function t(key, vars) {
-    var table = window.I18N[S.lang] || window.I18N.nl;
-    var text = table[key] !== undefined ? table[key] : (window.I18N.nl[key] || key);
-    return text.replace(/\{(\w+)\}/g, function (m, name) {
-      return vars && vars[name] !== undefined ? String(vars[name]) : m;
-    });
-  }
-  function errorText(code, context) {
-    // A refusal reads differently where it happens: "too long" on joining is the name.
-    var keys = context ? ["err_" + context + "_" + code, "err_" + code] : ["err_" + code];
-    for (var i = 0; i < keys.length; i++) {
-      if (window.I18N.nl[keys[i]] !== undefined) return t(keys[i], { max: MAX });
-    }
-    return t("err_other", { code: code });
-  }
-  function applyLanguage() {
-    document.documentElement.lang = S.lang;
-    var nodes = document.querySelectorAll("[data-i18n]");
-    for (var i = 0; i < nodes.length; i++) nodes[i].textContent = t(nodes[i].dataset.i18n);
-    $("lang").textContent = t("langToggle");
-    $("lang").setAttribute("aria-label", t("langToggleLabel"));
-    $("lang").lang = t("langTarget");  // read out in the language it switches to
-    $("code-label").textContent = t(S.groups.length ? "codeLabelOr" : "codeLabel");
-    render();
-  }
-
-  function announce(text) {
-    var region = $("status");
-    region.textContent = "";
-    setTimeout(function () { region.textContent = text; }, 50);
-  }
-
-  // -- HTTP -------------------------------------------------------------------
-
-  function api(method, path, body) {
-    var headers = { "Accept": "application/json" };
-    if (S.token) headers["Authorization"] = "Bearer " + S.token;
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    var ctrl = new AbortController();
-    var timer = setTimeout(function () { ctrl.abort(); }, 15000);
-    return fetch(path, {
-      method: method, headers: headers, cache: "no-store", signal: ctrl.signal,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then(function (res) {
-      return res.json().catch(function () { return {}; }).then(function (data) {
-        clearTimeout(timer);
-        return { status: res.status, data: data, retryAfter: Number(res.headers.get("Retry-After")) || 0 };
-      });
-    }, function () {
-      clearTimeout(timer);
-      return { status: 0, data: { error: { code: "network" } }, retryAfter: 0 };
-    });
-  }
-  function codeOf(res) { return (res.data && res.data.error && res.data.error.code) || "other"; }
-
-  // -- ids --------------------------------------------------------------------
-
-  function newClientId() {
-    // crypto.randomUUID is missing on plain http; getRandomValues works everywhere.
-    var bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    var out = "";
-    for (var i = 0; i < bytes.length; i++) out += ("0" + bytes[i].toString(16)).slice(-2);
-    return out;
-  }
-
-  // -- screens ----------------------------------------------------------------
-
-  function show(screen) {
-    $("join-screen").hidden = screen !== "join";
-    $("round-screen").hidden = screen !== "round";
-    $("leave").hidden = screen !== "round";
-  }
-
-  function codeFromPath() {
-    var m = /^\/j\/([^/?#]+)/.exec(location.pathname);
-    return m ? decodeURIComponent(m[1]).toUpperCase().replace(/[\s-]/g, "") : null;
-  }
-
-  function showJoin(message) {
-    show("join");
-    var profile = load("fac.profile", {});
-    if (S.code && !$("code").value) $("code").value = S.code;
-    if (!$("name").value) $("name").value = profile.name || "";
-    if (!$("org").value) $("org").value = profile.org || "";
-    setError("join-error", message || "");
-    syncPicker();
-    loadEvent();
-  }
-
-  // -- the event-wide page: pick a table from the list, or type its code ----------
-
-  function loadEvent() {
-    api("GET", "/api/event").then(function (res) {
-      if (res.status !== 200 || !res.data.groups) return;  // typing the code still works
-      S.groups = res.data.groups;
-      if (!S.state) $("event-title").textContent = res.data.workshop.title;
-      renderPicker();
-    });
-  }
-
-  function renderPicker() {
-    var list = $("group-list");
-    list.replaceChildren();
-    S.groups.forEach(function (g, i) {
-      var label = el("label", "group-option");
-      var radio = el("input");
-      radio.type = "radio";
-      radio.name = "group";
-      radio.id = "group-" + i;
-      radio.value = g.code;
-      radio.addEventListener("change", function () {
-        $("code").value = g.code;
-        setError("join-error", "");
-      });
-      label.appendChild(radio);
-      label.appendChild(el("span", "group-option-name", g.name));
-      list.appendChild(label);
-    });
-    $("picker").hidden = !S.groups.length;
-    $("code-label").textContent = t(S.groups.length ? "codeLabelOr" : "codeLabel");
-    syncPicker();
-  }
-
-  function normalCode(value) { return value.trim().toUpperCase().replace(/[\s-]/g, ""); }
-
-  function syncPicker() {
-    // The typed code and the list are one choice: a code of a listed table checks it.
-    var code = normalCode($("code").value);
-    var radios = document.querySelectorAll("#group-list input");
-    for (var i = 0; i < radios.length; i++) radios[i].checked = radios[i].value === code;
-  }
-
-  function setError(id, message) {
-    $(id).textContent = message;
-    $(id).hidden = !message;
-  }
-
-  function onJoin(ev) {
-    ev.preventDefault();
-    var code = normalCode($("code").value);
-    if (!code) { setError("join-error", errorText("missing_field", "join")); $("code").focus(); return; }
-    var name = $("name").value.trim(), org = $("org").value.trim();
-    store("fac.profile", { name: name, org: org });
-    $("join-button").disabled = true;
-    $("join-button").textContent = t("joining");
-    S.token = null;
-    api("POST", "/api/join", { code: code, name: name, organisation: org }).then(function (res) {
-      $("join-button").disabled = false;
-      $("join-button").textContent = t("joinButton");
-      if (res.status !== 201) { setError("join-error", errorText(codeOf(res), "join")); return; }
-      S.code = res.data.group.code;
-      S.token = res.data.token;
-      store(K.token(), { token: S.token });
-      store("fac.last", S.code);
-      if (location.pathname !== "/j/" + S.code) history.replaceState(null, "", "/j/" + S.code);
-      announce(t("joined", { group: res.data.group.name }));
-      enterGroup();
-    });
-  }
-
-  function leave() {
-    closeStream();
-    stopPolling();
-    store("fac.last", null);
-    S.token = null; S.state = null; S.mine.clear(); S.others.clear();
-    history.replaceState(null, "", "/");
-    $("code").value = "";
-    $("group-name").hidden = true;
-    showJoin("");
-  }
-
-  function enterGroup() {
-    show("round");
-    S.outbox = load(K.outbox(), []);
-    S.outbox.forEach(function (i) { i.next = 0; });  // a (re)load is a moment to retry
-    var draft = load(K.draft(), "");
-    if (draft && !$("note-text").value) $("note-text").value = draft;
-    updateCounter();
-    render();
-    refetch().then(function () { connectStream(); flush(); });
-  }
 
   // -- state ------------------------------------------------------------------
 
@@ -256,13 +36,13 @@
     closeStream();
     stopPolling();
     S.token = null;
-    showJoin(errorText("unknown_token"));
+    F.showJoin(errorText("unknown_token"));
   }
 
   function applyState(data) {
     S.state = data;
     S.seq = data.seq;
-    MAX = data.limits.note_max_chars;
+    S.max = data.limits.note_max_chars;
     S.clockOffset = data.round ? data.round.timer.now * 1000 - Date.now() : 0;
     S.mine = new Map(data.notes.mine.map(function (n) { return [n.id, n]; }));
     S.others = new Map((data.notes.others || []).map(function (n) { return [n.id, n]; }));
@@ -369,7 +149,7 @@
     ev.preventDefault();
     var text = $("note-text").value.trim();
     if (!text) { setError("note-error", errorText("empty")); return; }
-    if (Array.from(text).length > MAX) { setError("note-error", errorText("too_long")); return; }
+    if (Array.from(text).length > S.max) { setError("note-error", errorText("too_long")); return; }
     setError("note-error", "");
     // Into the outbox (on disk) first; only then is the draft cleared.
     S.outbox.push({ cid: newClientId(), text: text, tries: 0, next: 0, error: null });
@@ -481,19 +261,6 @@
 
   // -- rendering (textContent only) ------------------------------------------------
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-  function button(label, onClick) {
-    var b = el("button", "link", label);
-    b.type = "button";
-    b.addEventListener("click", onClick);
-    return b;
-  }
-
   function render() {
     var st = S.state;
     if (!st) { renderMine(false); setConnection(S.connected); return; }
@@ -518,7 +285,7 @@
     renderTimer();
     renderMine(collecting);
     renderOthers(round);
-    renderVote(round);
+    F.renderVote(round);
     setConnection(S.connected);
   }
 
@@ -596,117 +363,6 @@
     });
   }
 
-  // -- dot voting: every tap is saved by itself, the whole allocation at once -------
-
-  function dotsUsed() {
-    return Object.keys(S.votes).reduce(function (sum, k) { return sum + S.votes[k]; }, 0);
-  }
-
-  function tapItem(item) {
-    var vote = S.state.vote;
-    var dots = S.votes[item.key] || 0;
-    var left = vote.budget - dotsUsed();
-    if (!vote.multi && dots) changeDots(item, -1);  // tap again: the dot comes back
-    else if (left > 0) changeDots(item, 1);
-    else setError("vote-error", t("voteNoneLeft"));
-  }
-
-  function changeDots(item, delta) {
-    var next = (S.votes[item.key] || 0) + delta;
-    if (next > 0) S.votes[item.key] = next; else delete S.votes[item.key];
-    S.votesDirty = true;
-    setError("vote-error", "");
-    var left = S.state.vote.budget - dotsUsed();
-    announce(t("announceDots", { item: item.label, dots: dotsText(next), left: left }));
-    render();
-    clearTimeout(S.voteTimer);
-    S.voteTimer = setTimeout(saveVotes, 600);  // a few quick taps go out as one
-  }
-
-  function dotsText(n) { return n === 0 ? t("dotsOn0") : n === 1 ? t("dotsOn1") : t("dotsOn", { n: n }); }
-
-  function saveVotes() {
-    clearTimeout(S.voteTimer);
-    S.voteTimer = null;
-    if (S.voteSaving || !S.votesDirty || !S.state || !S.state.vote) return;
-    S.voteSaving = true;
-    S.votesDirty = false;
-    var sent = JSON.stringify(S.votes);
-    renderVoteState();
-    api("PUT", "/api/votes", { dots: JSON.parse(sent) }).then(function (res) {
-      S.voteSaving = false;
-      if (res.status === 200) {
-        S.voteTries = 0;
-        if (S.state && S.state.vote) S.state.vote.mine = res.data.dots;
-        if (!S.votesDirty) announce(t("announceVotes"));
-        else saveVotes();  // tapped again meanwhile: send the newer allocation
-      } else if (res.status === 401) { forgetToken(); return; }
-      else if (res.status === 0 || res.status === 429 || res.status >= 500) {
-        // Not refused, just not through: keep the choice and try again.
-        S.votesDirty = true;
-        S.voteTries += 1;
-        var wait = res.retryAfter * 1000 || Math.min(RETRY_CAP_MS, 1000 * Math.pow(2, S.voteTries));
-        S.voteTimer = setTimeout(saveVotes, wait);
-        if (res.status === 0) setConnection(false);
-      } else {
-        S.votesDirty = true;
-        setError("vote-error", errorText(codeOf(res), "vote"));
-      }
-      render();
-    });
-  }
-
-  function renderVoteState() {
-    var state = $("vote-state");
-    var saving = S.voteSaving || (S.votesDirty && S.voteTimer);
-    state.textContent = saving ? t("voteSaving") : S.votesDirty ? t("voteUnsaved")
-      : (S.state.vote && Object.keys(S.state.vote.mine).length ? t("voteSaved") : "");
-    state.className = "note-state " + (S.votesDirty || S.voteSaving ? "sending" : "saved");
-    $("vote-save").disabled = !S.votesDirty || S.voteSaving;
-  }
-
-  function renderVote(round) {
-    var vote = S.state && S.state.vote;
-    var on = !!round && round.phase === "vote" && !!vote;
-    $("vote-section").hidden = !on;
-    $("others-section").hidden = on;
-    if (!on) return;
-    var left = vote.budget - dotsUsed();
-    $("vote-budget").textContent = t("voteBudget", { budget: vote.budget, left: left });
-    $("vote-help").textContent = t(vote.multi ? "voteHelpMulti" : "voteHelp1");
-    var list = $("vote-items");
-    list.replaceChildren();
-    if (!vote.items.length) list.appendChild(el("li", "hint", t("voteNone")));
-    vote.items.forEach(function (item) {
-      var dots = S.votes[item.key] || 0;
-      var li = el("li", dots ? "vote-item chosen" : "vote-item");
-      var pick = el("button", "vote-pick");
-      pick.type = "button";
-      pick.setAttribute("aria-pressed", dots ? "true" : "false");
-      var label = el("span", "vote-label");
-      if (item.kind === "cluster") label.appendChild(el("span", "vote-kind", t("kindCluster")));
-      label.appendChild(document.createTextNode(item.label));
-      pick.appendChild(label);
-      var marks = el("span", "vote-dots");
-      marks.setAttribute("aria-hidden", "true");
-      for (var i = 0; i < dots; i++) marks.appendChild(el("span", "dot"));
-      if (!dots) marks.appendChild(el("span", "dot empty"));
-      pick.appendChild(marks);
-      pick.appendChild(el("span", "visually-hidden", ", " + dotsText(dots)));
-      pick.addEventListener("click", function () { tapItem(item); });
-      li.appendChild(pick);
-      if (vote.multi && dots) {
-        var less = el("button", "dot-less", "−");
-        less.type = "button";
-        less.setAttribute("aria-label", t("dotLess", { item: item.label }));
-        less.addEventListener("click", function () { changeDots(item, -1); });
-        li.appendChild(less);
-      }
-      list.appendChild(li);
-    });
-    renderVoteState();
-  }
-
   function fmt(seconds) {
     var s = Math.max(0, Math.round(seconds));
     return Math.floor(s / 60) + ":" + ("0" + (s % 60)).slice(-2);
@@ -737,9 +393,9 @@
   function updateCounter() {
     var n = Array.from($("note-text").value).length;
     var c = $("counter");
-    c.textContent = t(n > MAX ? "counterOver" : "counter", { n: n, max: MAX });
-    c.classList.toggle("over", n > MAX);
-    $("send").disabled = n > MAX;
+    c.textContent = t(n > S.max ? "counterOver" : "counter", { n: n, max: S.max });
+    c.classList.toggle("over", n > S.max);
+    $("send").disabled = n > S.max;
   }
 
   // -- start -------------------------------------------------------------------
@@ -752,11 +408,11 @@
       applyLanguage();
       updateCounter();
     });
-    $("join-form").addEventListener("submit", onJoin);
+    $("join-form").addEventListener("submit", F.onJoin);
     $("note-form").addEventListener("submit", onSend);
-    $("leave").addEventListener("click", leave);
-    $("vote-save").addEventListener("click", saveVotes);
-    $("code").addEventListener("input", syncPicker);
+    $("leave").addEventListener("click", F.leave);
+    $("vote-save").addEventListener("click", F.saveVotes);
+    $("code").addEventListener("input", F.syncPicker);
     $("note-text").addEventListener("input", function () {
       store(K.draft(), $("note-text").value);
       updateCounter();
@@ -767,16 +423,46 @@
       if (document.visibilityState === "visible") { retryNow(); if (S.token) refetch(); }
     });
     applyLanguage();
-    S.code = codeFromPath() || load("fac.last", null);
+    S.code = F.codeFromPath() || load("fac.last", null);
     var saved = S.code ? load(K.token(), null) : null;
     if (saved && saved.token) {
       S.token = saved.token;
-      enterGroup();
+      F.enterGroup();
     } else {
-      showJoin("");
+      F.showJoin("");
     }
     updateCounter();
   }
+
+
+  F.applyBatch = applyBatch;
+  F.applyState = applyState;
+  F.backToDraft = backToDraft;
+  F.closeStream = closeStream;
+  F.connectStream = connectStream;
+  F.deleteNote = deleteNote;
+  F.dropItem = dropItem;
+  F.flush = flush;
+  F.fmt = fmt;
+  F.forgetToken = forgetToken;
+  F.handleSent = handleSent;
+  F.onSend = onSend;
+  F.refetch = refetch;
+  F.refetchSoon = refetchSoon;
+  F.render = render;
+  F.renderMine = renderMine;
+  F.renderOthers = renderOthers;
+  F.renderSaved = renderSaved;
+  F.renderTimer = renderTimer;
+  F.retryNow = retryNow;
+  F.saveEdit = saveEdit;
+  F.saveOutbox = saveOutbox;
+  F.scheduleFlush = scheduleFlush;
+  F.setConnection = setConnection;
+  F.start = start;
+  F.startPolling = startPolling;
+  F.stopPolling = stopPolling;
+  F.updateCounter = updateCounter;
 
   start();
 })();

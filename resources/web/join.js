@@ -1,0 +1,134 @@
+/* Choosing a group: the event-wide page lists the tables (GET /api/event) to pick from,
+ * or takes a typed code; a table card's /j/CODE comes with its table already chosen.
+ */
+"use strict";
+(function () {
+  var F = window.FAC, S = F.S, $ = F.$, K = F.K;
+  var announce = F.announce, api = F.api, codeOf = F.codeOf, el = F.el,
+    errorText = F.errorText, load = F.load, setError = F.setError, store = F.store, t = F.t;
+
+  // -- screens ----------------------------------------------------------------
+
+  function show(screen) {
+    $("join-screen").hidden = screen !== "join";
+    $("round-screen").hidden = screen !== "round";
+    $("leave").hidden = screen !== "round";
+  }
+
+  function codeFromPath() {
+    var m = /^\/j\/([^/?#]+)/.exec(location.pathname);
+    return m ? decodeURIComponent(m[1]).toUpperCase().replace(/[\s-]/g, "") : null;
+  }
+
+  function showJoin(message) {
+    show("join");
+    var profile = load("fac.profile", {});
+    if (S.code && !$("code").value) $("code").value = S.code;
+    if (!$("name").value) $("name").value = profile.name || "";
+    if (!$("org").value) $("org").value = profile.org || "";
+    setError("join-error", message || "");
+    syncPicker();
+    loadEvent();
+  }
+
+  // -- the event-wide page: pick a table from the list, or type its code ----------
+
+  function loadEvent() {
+    api("GET", "/api/event").then(function (res) {
+      if (res.status !== 200 || !res.data.groups) return;  // typing the code still works
+      S.groups = res.data.groups;
+      if (!S.state) $("event-title").textContent = res.data.workshop.title;
+      renderPicker();
+    });
+  }
+
+  function renderPicker() {
+    var list = $("group-list");
+    list.replaceChildren();
+    S.groups.forEach(function (g, i) {
+      var label = el("label", "group-option");
+      var radio = el("input");
+      radio.type = "radio";
+      radio.name = "group";
+      radio.id = "group-" + i;
+      radio.value = g.code;
+      radio.addEventListener("change", function () {
+        $("code").value = g.code;
+        setError("join-error", "");
+      });
+      label.appendChild(radio);
+      label.appendChild(el("span", "group-option-name", g.name));
+      list.appendChild(label);
+    });
+    $("picker").hidden = !S.groups.length;
+    $("code-label").textContent = t(S.groups.length ? "codeLabelOr" : "codeLabel");
+    syncPicker();
+  }
+
+  function normalCode(value) { return value.trim().toUpperCase().replace(/[\s-]/g, ""); }
+
+  function syncPicker() {
+    // The typed code and the list are one choice: a code of a listed table checks it.
+    var code = normalCode($("code").value);
+    var radios = document.querySelectorAll("#group-list input");
+    for (var i = 0; i < radios.length; i++) radios[i].checked = radios[i].value === code;
+  }
+
+
+
+  function onJoin(ev) {
+    ev.preventDefault();
+    var code = normalCode($("code").value);
+    if (!code) { setError("join-error", errorText("missing_field", "join")); $("code").focus(); return; }
+    var name = $("name").value.trim(), org = $("org").value.trim();
+    store("fac.profile", { name: name, org: org });
+    $("join-button").disabled = true;
+    $("join-button").textContent = t("joining");
+    S.token = null;
+    api("POST", "/api/join", { code: code, name: name, organisation: org }).then(function (res) {
+      $("join-button").disabled = false;
+      $("join-button").textContent = t("joinButton");
+      if (res.status !== 201) { setError("join-error", errorText(codeOf(res), "join")); return; }
+      S.code = res.data.group.code;
+      S.token = res.data.token;
+      store(K.token(), { token: S.token });
+      store("fac.last", S.code);
+      if (location.pathname !== "/j/" + S.code) history.replaceState(null, "", "/j/" + S.code);
+      announce(t("joined", { group: res.data.group.name }));
+      enterGroup();
+    });
+  }
+
+  function leave() {
+    F.closeStream();
+    F.stopPolling();
+    store("fac.last", null);
+    S.token = null; S.state = null; S.mine.clear(); S.others.clear();
+    history.replaceState(null, "", "/");
+    $("code").value = "";
+    $("group-name").hidden = true;
+    showJoin("");
+  }
+
+  function enterGroup() {
+    show("round");
+    S.outbox = load(K.outbox(), []);
+    S.outbox.forEach(function (i) { i.next = 0; });  // a (re)load is a moment to retry
+    var draft = load(K.draft(), "");
+    if (draft && !$("note-text").value) $("note-text").value = draft;
+    F.updateCounter();
+    F.render();
+    F.refetch().then(function () { F.connectStream(); F.flush(); });
+  }
+
+  F.codeFromPath = codeFromPath;
+  F.enterGroup = enterGroup;
+  F.leave = leave;
+  F.loadEvent = loadEvent;
+  F.normalCode = normalCode;
+  F.onJoin = onJoin;
+  F.renderPicker = renderPicker;
+  F.show = show;
+  F.showJoin = showJoin;
+  F.syncPicker = syncPicker;
+})();
