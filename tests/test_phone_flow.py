@@ -265,3 +265,16 @@ def test_a_round_change_and_a_refusal_are_told_in_words(
     page.wait_for_selector("#mine .note-state.failed")
     assert page.text_content("#mine .note-state.failed") == (
         "niet verzonden: Er kan nu niet geschreven worden: de ronde is niet in de schrijffase.")
+
+
+def test_every_refusal_in_the_api_has_words_in_both_languages() -> None:
+    root = Path(__file__).resolve().parent.parent
+    api = (root / "docs" / "API.md").read_text(encoding="utf-8")
+    codes = set(re.findall(r"`([a-z_]+)`", " ".join(
+        re.findall(r"^\| [0-9]{3} \| ([^|]+)\|", api, re.M))))
+    assert {"unknown_code", "over_budget", "wrong_phase", "rate_limited"} <= codes
+    i18n = (root / "resources" / "web" / "i18n.js").read_text(encoding="utf-8")
+    nl, en = i18n.split("\n  en: {", 1)
+    for table in (nl, en):
+        keys = set(re.findall(r"\berr_([a-z_]+):", table))
+        assert not codes - keys, sorted(codes - keys)
