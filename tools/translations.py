@@ -15,14 +15,15 @@ loads that at start. This script, run as `uv run python tools/translations.py`:
 Why there is more than a call to lupdate: lupdate does not know Python's scoping, and
 PySide finds a translation by the *runtime* context (the class names along
 type(obj).__mro__ for obj.tr(), the literal context for QCoreApplication.translate).
-Three patterns in our code would otherwise be missed or filed under a context nobody
+Two patterns in our code would otherwise be missed or filed under a context nobody
 asks for:
 
 - helpers such as `def _tr(text): return QCoreApplication.translate("prepare", text)`:
   lupdate never sees the strings passed to them (or, when the helper is called `tr`,
   files them under the surrounding class or no context at all);
-- `window.tr("...")` outside the window's class: lupdate uses the variable name
-  ("window") as context, PySide uses the object's class (MainWindow);
+- `window.tr("...")` or `dialog.tr("...")` outside the object's class: lupdate uses the
+  variable name as context, PySide the object's class (MainWindow: from the parameter's
+  annotation, `dialog = QDialog(...)`, or RECEIVER_CLASSES below).
 
 So an AST pass finds those calls, writes them as QT_TRANSLATE_NOOP(context, text) into
 a throw-away file that lupdate scans with the real sources, and removes the entries
@@ -111,14 +112,15 @@ def _wrapper_context(func: ast.FunctionDef) -> str | None:
     return None
 
 
-def _module_name(path: Path) -> str:
-    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+def _module_name(path: Path, root: Path) -> str:
+    return ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
 
 
 class _Scanner(ast.NodeVisitor):
-    def __init__(self, path: Path, wrappers: dict[str, str], result: Extraction) -> None:
+    def __init__(self, path: Path, root: Path, wrappers: dict[str, str],
+                 result: Extraction) -> None:
         self.path = path
-        self.rel = path.relative_to(ROOT).as_posix()
+        self.rel = path.relative_to(root).as_posix()
         self.wrappers = wrappers  # name usable in this module -> context
         self.result = result
         self.classes: list[str] = []
@@ -215,25 +217,26 @@ class _Scanner(ast.NodeVisitor):
                 "(translate the template, then .format())")
 
 
-def extract() -> Extraction:
-    """Everything lupdate needs help with, from the sources' syntax trees."""
+def extract(files: list[Path] | None = None, root: Path = ROOT) -> Extraction:
+    """Everything lupdate needs help with, from the sources' syntax trees (`files` under
+    `root`; by default the UI sources)."""
     trees = {path: ast.parse(path.read_text(encoding="utf-8"), str(path))
-             for path in _python_files()}
+             for path in (_python_files() if files is None else files)}
     defined: dict[str, dict[str, str]] = {}  # module -> helper name -> context
     for path, tree in trees.items():
         helpers = {node.name: context for node in tree.body
                    if isinstance(node, ast.FunctionDef)
                    and (context := _wrapper_context(node)) is not None}
-        defined[_module_name(path)] = helpers
+        defined[_module_name(path, root)] = helpers
     result = Extraction([], set(), set(), [])
     for path, tree in trees.items():
-        usable = dict(defined[_module_name(path)])
+        usable = dict(defined[_module_name(path, root)])
         for node in tree.body:  # helpers imported from another scanned module
             if isinstance(node, ast.ImportFrom) and node.module in defined:
                 for alias in node.names:
                     if alias.name in defined[node.module]:
                         usable[alias.asname or alias.name] = defined[node.module][alias.name]
-        _Scanner(path, usable, result).visit(tree)
+        _Scanner(path, root, usable, result).visit(tree)
     return result
 
 

@@ -353,6 +353,21 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Facilitator wordt Nederlands zodra u het programma opnieuw start.</source>
+        <translation>Facilitator switches to English when you restart it.</translation>
+    </message>
+    <message>
+        <source>&amp;Taal</source>
+        <translation>&amp;Language</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Facilitator — {title}</source>
@@ -783,8 +798,16 @@
         <translation>Top three per table · {question}</translation>
     </message>
     <message>
-        <source>Nog geen stemmen</source>
-        <translation>No votes yet</translation>
+        <source>Nog geen stemmen in deze ronde</source>
+        <translation>No votes in this round yet</translation>
+    </message>
+    <message>
+        <source>Nog geen stemmen: {tables}</source>
+        <translation>No votes yet: {tables}</translation>
+    </message>
+    <message>
+        <source>gelijk</source>
+        <translation>tied</translation>
     </message>
 </context>
 <context>
