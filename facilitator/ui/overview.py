@@ -67,7 +67,7 @@ class OverviewTable(QTableWidget):
         super().__init__(parent)
         self._state = state
         self._server = server
-        self._clock = clock
+        self.clock = clock
         self._round_id: int | None = None
         self._last_note: dict[tuple[int, int], float] = {}  # (group, round) -> created_at
         self._scanned: set[int] = set()  # rounds whose walls were scanned for last notes
@@ -116,7 +116,7 @@ class OverviewTable(QTableWidget):
             return False
         self._scan(self._round_id)
         last = self._last_note.get((group_id, self._round_id))
-        return last is not None and self._clock() - last <= ACTIVE_WINDOW_S
+        return last is not None and self.clock() - last <= ACTIVE_WINDOW_S
 
     def show_group(self, group_id: int | None) -> None:
         """Select the row of the group shown elsewhere, without re-emitting."""
@@ -150,7 +150,7 @@ class OverviewTable(QTableWidget):
         if self.group_ids() != [g.id for g in self._state.groups]:
             self.rebuild()
             return
-        now = self._clock()
+        now = self.clock()
         round_id = self._round_id
         bold = QFont(self.font())
         bold.setBold(True)

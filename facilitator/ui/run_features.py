@@ -218,4 +218,5 @@ class RunFeatures(QObject):
 def install(window, server=None) -> None:
     """Add timer bar, overview dock, projector menu and keys to `window` (a MainWindow).
     `server` defaults to the window's participant server; None is fine (no phones)."""
-    window.run_features = RunFeatures(window, server)
+    if getattr(window, "run_features", None) is None:  # once per window
+        window.run_features = RunFeatures(window, server)
