@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QSettings, QStandardPaths, Qt
+from PySide6.QtWidgets import QMenu
 
 from facilitator import app as app_module
 from facilitator.domain.model import Phase
@@ -194,7 +195,11 @@ def test_merging_duplicates_shows_plus_one_and_undo_and_unmerge_split_them(wall)
     wall.window.undo_stack.redo()
     wall.until(lambda: wall.note(b).merged_into == a)
     wall.until(lambda: wall.view.item(a).merged_count() == 1)
-    wall.features.controller.unmerge(a)  # the kept note's context menu
+    menu = QMenu()  # the kept note's context menu, as the scene fills it on a right-click
+    wall.features.controller.fill_menu(wall.view.item(a), menu)
+    labels = {action.text(): action for action in menu.actions()}
+    assert "Tekst verbeteren (F2)" in labels and "Actiepunt maken…" in labels
+    labels["Dubbel uit elkaar halen"].trigger()
     wall.until(lambda: wall.note(b).merged_into is None and wall.view.item(b) is not None)
     wall.window.undo_stack.undo()
     wall.until(lambda: wall.note(b).merged_into == a)

@@ -52,7 +52,7 @@ class WallController(QObject):
         self.stack = window.undo_stack
         self.refs = Refs()
         self.editor: InlineEditor | None = None
-        self._rename_next: CreateClusterCommand | None = None
+        self._rename_next: tuple[int, int, str] | None = None  # (group, round, name)
 
     # -- drops --------------------------------------------------------------------------
 
@@ -91,12 +91,12 @@ class WallController(QObject):
         if not items or self.wall.key is None:
             return
         group_id, round_id = self.wall.key
+        name = name or self._next_name()
         members = [(self.refs.note(i.note_id), self.refs.cluster(i.cluster_id)) for i in items]
-        command = CreateClusterCommand(
-            self.bridge, self.refs.new("c"), group_id, round_id,
-            name or self._next_name(), members, at if at is not None else items[0].pos())
-        self._rename_next = command
-        self.stack.push(command)
+        self._rename_next = (group_id, round_id, name)
+        self.stack.push(CreateClusterCommand(
+            self.bridge, self.refs.new("c"), group_id, round_id, name, members,
+            at if at is not None else items[0].pos()))
 
     def _next_name(self) -> str:
         taken = {c.name() for c in self.wall.cluster_items()}
@@ -111,13 +111,16 @@ class WallController(QObject):
             places=(QPointF(old), QPointF(new))))
 
     def on_applied(self, events) -> None:
-        """A cluster just made by a drop gets its name field open, ready to type."""
+        """A cluster just made by hand gets its name field open, ready to type. Matched
+        by wall and name, since the event may arrive before the command's answer."""
         pending = self._rename_next
-        if pending is None or not any(isinstance(e, ClusterAdded) for e in events):
+        if pending is None:
             return
-        if pending.future is not None and pending.future.done():
+        made = [e.cluster for e in events if isinstance(e, ClusterAdded)
+                and (e.cluster.group_id, e.cluster.round_id, e.cluster.name) == pending]
+        if made:
             self._rename_next = None
-            frame = self.wall.cluster_item(pending.cluster.id or -1)
+            frame = self.wall.cluster_item(made[-1].id)
             if frame is not None:
                 self.edit(frame)
 
