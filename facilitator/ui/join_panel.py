@@ -112,6 +112,12 @@ class JoinPanel(QWidget):
     def address(self) -> str:
         return self.address_combo.currentText()
 
+    def base_url(self) -> str:
+        """http://ADDRESS:PORT that phones use (for table cards), or "" without a server."""
+        if self._server is None or not self.address():
+            return ""
+        return self._server.event_url(self.address()).rstrip("/")
+
     def join_url(self) -> str:
         if self._server is None or self._group is None or not self.address():
             return ""

@@ -119,8 +119,7 @@ class Preparer(QObject):
     def base_url(self) -> str:
         """Where phones reach this laptop, as the join panel shows it."""
         panel = getattr(self.window, "join_panel", None)
-        url = panel.join_url() if panel is not None else ""
-        return url.rsplit("/j/", 1)[0] if "/j/" in url else ""
+        return panel.base_url() if panel is not None else ""
 
     def show_new_dialog(self) -> NewWorkshopDialog:
         self.new_dialog = NewWorkshopDialog(self.window)
