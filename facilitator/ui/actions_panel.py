@@ -56,6 +56,7 @@ class ActionsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip(self.tr("Dubbelklik een cel om haar te wijzigen"))
         self.table.itemChanged.connect(self._cell_edited)
 
         self.what = QLineEdit()

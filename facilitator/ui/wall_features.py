@@ -12,7 +12,7 @@ field (was a direct AddNote).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -173,7 +173,7 @@ def install(window) -> WallFeatures:
                         c.toggle_hidden_selection)
     f.delete_action = add(window.tr("Cluster opheffen"), "Delete", c.delete_clusters,
                           context=on_wall)
-    f.paper_action = add(window.tr("Papieren briefje typen"), "Ctrl+N",
+    f.paper_action = add(window.tr("Papieren briefje typen"), "Ctrl+Shift+N",
                          lambda: window.note_entry.field.setFocus())
     f.action_action = add(window.tr("Actiepunt maken…"), "Ctrl+Shift+A", f.action_for_selection)
     menu.addSeparator()
@@ -197,6 +197,10 @@ def install(window) -> WallFeatures:
     help_menu.addAction(f.help_action)
     window.addAction(f.help_action)
 
+    # The window restored its docks before these existed; give them their saved places.
+    saved = QSettings().value("main/state")
+    if isinstance(saved, QByteArray) and not saved.isEmpty():
+        window.restoreState(saved)
     if window.current_group_id() is not None and window.current_round_id() is not None:
         group_id, round_id = window.current_group_id(), window.current_round_id()
         wall.show_wall(group_id, round_id, window.state.notes_of(group_id, round_id))
