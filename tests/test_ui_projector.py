@@ -1,0 +1,246 @@
+"""The projector window driven as a facilitator would: it follows the selected table's
+phase, takes manual choices from keys and the menu, shows a QR code a phone reads, keeps a
+silent round silent, and compares the tables' top three. Offscreen, real engine and
+participant server."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel
+
+from facilitator import app as app_module
+from facilitator.domain.model import Phase, Visibility
+from facilitator.engine import (
+    AddNote,
+    CastVotes,
+    CreateCluster,
+    Join,
+    SetActiveRound,
+    SetNoteHidden,
+    SetPhase,
+    UpdateRound,
+)
+from facilitator.store.specs import RoundSpec
+from facilitator.ui import run_features
+from facilitator.ui.qr import qr_matrix
+
+ZBARIMG = shutil.which("zbarimg") or "/usr/bin/zbarimg"
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
+                                       "does not support raise")  # offscreen platform
+
+
+@pytest.fixture(autouse=True)
+def sandboxed_settings(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """QSettings and QStandardPaths write under tmp_path, never into the real home."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    app_module.ensure_application()
+    yield
+    QStandardPaths.setTestModeEnabled(False)
+
+
+@pytest.fixture
+def session(qtbot, workshop_path: Path):
+    running = app_module.build(workshop_path, host="127.0.0.1", port=0)
+    window = running.window
+    run_features.install(window, running.server)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def projector(qtbot, session):
+    features = session.window.run_features
+    qtbot.keyClick(session.window, Qt.Key.Key_F5)  # one screen: a normal window
+    shown = features.projector
+    qtbot.waitExposed(shown)
+    shown.resize(1920, 1080)
+    return shown
+
+
+def _painted(projector) -> list[str]:
+    projector.grab()  # paints the current view, which records what it drew
+    return projector.current_view().shown_texts()
+
+
+def test_f5_opens_it_and_it_follows_the_selected_tables_phase(qtbot, session, projector):
+    window = session.window
+    assert projector.isVisible() and not projector.isFullScreen()
+    table = session.state.groups[2]
+    window.groups.select_group(table.id)
+    assert projector.context.group_id == table.id
+    assert projector.current_view_name() == "join"
+    assert projector.stack.currentWidget() is projector.views["join"]
+    expected = {Phase.COLLECT: "question", Phase.GROUP: "wall", Phase.VOTE: "results",
+                Phase.CLOSED: "results", Phase.PREPARE: "join"}
+    for phase, view in expected.items():
+        qtbot.mouseClick(window.round_bar.phase_button(phase), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda v=view: projector.current_view_name() == v, timeout=5000)
+        assert projector.stack.currentWidget() is projector.views[view]
+
+    # One table moved on alone: the projector follows the table it shows, no other.
+    round_id = window.current_round_id()
+    other = session.state.groups[0]
+    session.engine.execute(SetPhase(round_id, Phase.GROUP, (other.id,)))
+    qtbot.wait(100)
+    assert projector.current_view_name() == "join"
+    window.groups.select_group(other.id)
+    assert projector.current_view_name() == "wall"
+
+
+def test_keys_and_menu_override_and_automatic_comes_back(qtbot, session, projector):
+    window = session.window
+    features = window.run_features
+    for key, view in ((Qt.Key.Key_1, "join"), (Qt.Key.Key_2, "question"),
+                      (Qt.Key.Key_3, "wall"), (Qt.Key.Key_4, "results"),
+                      (Qt.Key.Key_5, "plenary")):
+        qtbot.keyClick(projector, key)
+        assert projector.current_view_name() == view
+        assert projector.mode() == view
+        assert features.mode_actions[view].isChecked()
+    session.engine.execute(SetPhase(window.current_round_id(), Phase.COLLECT))
+    qtbot.wait(100)
+    assert projector.current_view_name() == "plenary"  # a manual choice holds
+    qtbot.keyClick(projector, Qt.Key.Key_0)
+    assert projector.mode() == "auto"
+    qtbot.waitUntil(lambda: projector.current_view_name() == "question", timeout=5000)
+    features.mode_actions["wall"].trigger()  # Beeld > Projector > Wand
+    assert projector.current_view_name() == "wall"
+    qtbot.keyClick(window, Qt.Key.Key_0)  # the laptop's keys reach it too
+    assert projector.mode() == "auto"
+
+    projector.showFullScreen()
+    qtbot.waitUntil(projector.isFullScreen, timeout=5000)
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not projector.isFullScreen(), timeout=5000)
+    assert projector.isVisible()
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not projector.isVisible(), timeout=5000)
+
+
+def test_screen_menu_lists_the_screens_and_remembers_the_choice(session):
+    features = session.window.run_features
+    features.rebuild_screen_menu()
+    screens = QGuiApplication.screens()
+    actions = features.screen_menu.actions()
+    assert [a.data() for a in actions] == [s.name() for s in screens]
+    assert all(f"{s.geometry().width()}×{s.geometry().height()}" in a.text()
+               for a, s in zip(actions, screens, strict=True))
+    assert sum(a.isChecked() for a in actions) == 1
+    actions[-1].trigger()
+    assert QSettings().value("projector/screen") == screens[-1].name()
+    assert features.chosen_screen() is screens[-1]
+
+
+def test_join_view_qr_reads_as_the_event_url_and_fills_a_third_of_the_height(
+        qtbot, session, projector, tmp_path: Path):
+    projector.set_mode("join")
+    qtbot.waitUntil(lambda: projector.height() == 1080, timeout=5000)
+    view = projector.views["join"]
+    url = session.server.event_url(session.window.join_panel.address())
+    assert view.qr.data() == url
+    png = tmp_path / "projector-join.png"
+    assert projector.grab().save(str(png))
+    decoded = subprocess.run([ZBARIMG, "--raw", "-q", str(png)], capture_output=True,
+                             text=True, timeout=30)
+    assert decoded.returncode == 0, decoded.stderr
+    assert decoded.stdout.strip() == url
+    modules = len(qr_matrix(url))
+    drawn = min(view.qr.width(), view.qr.height()) // modules * modules  # as paint_qr does
+    assert drawn >= projector.height() / 3
+    address = url.removeprefix("http://").rstrip("/")
+    assert view.url.text() == address
+    labels = [label.textFormat() for label in projector.findChildren(QLabel)]
+    assert labels and all(f == Qt.TextFormat.PlainText for f in labels)
+
+
+def test_a_silent_round_shows_only_a_count(qtbot, session, projector):
+    window, engine = session.window, session.engine
+    round_ = session.state.round(window.current_round_id())
+    engine.execute(UpdateRound(round_.id, RoundSpec(
+        question=round_.question, method=round_.method, duration_s=round_.duration_s,
+        visibility=Visibility.HIDDEN, dot_budget=round_.dot_budget)))
+    engine.execute(SetActiveRound(round_.id))
+    engine.execute(SetPhase(round_.id, Phase.COLLECT))
+    table = session.state.groups[0]
+    secrets = [f"GEHEIM idee {i}" for i in range(3)]
+    for text in secrets:
+        engine.execute(AddNote(table.id, text, round_id=round_.id))
+    engine.execute(AddNote(session.state.groups[1].id, "GEHEIM elders", round_id=round_.id))
+    qtbot.waitUntil(lambda: "3 briefjes aan deze tafel" in
+                    projector.views["question"].counts.text(), timeout=5000)
+    assert projector.current_view_name() == "question"
+    texts = _painted(projector)
+    assert "4 in de hele zaal" in " ".join(texts)
+    assert "stil schrijven" in " ".join(texts)
+    everything = [label.text() for label in projector.findChildren(QLabel)] + texts
+    assert not [t for t in everything if "GEHEIM" in t]
+
+
+def test_wall_shows_the_tables_notes_by_cluster_but_never_a_hidden_one(
+        qtbot, session, projector):
+    engine, round_id = session.engine, session.window.current_round_id()
+    table, other = session.state.groups[:2]
+    notes = [engine.execute(AddNote(table.id, t, round_id=round_id)).note
+             for t in ("<b>Jeugd</b> eerst", "Taalhuis", "ongepast")]
+    engine.execute(AddNote(other.id, "andere tafel", round_id=round_id))
+    engine.execute(SetNoteHidden(notes[2].id, True))
+    engine.execute(CreateCluster(table.id, round_id, "Basis", (notes[1].id,)))
+    engine.execute(SetPhase(round_id, Phase.GROUP))
+    qtbot.waitUntil(lambda: projector.current_view_name() == "wall", timeout=5000)
+    qtbot.waitUntil(lambda: len(session.state.clusters_of(table.id, round_id)) == 1,
+                    timeout=5000)
+    texts = _painted(projector)
+    assert "<b>Jeugd</b> eerst" in texts and "Taalhuis" in texts and "Basis (1)" in texts
+    assert "ongepast" not in texts and "andere tafel" not in texts
+
+
+def _vote(engine, round_id: int, group_id: int, ballots: list[tuple[int, ...]],
+          clusters: list[int]) -> None:
+    for ballot in ballots:
+        participant = engine.execute(Join(group_id))
+        engine.execute(CastVotes(participant.id, tuple((f"c{clusters[i]}", 1)
+                                                       for i in ballot)))
+
+
+def test_results_flag_ties_and_plenary_shows_each_tables_top_three(qtbot, session, projector):
+    engine, window = session.engine, session.window
+    round_id = window.current_round_id()
+    first, second = session.state.groups[:2]
+    engine.execute(SetActiveRound(round_id))
+    names = {first.id: ["Jeugd", "Basisvaardigheden", "Data", "Huisvesting"],
+             second.id: ["Campagne", "Wetgeving"]}
+    ids = {g: [engine.execute(CreateCluster(g, round_id, n)).id for n in ns]
+           for g, ns in names.items()}
+    engine.execute(SetPhase(round_id, Phase.VOTE))
+    _vote(engine, round_id, first.id, [(0, 1, 2), (0, 1), (0,)], ids[first.id])
+    _vote(engine, round_id, second.id, [(0,), (1,)], ids[second.id])
+    qtbot.waitUntil(lambda: session.state.dot_count(second.id, round_id) == 2, timeout=5000)
+
+    window.groups.select_group(second.id)
+    qtbot.waitUntil(lambda: projector.current_view_name() == "results", timeout=5000)
+    texts = _painted(projector)
+    assert texts.count("gelijk") == 2
+    assert "2 van 2 deelnemers stemden · 2 stippen" in texts
+
+    qtbot.keyClick(projector, Qt.Key.Key_5)
+    texts = _painted(projector)
+    assert "1.\u00a0Jeugd" in texts and "2.\u00a0Basisvaardigheden" in texts
+    assert "3.\u00a0Data" in texts and not any("Huisvesting" in t for t in texts)
+    assert "1.\u00a0Campagne" in texts and "1.\u00a0Wetgeving" in texts
+    assert [t for t in texts if t in ("3", "2", "1")][:3] == ["3", "2", "1"]
+    assert any(t.startswith("Nog geen stemmen: Tafel 3") for t in texts)
