@@ -119,11 +119,14 @@ def test_axe_finds_nothing_serious_on_any_screen(
     assert not found, found
 
 
-def test_200_percent_text_fits_the_phone(
+def test_200_percent_text_fits_and_nothing_leaves_the_laptop(
     browser: Any, server: ParticipantServer, engine: Engine, workshop_path: Path
 ) -> None:
-    """A phone's larger-text setting: root font size 200%, still 390 px wide."""
+    """A phone's larger-text setting: root font size 200%, still 390 px wide. The same
+    walk through a whole round records every request: all go to the laptop's origin."""
     context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
     page = context.new_page()
     problems: list[str] = []
 
@@ -153,3 +156,7 @@ def test_200_percent_text_fits_the_phone(
     finally:
         context.close()
     assert not problems, problems
+    origin = server.event_url("127.0.0.1")
+    kinds = {u.removeprefix(origin).split("?")[0] for u in requests}
+    assert {"api/event", "api/join", "api/notes", "api/votes", "api/events"} <= kinds, kinds
+    assert all(url.startswith(origin) for url in requests), requests
