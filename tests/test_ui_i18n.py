@@ -1,12 +1,21 @@
-"""Dutch and English interface: the English translator really reaches freshly built
-widgets, Dutch stays the default, the choice survives in QSettings, Beeld > Taal stores it,
-and the committed .qm is what lrelease makes of the committed .ts (so nobody ships a stale
-translation). Settings live in tmp_path; every test leaves the source (Dutch) strings
-installed, as the rest of the suite expects."""
+"""The desktop issue's Dutch and English interface, and high DPI.
+
+Languages: the English translator really reaches freshly built widgets, Dutch stays the
+default, the choice survives in QSettings, Beeld > Taal stores it, and the committed .qm
+is what lrelease makes of the committed .ts (so nobody ships a stale translation).
+Settings live in tmp_path; every test leaves the source (Dutch) strings installed, as the
+rest of the suite expects.
+
+High DPI: the QR code stays a grid of whole screen pixels at 150% and 200%, grabbed in a
+subprocess because the scale factor is fixed when the QApplication starts."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -176,3 +185,56 @@ def test_extraction_finds_helper_and_receiver_strings_lupdate_misses(tmp_path: P
         ("MainWindow", "Ander")}
     assert ("window", "Netwerk") in found.wrong and ("Panel", "Eigen") in found.right
     assert any("built at runtime" in w for w in found.warnings)
+
+
+# -- high DPI --------------------------------------------------------------------------
+# Qt 6 scales every widget by the screen's devicePixelRatio by itself (rounding policy
+# PassThrough: 125% and 150% stay fractional). Only what paints in pixels needs care: the
+# QR code, which must keep one whole number of screen pixels per module.
+
+_GRAB_QR = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from facilitator.ui.qr import QrWidget, qr_matrix
+app = QApplication([])
+widget = QrWidget()
+widget.resize(259, 259)
+widget.set_data(sys.argv[2])
+widget.show()
+app.processEvents()
+pixmap = widget.grab()
+image = pixmap.toImage()
+image.save(sys.argv[1])
+runs = set()
+for y in range(image.height()):
+    run = 0
+    for x in range(image.width() + 1):
+        if x < image.width() and image.pixelColor(x, y).lightness() < 128:
+            run += 1
+        elif run:
+            runs.add(run)
+            run = 0
+print(json.dumps({"ratio": pixmap.devicePixelRatio(), "side": image.width(),
+                  "modules": len(qr_matrix(sys.argv[2])), "runs": sorted(runs)}))
+"""
+
+
+@pytest.mark.parametrize("scale", ["1.5", "2"])
+def test_qr_code_keeps_whole_screen_pixels_per_module_when_scaled(
+        tmp_path: Path, scale: str) -> None:
+    address = "http://192.168.1.23:8321/j/ABCD12"
+    png = tmp_path / f"qr-{scale}.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": scale}
+    done = subprocess.run([sys.executable, "-c", _GRAB_QR, str(png), address], env=env,
+                          capture_output=True, text=True, timeout=60, check=True)
+    grabbed = json.loads(done.stdout.strip().splitlines()[-1])
+    assert grabbed["ratio"] == float(scale)
+    module = int(259 * float(scale)) // grabbed["modules"]  # as large as the widget allows
+    assert grabbed["runs"][0] == module
+    assert all(run % module == 0 for run in grabbed["runs"]), grabbed["runs"]
+    zbarimg = shutil.which("zbarimg")
+    if zbarimg is None:
+        pytest.skip("zbarimg is not installed; the module grid was checked")
+    decoded = subprocess.run([zbarimg, "-q", "--raw", str(png)], capture_output=True,
+                             text=True, timeout=60)
+    assert decoded.stdout.strip() == address

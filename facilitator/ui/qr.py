@@ -3,6 +3,10 @@
 `qrcode` needs Pillow to make images; its matrix needs nothing, and painting whole
 pixels per module with antialiasing off keeps every edge sharp for phone cameras (and
 for the printed table cards, through `qr_image`).
+
+Whole *device* pixels: at 125% or 150% display scaling a module of whole logical pixels
+covers 10 or 11 screen pixels in turn, an uneven grid a camera reads less easily. The
+widget therefore lays the code out in device pixels (devicePixelRatioF).
 """
 
 from __future__ import annotations
@@ -101,7 +105,10 @@ class QrWidget(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
         if self._matrix:
-            paint_qr(painter, self._matrix, self.rect())
+            ratio = self.devicePixelRatioF()
+            painter.scale(1 / ratio, 1 / ratio)  # from here on one unit is one screen pixel
+            paint_qr(painter, self._matrix, QRect(0, 0, int(self.width() * ratio),
+                                                  int(self.height() * ratio)))
         else:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "–")
         painter.end()
