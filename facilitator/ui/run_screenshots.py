@@ -13,7 +13,10 @@ No signals.
 
 from __future__ import annotations
 
+import http.client
+import json
 import os
+import socket
 import sys
 import tempfile
 import time
@@ -21,7 +24,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QStandardPaths  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QCoreApplication,
+    QEventLoop,
+    QSettings,
+    QStandardPaths,
+    Qt,
+)
 from PySide6.QtGui import QFont  # noqa: E402
 
 from facilitator import templates  # noqa: E402
@@ -113,6 +122,22 @@ def stage_morning(session) -> dict:
     return {"round": round_, "groups": groups}
 
 
+def open_phones(server, codes: list[str]) -> list[socket.socket]:
+    """Phones that joined over HTTP and keep the live page open, as a browser would."""
+    phones = []
+    for code in codes:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+        conn.request("POST", "/api/join", body=json.dumps({"code": code}),
+                     headers={"Content-Type": "application/json"})
+        token = json.loads(conn.getresponse().read())["token"]
+        conn.close()
+        sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+        sock.sendall(f"GET /api/events?token={token} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     "Accept: text/event-stream\r\n\r\n".encode())
+        phones.append(sock)
+    return phones
+
+
 def make_screenshots(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     QStandardPaths.setTestModeEnabled(True)  # never read or write the real settings
@@ -166,11 +191,18 @@ def make_screenshots(out_dir: Path) -> list[Path]:
             grab("projector-plenary.png", projector)
             projector.set_mode("auto")
 
-            session.engine.execute(AddNote(session.state.groups[4].id,
-                                           "Samen oplopen met het onderwijs", round_id=round_.id))
-            _wait_for(lambda: features.overview.is_active(session.state.groups[4].id))
+            groups = session.state.groups
+            codes = [g.code for i, g in enumerate(groups[:5]) for _ in range(5 - i)]  # < join burst
+            phones = open_phones(session.server, codes)
+            session.engine.execute(AddNote(groups[4].id, "Samen oplopen met het onderwijs",
+                                           round_id=round_.id))
+            _wait_for(lambda: features.overview.is_active(groups[4].id)
+                      and session.server.connected_count() == len(phones))
+            window.resizeDocks([features.overview_dock], [330], Qt.Orientation.Vertical)
             features.overview.refresh()
             grab("overview.png", window)
+            for phone in phones:
+                phone.close()
         finally:
             session.close()
             _settle()

@@ -10,6 +10,7 @@ No signals.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QRectF, Qt
@@ -43,14 +44,22 @@ _CLUSTER_HEAD = QColor("#e9ecef")
 def fitted(text: str, rect: QRectF, start_px: float, min_px: float = 11,
            bold: bool = False):
     """The largest font (from start_px down) at which `text` fits `rect` wrapped."""
-    px = max(min_px, start_px)
+    px = _fitted_px(text, round(rect.width()), round(rect.height()), int(start_px),
+                    int(min_px), bold)
+    return projector_font(px, bold)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fitted_px(text: str, width: int, height: int, start_px: int, min_px: int,
+               bold: bool) -> float:
+    """Cached: a wall repaints on every change, its notes' texts rarely change."""
+    rect = QRectF(0, 0, width, height)
+    px = float(max(min_px, start_px))
     while True:
-        font = projector_font(px, bold)
-        needed = QFontMetricsF(font).boundingRect(rect, int(_WRAP), text)
-        if (needed.height() <= rect.height() and needed.width() <= rect.width()) \
-                or px <= min_px:
-            return font
-        px = max(min_px, px * 0.9)
+        needed = QFontMetricsF(projector_font(px, bold)).boundingRect(rect, int(_WRAP), text)
+        if (needed.height() <= height and needed.width() <= width) or px <= min_px:
+            return px
+        px = max(float(min_px), px * 0.9)
 
 
 class _Painted(QWidget):
