@@ -20,6 +20,10 @@
         <translation>Linked to</translation>
     </message>
     <message>
+        <source>Dubbelklik een cel om haar te wijzigen</source>
+        <translation>Double-click a cell to edit it</translation>
+    </message>
+    <message>
         <source>Wat gaan we doen?</source>
         <translation>What will we do?</translation>
     </message>
