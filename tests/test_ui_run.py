@@ -35,7 +35,8 @@ from facilitator.ui.overview import (
 )
 from tests.test_server_support import Sse, join
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
+                                       "does not support raise")  # offscreen platform
 
 
 @pytest.fixture(autouse=True)
@@ -260,3 +261,29 @@ def test_install_works_without_a_participant_server(qtbot, session):
     assert projector.views["join"].url.text() == "De deelnemersserver draait niet."
     assert not projector.views["join"].qr.isVisibleTo(projector)
     overview.deleteLater()
+
+
+def test_keys_are_unambiguous_next_to_the_other_installed_features(qtbot, session):
+    from PySide6.QtGui import QAction
+
+    from facilitator.ui import prepare, wall_features
+
+    window = session.window
+    if getattr(window, "preparer", None) is None:  # not yet wired in by app.build
+        prepare.install(window)
+    if getattr(window, "wall_features", None) is None:
+        wall_features.install(window)
+    ours = {"Space", "Ctrl+=", "F5", "0", "1", "2", "3", "4", "5"}
+    seen: dict[str, int] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            text = key.toString()
+            seen[text] = seen.get(text, 0) + 1
+    assert all(seen.get(key) == 1 for key in ours), {k: seen.get(k) for k in ours}
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(window.run_features.projector.isVisible, timeout=5000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: session.state.round(window.current_round_id()).timer_ends_at
+                    is not None, timeout=5000)
