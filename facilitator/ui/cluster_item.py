@@ -19,8 +19,8 @@ from facilitator.domain.model import Cluster
 from facilitator.ui.note_item import NOTE_H, NOTE_W, draw_dots_badge
 
 HEADER = 46.0
-PAD = 14.0
-INNER_GAP = 12.0
+PAD = 10.0  # 2 notes side by side fit in two grid slots
+INNER_GAP = 8.0
 _FILL = QColor(255, 255, 255, 150)
 _EDGE = QColor("#8a8a8a")
 _SELECTED_EDGE = QColor("#1f6feb")
