@@ -319,3 +319,27 @@ def test_shortcuts_are_listed_in_help(wall) -> None:
               for r in range(len(wall.features.shortcuts))}
     assert {"Ctrl+F", "Ctrl+M", "F2", "Ctrl+G", "Delete", "Ctrl+Z"} <= listed
     dialog.close()
+
+
+def test_dropping_on_a_clustered_note_joins_and_f2_renames_the_frame(wall) -> None:
+    a, b, c = wall.add("Jeugd", "Leesclub", "Voorleesexpress")
+    wall.select(wall.view.item(a), wall.view.item(b))
+    wall.key(Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    wall.until(lambda: len(wall.clusters()) == 1)
+    wall.close_name_editor()
+    cluster = wall.clusters()[0]
+    wall.until(lambda: wall.view.cluster_item(cluster.id).member_count() == 2)
+    wall.drag(wall.view.item(c), wall.centre(b))  # onto a note that is in the cluster
+    wall.until(lambda: wall.note(c).cluster_id == cluster.id)
+    frame = wall.view.cluster_item(cluster.id)
+    wall.select(frame)
+    wall.key(Qt.Key.Key_F2)
+    wall.until(lambda: wall.features.controller.editor is not None)
+    editor = wall.features.controller.editor
+    assert editor.text() == "Cluster 1"
+    editor.set_text("Lezen <en> schrijven")
+    wall.qtbot.keyClick(editor.widget, Qt.Key.Key_Return)
+    wall.until(lambda: wall.clusters()[0].name == "Lezen <en> schrijven")
+    wall.until(lambda: frame.name() == "Lezen <en> schrijven")
+    wall.key(Qt.Key.Key_Escape)  # Esc on the wall leaves names alone
+    assert wall.clusters()[0].name == "Lezen <en> schrijven"
