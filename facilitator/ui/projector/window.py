@@ -144,10 +144,12 @@ class ProjectorWindow(QWidget):
         screens = QGuiApplication.screens()
         if screen is not None and len(screens) > 1:
             if self.isVisible() and self.screen() is not screen:
-                self.hide()  # some platforms move a window between screens only hidden
+                self.showNormal()  # leave full screen on the old screen first; some
+                self.hide()  # platforms move a window between screens only hidden
             self.setScreen(screen)
             self.setGeometry(screen.geometry())
-            self.showFullScreen()
+            self.show()  # mapped on the new screen first: a hidden window asked for full
+            self.showFullScreen()  # screen there may come up normal (seen offscreen)
         else:
             if self.isFullScreen():
                 self.showNormal()
