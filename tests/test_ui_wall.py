@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QMenu
 
 from facilitator import app as app_module
@@ -343,3 +343,18 @@ def test_dropping_on_a_clustered_note_joins_and_f2_renames_the_frame(wall) -> No
     wall.until(lambda: frame.name() == "Lezen <en> schrijven")
     wall.key(Qt.Key.Key_Escape)  # Esc on the wall leaves names alone
     assert wall.clusters()[0].name == "Lezen <en> schrijven"
+
+
+def test_middle_button_pans_the_wall(wall) -> None:
+    wall.add(*[f"briefje {i}" for i in range(40)])
+    wall.view.zoom_by(3.0)
+    bar = wall.view.horizontalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    viewport = wall.view.viewport()
+    wall.qtbot.mousePress(viewport, Qt.MouseButton.MiddleButton, pos=QPoint(600, 300))
+    for x in (550, 500, 450):
+        wall.qtbot.mouseMove(viewport, QPoint(x, 300))
+    wall.qtbot.mouseRelease(viewport, Qt.MouseButton.MiddleButton, pos=QPoint(450, 300))
+    assert bar.value() > before
+    assert wall.view.wall_scene.selectedItems() == []

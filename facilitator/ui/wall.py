@@ -11,11 +11,10 @@ signals, and wall_features turns them into undoable commands.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QTransform
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from facilitator.domain.model import Cluster, Note
@@ -32,12 +31,12 @@ from facilitator.ui.cluster_item import ClusterItem, frame_size
 from facilitator.ui.note_item import NoteItem
 from facilitator.ui.wall_grid import COLUMNS, GAP, SLOT_H, SLOT_W, folded, slot_pos, slots_under
 from facilitator.ui.wall_scene import WallScene
+from facilitator.ui.zoom_view import ZoomPanView
 
-_MIN_SCALE, _MAX_SCALE = 0.08, 4.0
 __all__ = ["WallScene", "WallView"]
 
 
-class WallView(QGraphicsView):
+class WallView(ZoomPanView):
     """Shows one group's notes and clusters for one round, current from engine events.
 
     Signals:
@@ -219,36 +218,6 @@ class WallView(QGraphicsView):
             return
         text = item.text() if isinstance(item, NoteItem) else item.name()
         item.set_search_match(self._search in folded(text))
-
-    # -- zoom -------------------------------------------------------------------------
-
-    def fit_all(self) -> None:
-        """Show every note; never blow a handful of notes up beyond 1.25x."""
-        rect = self.wall_scene.itemsBoundingRect()
-        if rect.isEmpty():
-            rect = QRectF(0, 0, COLUMNS * SLOT_W, 3 * SLOT_H)
-        rect = rect.adjusted(-GAP, -GAP, GAP, GAP)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > 1.25:
-            self.setTransform(QTransform.fromScale(1.25, 1.25))
-        # Notes read from the top left, like a real wall, rather than floating mid-view.
-        scale = self.transform().m11()
-        view = self.viewport().rect()
-        self.centerOn(rect.left() + view.width() / scale / 2,
-                      rect.top() + view.height() / scale / 2)
-
-    def zoom_by(self, factor: float) -> None:
-        current = self.transform().m11()
-        target = min(max(current * factor, _MIN_SCALE), _MAX_SCALE)
-        self.scale(target / current, target / current)
-
-    def wheelEvent(self, event) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() / 120
-            self.zoom_by(math.pow(1.15, steps))
-            event.accept()
-        else:
-            super().wheelEvent(event)
 
     # -- notes and frames -------------------------------------------------------------
 
