@@ -309,6 +309,11 @@ def test_action_point_linked_to_a_cluster_lands_in_the_store(wall) -> None:
     panel.table.selectRow(0)
     wall.qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     wall.until(lambda: actions() == [])
+    wall.window.undo_stack.undo()  # a wrongly deleted action point comes back, still linked
+    wall.until(lambda: len(actions()) == 1 and actions()[0].cluster_id == cluster.id)
+    wall.until(lambda: panel.table.rowCount() == 1)
+    wall.window.undo_stack.undo()  # and the first add is undone too
+    wall.until(lambda: actions() == [])
 
 
 def test_shortcuts_are_listed_in_help(wall) -> None:

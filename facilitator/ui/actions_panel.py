@@ -1,8 +1,9 @@
 """Action points for the wall shown: what, who, by when, and which cluster or note they
 grew out of. Captured on the laptop at the end of a round; they go into the report.
 
-Adding, editing (double-click a cell) and deleting go straight to the engine
-(AddAction / UpdateAction / DeleteAction); the table redraws from its change events.
+Adding, editing (double-click a cell) and deleting are undoable commands on the
+window's stack (wall_commands.ActionCommand: AddAction / UpdateAction / DeleteAction);
+the table redraws from the engine's change events.
 """
 
 from __future__ import annotations
@@ -25,21 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.model import Action
-from facilitator.engine import AddAction, DeleteAction, UpdateAction
+from facilitator.ui.wall_commands import ActionCommand, ActionFields, Refs
 
 Link = tuple[int | None, int | None]  # (note id, cluster id)
 
 
 class ActionsPanel(QWidget):
-    """Table and entry form for one group's round. No signals: commands go to the bridge.
+    """Table and entry form for one group's round. No signals: edits go on `stack`.
 
-    `selection()` answers what is selected on the wall as (note id, cluster id).
+    `selection()` answers what is selected on the wall as (note id, cluster id); `refs`
+    are the wall's shared ids, so undo still finds a re-created action, note or cluster.
     """
 
-    def __init__(self, state, bridge, selection: Callable[[], Link],
+    def __init__(self, state, bridge, selection: Callable[[], Link], stack, refs: Refs,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state, self.bridge, self._selection = state, bridge, selection
+        self.stack, self.refs = stack, refs
         self.key: tuple[int, int] | None = None
         self._actions: list[Action] = []
         self._link: Link = (None, None)
@@ -149,9 +152,8 @@ class ActionsPanel(QWidget):
         if self.key is None or not self.what.text().strip():
             self.what.setFocus()
             return
-        note_id, cluster_id = self._link
-        self.bridge.submit(AddAction(*self.key, what=self.what.text(), who=self.who.text(),
-                                     due=self.due.text(), note_id=note_id, cluster_id=cluster_id))
+        after = self._fields(self.what.text(), self.who.text(), self.due.text(), *self._link)
+        self.stack.push(ActionCommand(self.bridge, self.refs.new("a"), *self.key, None, after))
         for field in (self.what, self.who, self.due):
             field.clear()
         self._link = (None, None)
@@ -163,16 +165,20 @@ class ActionsPanel(QWidget):
         row = self.table.currentRow()
         if 0 <= row < len(self._actions) and self.table.selectionModel().hasSelection():
             a = self._actions[row]
-            self.bridge.submit(UpdateAction(a.id, a.what, a.who, a.due, *link))
+            self._change(a, self._fields(a.what, a.who, a.due, *link))
         else:
             self._link = link
             self._show_link()
 
     def delete_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        for row in rows:
-            if 0 <= row < len(self._actions):
-                self.bridge.submit(DeleteAction(self._actions[row].id))
+        gone = [self._actions[r] for r in rows if 0 <= r < len(self._actions)]
+        if not gone:
+            return
+        self.stack.beginMacro(self.tr("Actiepunt verwijderen"))
+        for a in gone:
+            self._change(a, None)
+        self.stack.endMacro()
 
     def _cell_edited(self, cell: QTableWidgetItem) -> None:
         if self._filling or not 0 <= cell.row() < len(self._actions) or cell.column() > 2:
@@ -181,5 +187,14 @@ class ActionsPanel(QWidget):
         values = [a.what, a.who, a.due]
         values[cell.column()] = cell.text()
         if values != [a.what, a.who, a.due] and values[0].strip():
-            self.bridge.submit(UpdateAction(a.id, *values, note_id=a.note_id,
-                                            cluster_id=a.cluster_id))
+            self._change(a, self._fields(*values, a.note_id, a.cluster_id))
+
+    def _fields(self, what: str, who: str, due: str, note_id: int | None,
+                cluster_id: int | None) -> ActionFields:
+        return (what, who, due, None if note_id is None else self.refs.note(note_id),
+                self.refs.cluster(cluster_id))
+
+    def _change(self, a: Action, after: ActionFields | None) -> None:
+        before = self._fields(a.what, a.who, a.due, a.note_id, a.cluster_id)
+        self.stack.push(ActionCommand(self.bridge, self.refs.action(a.id), a.group_id,
+                                      a.round_id, before, after))

@@ -21,8 +21,10 @@ from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QUndoCommand
 
 from facilitator.engine import (
+    AddAction,
     AddNote,
     CreateCluster,
+    DeleteAction,
     DeleteCluster,
     DeleteNote,
     EditNote,
@@ -31,6 +33,7 @@ from facilitator.engine import (
     SetNoteCluster,
     SetNoteHidden,
     UnmergeNote,
+    UpdateAction,
     UpdateCluster,
 )
 from facilitator.ui.bridge import EngineBridge
@@ -76,6 +79,9 @@ class Refs:
     def __init__(self) -> None:
         self._by_id: dict[tuple[str, int], Ref] = {}
         self.pending: list[Ref] = []
+
+    def action(self, action_id: int) -> Ref:
+        return self._get("a", action_id)
 
     def cluster(self, cluster_id: int | None) -> Ref | None:
         return None if cluster_id is None else self._get("c", cluster_id)
@@ -292,3 +298,39 @@ class AddPaperNoteCommand(_WallCommand):
     def undo(self) -> None:
         if self.note.id is not None:
             self.submit(DeleteNote(self.note.id))
+
+
+ActionFields = tuple[str, str, str, Ref | None, Ref | None]  # what, who, due, note, cluster
+
+
+class ActionCommand(_WallCommand):
+    """Add (before None), change, or delete (after None) an action point; undo does the
+    opposite, so a wrongly deleted action point comes back with Ctrl+Z."""
+
+    def __init__(self, bridge: EngineBridge, action: Ref, group_id: int, round_id: int,
+                 before: ActionFields | None, after: ActionFields | None) -> None:
+        text = (tr("Actiepunt toevoegen") if before is None else
+                tr("Actiepunt verwijderen") if after is None else tr("Actiepunt wijzigen"))
+        super().__init__(bridge, text)
+        self.action, self._group, self._round = action, group_id, round_id
+        self._before, self._after = before, after
+
+    def redo(self) -> None:
+        self._go(self._before, self._after)
+
+    def undo(self) -> None:
+        self._go(self._after, self._before)
+
+    def _go(self, now: ActionFields | None, to: ActionFields | None) -> None:
+        if to is None:
+            if self.action.id is not None:
+                self.submit(DeleteAction(self.action.id))
+            return
+        what, who, due, note, cluster = to
+        note_id = None if note is None else note.id
+        cluster_id = None if cluster is None else cluster.id
+        if now is None:
+            self.action.bind(self.submit(AddAction(
+                self._group, self._round, what, who, due, note_id, cluster_id)))
+        elif self.action.id is not None:
+            self.submit(UpdateAction(self.action.id, what, who, due, note_id, cluster_id))

@@ -56,7 +56,8 @@ class WallFeatures(QObject):
         self.controller = WallController(window)
         self.search = SearchBar()
         self.results = ResultsPanel()
-        self.actions = ActionsPanel(window.state, window.bridge, self._selection)
+        self.actions = ActionsPanel(window.state, window.bridge, self._selection,
+                                    window.undo_stack, self.controller.refs)
         self.shortcuts: list[tuple[str, str]] = []  # (keys, what) for the help dialog
         self.help_dialog: QDialog | None = None
 
