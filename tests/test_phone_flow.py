@@ -95,6 +95,7 @@ def test_pick_a_table_from_the_event_page_or_type_its_code(
     page.click("#join-button")
     page.wait_for_selector("#round-screen:not([hidden])")
     assert page.text_content("#group-name") == "Tafel 5"
+    wait_for(lambda: page.evaluate("document.activeElement.id") == "question", what="focus")
     assert page.url.endswith(f"/j/{groups(workshop_path)[4].code}")
     # A table card's QR code opens the page with the table already chosen.
     page.click("#leave")

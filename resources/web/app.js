@@ -417,10 +417,15 @@
       store(K.draft(), $("note-text").value);
       updateCounter();
     });
-    window.addEventListener("online", function () { setConnection(true); retryNow(); refetch(); });
+    window.addEventListener("online", function () {
+      setConnection(true); retryNow(); refetch(); F.saveVotes();
+    });
     window.addEventListener("offline", function () { setConnection(false); });
     document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "visible") { retryNow(); if (S.token) refetch(); }
+      if (document.visibilityState === "visible") {
+        retryNow(); F.saveVotes();
+        if (S.token) refetch();
+      }
     });
     applyLanguage();
     S.code = F.codeFromPath() || load("fac.last", null);

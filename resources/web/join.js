@@ -95,7 +95,7 @@
       store("fac.last", S.code);
       if (location.pathname !== "/j/" + S.code) history.replaceState(null, "", "/j/" + S.code);
       announce(t("joined", { group: res.data.group.name }));
-      enterGroup();
+      enterGroup(true);
     });
   }
 
@@ -108,9 +108,10 @@
     $("code").value = "";
     $("group-name").hidden = true;
     showJoin("");
+    $("join-title").focus();
   }
 
-  function enterGroup() {
+  function enterGroup(joinedNow) {
     show("round");
     S.outbox = load(K.outbox(), []);
     S.outbox.forEach(function (i) { i.next = 0; });  // a (re)load is a moment to retry
@@ -118,7 +119,12 @@
     if (draft && !$("note-text").value) $("note-text").value = draft;
     F.updateCounter();
     F.render();
-    F.refetch().then(function () { F.connectStream(); F.flush(); });
+    F.refetch().then(function () {
+      // The join form is gone: a keyboard or screen reader continues at the question.
+      if (joinedNow) $("question").focus();
+      F.connectStream();
+      F.flush();
+    });
   }
 
   F.codeFromPath = codeFromPath;
