@@ -110,14 +110,15 @@ def _start_server(engine: Engine, path: Path, host: str, port: int):
 
 
 def _addresses() -> list[str]:
-    from facilitator.server.network import lan_ipv4_addresses
+    from facilitator.ui.network import interface_addresses
 
-    return lan_ipv4_addresses()
+    return interface_addresses()
 
 
 def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> Session:
     """Start engine, participant server and GUI for `path` (a QApplication must exist)."""
     from facilitator.ui.bridge import EngineBridge
+    from facilitator.ui.features import install_all
     from facilitator.ui.main_window import MainWindow
     from facilitator.ui.state import WorkshopState
 
@@ -129,6 +130,7 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> Ses
         state = WorkshopState(store)
         server = _start_server(engine, path, host, port)
         window = MainWindow(state, bridge, server, _addresses)
+        install_all(window, server)
     except BaseException:
         if server is not None:
             server.stop()

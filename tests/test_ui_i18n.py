@@ -124,8 +124,9 @@ def test_language_menu_stores_the_choice_and_says_it_applies_after_restart(
     i18n.install(window)
     i18n.install(window)  # once only
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "Bee&ld")
-    languages = [a.menu() for a in view.actions() if a.menu() is not None]
-    assert [m.title() for m in languages] == ["&Taal"]
+    languages = [a.menu() for a in view.actions()
+                 if a.menu() is not None and a.menu().title() == "&Taal"]
+    assert len(languages) == 1
     chooser = window.language_menu
     assert [a.text() for a in languages[0].actions()] == ["Nederlands", "English"]
     assert chooser.actions["nl"].isChecked()

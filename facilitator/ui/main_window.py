@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.state = state
         self.bridge = bridge
+        self.server = server  # None when the participant server could not start
         self.undo_stack = QUndoStack(self)
         self._exports: list[ExportJob] = []  # keep jobs alive until they report back
         self.setWindowTitle(self.tr("Facilitator — {title}").format(title=state.workshop.title))
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
         self.export_action = QAction(self.tr("Verslag &exporteren…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_report)
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
+        self.edit_menu = edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
         undo = self.undo_stack.createUndoAction(self, self.tr("Ongedaan maken"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("Opnieuw"))
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
-        view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
+        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
         self.fit_action = QAction(self.tr("Alle briefjes tonen"), self)
         self.fit_action.setShortcut(QKeySequence("Ctrl+0"))
         self.fit_action.triggered.connect(self.wall.fit_all)

@@ -133,6 +133,9 @@ class NetworkCheck(QWidget):
 
 def install(window) -> NetworkCheck:
     """A 'Netwerkcontrole' dock beside the join panel, following its chosen address."""
+    existing = getattr(window, "network_check", None)
+    if existing is not None:
+        return existing
     check = NetworkCheck(window.join_panel._server, window.join_panel.address())
     dock = window._dock(window.tr("Netwerkcontrole"), "network-check", check,
                         Qt.DockWidgetArea.RightDockWidgetArea)

@@ -117,7 +117,10 @@ class WallFeatures(QObject):
 
 
 def install(window) -> WallFeatures:
-    """Add clusters, merges, search, vote results and action points to `window`."""
+    """Add clusters, merges, search, vote results and action points to `window` (once)."""
+    existing = getattr(window, "wall_features", None)
+    if existing is not None:
+        return existing
     f = WallFeatures(window)
     window.wall_features = f
     c, wall, scene = f.controller, window.wall, window.wall.wall_scene

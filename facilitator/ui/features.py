@@ -1,0 +1,17 @@
+"""Everything the main window offers beyond its core panels, installed in one place.
+
+Each feature module adds its own menus, docks and shortcuts through `install(window)`,
+so the main window stays a composition of panels and this list says what is on.
+"""
+
+from __future__ import annotations
+
+
+def install_all(window, server) -> None:
+    from facilitator.ui import i18n, network_check, prepare, run_features, wall_features
+
+    wall_features.install(window)  # clusters, merge, search, results, actions
+    run_features.install(window, server)  # timer, overview, projector
+    network_check.install(window)  # test QR code before the session
+    prepare.install(window)  # workshop editor, new/open, export dialog
+    i18n.install(window)  # Beeld > Taal
