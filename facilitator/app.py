@@ -214,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="port for the phones' web page (0: any free port)")
     options, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     app = ensure_application(qt_args)
+    from facilitator.ui.i18n import install_translator
+
+    install_translator(app)  # the stored interface language; Dutch unless English chosen
     host = Host(port=options.port)
     try:
         path = Path(options.workshop) if options.workshop else default_workshop()
