@@ -15,3 +15,14 @@ def install_all(window, server) -> None:
     network_check.install(window)  # test QR code before the session
     prepare.install(window)  # workshop editor, new/open, export dialog
     i18n.install(window)  # Beeld > Taal
+    _help_menu_last(window)
+
+
+def _help_menu_last(window) -> None:
+    """Help belongs at the right end of the menu bar, whatever was added after it."""
+    bar = window.menuBar()
+    for action in bar.actions():
+        if action.menu() is not None and action.text() == window.tr("&Help"):
+            bar.removeAction(action)
+            bar.addAction(action)
+            return
