@@ -13,6 +13,7 @@ import logging
 import os
 import signal
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator import resources, templates
 from facilitator.engine import Engine
-from facilitator.store import Store
+from facilitator.store import DamagedFile, Store
 
 log = logging.getLogger(__name__)
 
 ORGANISATION = "Facilitator"
 APPLICATION = "Facilitator"
 DEFAULT_PORT = 8321
+BACKUP_EVERY_S = 300  # a rolling backup beside the file every five minutes
 DEMO_FILE = "demo.workshop"
 
 
@@ -122,7 +124,7 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> Ses
     from facilitator.ui.main_window import MainWindow
     from facilitator.ui.state import WorkshopState
 
-    engine = Engine(path).start()
+    engine = Engine(path, backup_every_s=BACKUP_EVERY_S).start()
     server = None
     try:
         bridge = EngineBridge(engine)
@@ -218,9 +220,14 @@ def main(argv: list[str] | None = None) -> int:
 
     install_translator(app)  # the stored interface language; Dutch unless English chosen
     host = Host(port=options.port)
+    path = Path(options.workshop) if options.workshop else default_workshop()
     try:
-        path = Path(options.workshop) if options.workshop else default_workshop()
-        host.open(path)
+        try:
+            host.open(path)
+        except DamagedFile:
+            if not offer_backup(path):
+                raise
+            host.open(path)
     except Exception as exc:  # a damaged, newer or missing file: say so, do not crash
         log.exception("could not open the workshop")
         box = QMessageBox(QMessageBox.Icon.Critical, APPLICATION,
@@ -242,6 +249,30 @@ def main(argv: list[str] | None = None) -> int:
         host.close()
         with contextlib.suppress(ValueError):  # not on the main thread: nothing was set
             signal.signal(signal.SIGINT, previous)
+
+
+def offer_backup(path: Path, ask=None) -> bool:
+    """The file is damaged: offer the newest backup that passes the integrity check.
+    Returns True when it was put in place (the damaged file is kept beside it)."""
+    from facilitator.store.backup import newest_good_backup, restore
+
+    backup = newest_good_backup(path)
+    if backup is None:
+        return False
+    when = time.strftime("%d-%m %H:%M", time.localtime(backup.stat().st_mtime))
+    question = QApplication.translate(
+        "app", "{name} is beschadigd. Wilt u verder met de reservekopie van {when}? "
+               "Het beschadigde bestand blijft ernaast bewaard.").format(name=path.name,
+                                                                        when=when)
+    if ask is None:
+        box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION, question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        ask = lambda _q: box.exec() == QMessageBox.StandardButton.Yes  # noqa: E731
+    if not ask(question):
+        return False
+    restore(path, backup)
+    return True
 
 
 def _close_on_ctrl_c(host: Host, app: QApplication) -> QTimer | None:

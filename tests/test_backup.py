@@ -51,3 +51,22 @@ def test_damaged_file_is_recovered_from_the_newest_good_backup(workshop_path: Pa
     assert damaged.exists()
     recovered = Store.open(workshop_path)
     assert [n.text for n in recovered.notes()] == ["voor de backup"]
+
+
+def test_app_offers_the_newest_good_backup_for_a_damaged_file(qapp: object,
+                                                              workshop_path: Path) -> None:
+    from facilitator.app import offer_backup
+
+    with Engine(workshop_path) as engine:
+        engine.execute(AddNote(1, "gered", is_paper=True))
+    store = Store.open(workshop_path)
+    write_backup(store._db, workshop_path, now=1_000_000)
+    store.close()
+    workshop_path.write_bytes(b"\x00" * 8192)
+    asked: list[str] = []
+    assert not offer_backup(workshop_path, ask=lambda q: asked.append(q) or False)
+    assert "beschadigd" in asked[0]
+    with pytest.raises(DamagedFile):  # declined: nothing changed
+        Store.open(workshop_path)
+    assert offer_backup(workshop_path, ask=lambda q: True)
+    assert [n.text for n in Store.open(workshop_path).notes()] == ["gered"]
