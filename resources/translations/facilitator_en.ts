@@ -63,6 +63,10 @@
         <source>Nieuw actiepunt: nog niet gekoppeld</source>
         <translation>New action item: not linked yet</translation>
     </message>
+    <message>
+        <source>Actiepunt verwijderen</source>
+        <translation>Delete action item</translation>
+    </message>
 </context>
 <context>
     <name>ClusterItem</name>
@@ -488,6 +492,14 @@
     <message>
         <source>In- en uitzoomen</source>
         <translation>Zoom in and out</translation>
+    </message>
+    <message>
+        <source>Middelste knop of Alt+slepen</source>
+        <translation>Middle button or Alt+drag</translation>
+    </message>
+    <message>
+        <source>Muur verschuiven</source>
+        <translation>Pan the wall</translation>
     </message>
     <message>
         <source>Naam of tekst wijzigen</source>
@@ -1208,6 +1220,18 @@
 <context>
     <name>WallCommands</name>
     <message>
+        <source>Actiepunt toevoegen</source>
+        <translation>Add action item</translation>
+    </message>
+    <message>
+        <source>Actiepunt verwijderen</source>
+        <translation>Delete action item</translation>
+    </message>
+    <message>
+        <source>Actiepunt wijzigen</source>
+        <translation>Edit action item</translation>
+    </message>
+    <message>
         <source>Briefje verbergen</source>
         <translation>Hide note</translation>
     </message>
@@ -1363,6 +1387,10 @@
 {e}</source>
         <translation>The workshop cannot be opened:
 {e}</translation>
+    </message>
+    <message>
+        <source>{name} is beschadigd. Wilt u verder met de reservekopie van {when}? Het beschadigde bestand blijft ernaast bewaard.</source>
+        <translation>{name} is damaged. Do you want to continue with the backup from {when}? The damaged file is kept next to it.</translation>
     </message>
 </context>
 <context>
