@@ -14,8 +14,10 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon, QPixmap
@@ -24,6 +26,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from facilitator import resources, templates
 from facilitator.engine import Engine
 from facilitator.store import DamagedFile, Store
+
+if TYPE_CHECKING:  # imported lazily at run time: the window's modules load only when needed
+    from facilitator.server import ParticipantServer
+    from facilitator.ui.bridge import EngineBridge
+    from facilitator.ui.main_window import MainWindow
+    from facilitator.ui.state import WorkshopState
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +61,9 @@ def default_workshop() -> Path:
 
 
 def ensure_application(qt_args: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "facilitator",
-                                                   *(qt_args or [])])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        [sys.argv[0] if sys.argv else "facilitator", *(qt_args or [])])
     # QSettings and QStandardPaths derive their locations from these names.
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
@@ -77,11 +86,11 @@ class Session:
     """Everything that runs for one open workshop file."""
 
     engine: Engine
-    server: object | None
-    bridge: object
+    server: ParticipantServer | None
+    bridge: EngineBridge
     store: Store
-    state: object
-    window: object
+    state: WorkshopState
+    window: MainWindow
 
     def close(self) -> None:
         self.window.close()
@@ -95,7 +104,7 @@ class Session:
         self.window.deleteLater()
 
 
-def _start_server(engine: Engine, path: Path, host: str, port: int):
+def _start_server(engine: Engine, path: Path, host: str, port: int) -> ParticipantServer:
     from facilitator.server import ParticipantServer
 
     try:
@@ -169,7 +178,7 @@ class Host:
         old = self.session
         if old is None:
             return self._start(Path(path))
-        app = QApplication.instance()
+        app = ensure_application()
         keep = app.quitOnLastWindowClosed()
         app.setQuitOnLastWindowClosed(False)  # the old window closes before the new shows
         try:
@@ -201,7 +210,7 @@ class Host:
         from facilitator.ui import prepare
 
         session = build(path, host=self.host, port=self.port)
-        session.window.switch_workshop = self.open  # read by facilitator.ui.prepare
+        session.window.switch_workshop = self.open  # type: ignore[attr-defined]  # see prepare
         prepare.install(session.window)  # File > Nieuwe werkplaats…, Openen…, export
         self.session = session
         return session
@@ -239,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.getsignal(signal.SIGINT)
     timer = None
     try:
+        assert host.session is not None  # opened above, or we returned
         host.session.window.show()
         timer = _close_on_ctrl_c(host, app)
         return app.exec()
@@ -251,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(signal.SIGINT, previous)
 
 
-def offer_backup(path: Path, ask=None) -> bool:
+def offer_backup(path: Path, ask: Callable[[str], bool] | None = None) -> bool:
     """The file is damaged: offer the newest backup that passes the integrity check.
     Returns True when it was put in place (the damaged file is kept beside it)."""
     from facilitator.store.backup import newest_good_backup, restore
