@@ -1,8 +1,12 @@
-"""Writing the Word report without freezing the window.
+"""An export running off the GUI thread: render on the global QThreadPool with its own
+read-only Store (a Store belongs to one thread), progress back as a queued signal, and
+the file written beside the target then renamed, so an open Word file or a full disk
+never leaves half a report under the real name.
 
-Reading the snapshot and rendering the .docx can take seconds on a full day, so it runs
-on the global QThreadPool with its own read-only Store (a Store belongs to one thread).
-The result comes back to the GUI thread as a signal.
+Signals:
+    ExportTask.progressed(int, int): done, total.
+    ExportTask.finished(str): the path written.
+    ExportTask.failed(str): why nothing was written.
 """
 
 from __future__ import annotations
@@ -11,41 +15,40 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from facilitator.report.options import ReportOptions
 from facilitator.store import Store
 
 
-class ExportJob(QObject):
-    """One report export in flight.
+class ExportTask(QObject):
+    """One export in flight; keep a reference until finished or failed arrives."""
 
-    Signals:
-        finished(str): the path written.
-        failed(str): why nothing (complete) was written, for the status bar.
-    """
-
+    progressed = Signal(int, int)
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, workshop_path: Path, target: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, workshop_path: Path, target: Path, fmt: str,
+                 options: ReportOptions) -> None:
+        super().__init__()  # no parent: it may outlive the dialog that started it
         self.workshop_path = Path(workshop_path)
         self.target = Path(target)
+        self.fmt = fmt
+        self.options = options
 
     def start(self, pool: QThreadPool | None = None) -> None:
         (pool or QThreadPool.globalInstance()).start(_Runner(self))
 
     def run(self) -> None:
-        """Runs on a pool thread; signals cross back to the GUI thread queued."""
+        """Runs on a pool thread."""
         try:
-            from facilitator.report import ReportOptions, render
+            from facilitator.report import render
 
             store = Store.open(self.workshop_path, readonly=True)
             try:
                 snapshot = store.snapshot()
             finally:
                 store.close()
-            data = render(snapshot, "docx", ReportOptions())
-            # Write beside the target and rename: an open Word file or a full disk never
-            # leaves a half-written report under the real name.
+            data = render(snapshot, self.fmt, self.options,
+                          lambda done, total: self.progressed.emit(done, total))
             partial = self.target.with_name(self.target.name + ".part")
             partial.write_bytes(data)
             partial.replace(self.target)
@@ -56,9 +59,9 @@ class ExportJob(QObject):
 
 
 class _Runner(QRunnable):
-    def __init__(self, job: ExportJob) -> None:
+    def __init__(self, task: ExportTask) -> None:
         super().__init__()
-        self._job = job
+        self._task = task
 
     def run(self) -> None:
-        self._job.run()
+        self._task.run()

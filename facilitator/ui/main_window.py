@@ -27,8 +27,9 @@ from facilitator.engine import (
     SetPhase,
 )
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
+from facilitator.report.options import ReportOptions
 from facilitator.ui.bridge import EngineBridge
-from facilitator.ui.export import ExportJob
+from facilitator.ui.export import ExportTask
 from facilitator.ui.groups_panel import GroupsPanel
 from facilitator.ui.join_panel import JoinPanel
 from facilitator.ui.note_entry import NoteEntry
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self.server = server  # None when the participant server could not start
         self.undo_stack = QUndoStack(self)
-        self._exports: list[ExportJob] = []  # keep jobs alive until they report back
+        self._exports: list[ExportTask] = []  # keep jobs alive until they report back
         self.setWindowTitle(self.tr("Facilitator — {title}").format(title=state.workshop.title))
 
         self.round_bar = RoundBar(state)
@@ -222,11 +223,11 @@ class MainWindow(QMainWindow):
             settings.setValue("export/folder", str(Path(target).parent))
             self.start_export(Path(target))
 
-    def start_export(self, target: Path) -> ExportJob:
+    def start_export(self, target: Path) -> ExportTask:
         if target.suffix.lower() != ".docx":
             target = target.with_name(target.name + ".docx")
         # No Qt parent: the job must outlive a window closed while it runs.
-        job = ExportJob(self.state.store.path, target)
+        job = ExportTask(self.state.store.path, target, "docx", ReportOptions())
         job.finished.connect(lambda path, j=job: self._export_done(j, path))
         job.failed.connect(lambda why, j=job: self._export_failed(j, why))
         self._exports.append(job)
@@ -234,12 +235,12 @@ class MainWindow(QMainWindow):
         job.start()
         return job
 
-    def _export_done(self, job: ExportJob, path: str) -> None:
+    def _export_done(self, job: ExportTask, path: str) -> None:
         self._exports.remove(job)
         self.statusBar().showMessage(self.tr("Verslag opgeslagen: {path}").format(path=path),
                                      _STATUS_MS)
 
-    def _export_failed(self, job: ExportJob, why: str) -> None:
+    def _export_failed(self, job: ExportTask, why: str) -> None:
         self._exports.remove(job)
         self.statusBar().showMessage(self.tr("Verslag niet gemaakt: {why}").format(why=why),
                                      _STATUS_MS)

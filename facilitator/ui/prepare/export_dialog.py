@@ -6,17 +6,14 @@ to one thread); render's progress callback crosses back to the GUI thread as a q
 signal. The file is written beside the target and renamed, so an open Word file or a
 full disk never leaves half a report under the real name.
 
-Signals:
-    ExportTask.progressed(int, int): done, total.
-    ExportTask.finished(str): the path written.
-    ExportTask.failed(str): why nothing was written.
+The work itself is facilitator.ui.export.ExportTask.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, Signal
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,61 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.report.options import ReportOptions
-from facilitator.store import Store
+from facilitator.ui.export import ExportTask
 from facilitator.ui.prepare.common import plain_label
 
 FOLDER_KEY = "export/folder"
 # format -> (file name ending, file dialog filter)
 ENDINGS = {"docx": "-verslag.docx", "csv": ".csv", "json": ".json",
            "cards": "-tafelkaarten.docx"}
-
-
-class ExportTask(QObject):
-    """One export in flight; keep a reference until finished or failed arrives."""
-
-    progressed = Signal(int, int)
-    finished = Signal(str)
-    failed = Signal(str)
-
-    def __init__(self, workshop_path: Path, target: Path, fmt: str,
-                 options: ReportOptions) -> None:
-        super().__init__()  # no parent: it may outlive the dialog that started it
-        self.workshop_path = Path(workshop_path)
-        self.target = Path(target)
-        self.fmt = fmt
-        self.options = options
-
-    def start(self, pool: QThreadPool | None = None) -> None:
-        (pool or QThreadPool.globalInstance()).start(_Runner(self))
-
-    def run(self) -> None:
-        """Runs on a pool thread."""
-        try:
-            from facilitator.report import render
-
-            store = Store.open(self.workshop_path, readonly=True)
-            try:
-                snapshot = store.snapshot()
-            finally:
-                store.close()
-            data = render(snapshot, self.fmt, self.options,
-                          lambda done, total: self.progressed.emit(done, total))
-            partial = self.target.with_name(self.target.name + ".part")
-            partial.write_bytes(data)
-            partial.replace(self.target)
-        except Exception as exc:  # shown to the facilitator, not swallowed
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.finished.emit(str(self.target))
-
-
-class _Runner(QRunnable):
-    def __init__(self, task: ExportTask) -> None:
-        super().__init__()
-        self._task = task
-
-    def run(self) -> None:
-        self._task.run()
 
 
 class ExportDialog(QDialog):
