@@ -32,6 +32,22 @@ def pytest_configure(config: pytest.Config) -> None:
         config._facilitator_qapp = QApplication([])  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True)
+def sandboxed_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """QSettings and QStandardPaths write under tmp_path, never into the real home."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from facilitator import app as app_module
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    app_module.ensure_application()  # the organisation and app names QSettings uses
+    yield
+    QStandardPaths.setTestModeEnabled(False)
+
+
 @pytest.fixture
 def workshop_path(tmp_path: Path) -> Path:
     """A fresh workshop file from the organisatienetwerk template."""

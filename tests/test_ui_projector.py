@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -34,18 +34,6 @@ ZBARIMG = shutil.which("zbarimg") or "/usr/bin/zbarimg"
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "does not support raise")  # offscreen platform
-
-
-@pytest.fixture(autouse=True)
-def sandboxed_settings(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """QSettings and QStandardPaths write under tmp_path, never into the real home."""
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
-    app_module.ensure_application()
-    yield
-    QStandardPaths.setTestModeEnabled(False)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from facilitator import app as app_module
@@ -37,18 +37,6 @@ from tests.test_server_support import Sse, join
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "does not support raise")  # offscreen platform
-
-
-@pytest.fixture(autouse=True)
-def sandboxed_settings(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """QSettings and QStandardPaths write under tmp_path, never into the real home."""
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
-    app_module.ensure_application()
-    yield
-    QStandardPaths.setTestModeEnabled(False)
 
 
 @pytest.fixture

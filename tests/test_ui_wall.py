@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QMenu
 
 from facilitator import app as app_module
@@ -19,18 +19,6 @@ from facilitator.ui.wall_features import install
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 T = 5000
-
-
-@pytest.fixture(autouse=True)
-def sandboxed_settings(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """QSettings and QStandardPaths write under tmp_path, never into the real home."""
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
-    app_module.ensure_application()
-    yield
-    QStandardPaths.setTestModeEnabled(False)
 
 
 class Wall:

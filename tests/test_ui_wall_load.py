@@ -9,7 +9,7 @@ import time
 from PySide6.QtCore import Qt
 
 from facilitator.engine import AddAction, AddNote, CreateCluster
-from tests.test_ui_wall import sandboxed_settings, wall  # noqa: F401  (fixtures)
+from tests.test_ui_wall import wall  # noqa: F401  (a fixture)
 
 
 def test_five_hundred_notes_with_clusters_and_search_stay_quick(wall) -> None:  # noqa: F811
