@@ -267,7 +267,8 @@ def test_pages_are_served_small_strict_and_without_inline_code(
     assert request(server.port, "GET", "/").raw == page.raw
     total = len(page.raw)
     scripts = re.findall(r'<script src="/static/([a-z0-9]+\.js)" defer></script>', html)
-    assert scripts == ["i18n.js", "core.js", "join.js", "vote.js", "app.js"]
+    assert scripts == ["i18n.js", "core.js", "join.js", "vote.js", "notes.js", "live.js",
+                       "app.js"]
     for name, kind in [(name, "text/javascript") for name in scripts]:
         reply = request(server.port, "GET", f"/static/{name}")
         assert reply.status == 200 and reply.headers["Content-Type"].startswith(kind)

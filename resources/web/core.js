@@ -1,10 +1,11 @@
 /* The phone page's shared ground: state, storage, language, HTTP and small DOM helpers.
  *
- * The page's script is four files, loaded in this order with `defer`: core.js (this),
- * join.js (choosing a group), vote.js (dot voting) and app.js (the round: notes, outbox,
- * live stream, rendering, start). Split so each stays small enough to read in one go;
- * they meet in window.FAC, and a function of a later file is called as F.name() at the
- * time of the call. All user text is rendered with textContent: never HTML.
+ * The page's script is six files after i18n.js, loaded in this order with `defer`:
+ * core.js (this), join.js (choosing a group), vote.js (dot voting), notes.js (writing
+ * and the outbox), live.js (state, stream, polling) and app.js (rendering the round,
+ * start). Split by responsibility so each stays small enough to read in one go; they
+ * meet in window.FAC, and a function of another file is called as F.name() at the time
+ * of the call. All user text is rendered with textContent: never HTML.
  */
 "use strict";
 (function () {

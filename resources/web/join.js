@@ -131,10 +131,8 @@
   F.enterGroup = enterGroup;
   F.leave = leave;
   F.loadEvent = loadEvent;
-  F.normalCode = normalCode;
   F.onJoin = onJoin;
   F.renderPicker = renderPicker;
-  F.show = show;
   F.showJoin = showJoin;
   F.syncPicker = syncPicker;
 })();

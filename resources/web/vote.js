@@ -119,11 +119,6 @@
     renderVoteState();
   }
 
-  F.changeDots = changeDots;
-  F.dotsText = dotsText;
-  F.dotsUsed = dotsUsed;
   F.renderVote = renderVote;
-  F.renderVoteState = renderVoteState;
   F.saveVotes = saveVotes;
-  F.tapItem = tapItem;
 })();

@@ -1,0 +1,145 @@
+/* Following the group live: /api/state after a (re)load, then the SSE stream's batches;
+ * polling /api/state every 5 s whenever the stream is down, and the offline banner.
+ *
+ * Apart from the notes and the rendering because it is the one part that talks to the
+ * stream: what arrives here changes S, and F.render() shows it.
+ */
+"use strict";
+(function () {
+  var F = window.FAC, S = F.S, $ = F.$, K = F.K;
+  var announce = F.announce, api = F.api, errorText = F.errorText, store = F.store, t = F.t;
+  var POLL_MS = 5000;
+
+  // -- state ------------------------------------------------------------------
+
+  function refetch() {
+    return api("GET", "/api/state").then(function (res) {
+      if (res.status === 200) { applyState(res.data); return; }
+      if (res.status === 401) { forgetToken(); return; }
+      setConnection(false);
+    });
+  }
+
+  function refetchSoon() {
+    // Hundreds of phones hear the same event: spread their reloads over a second or two.
+    clearTimeout(S.refetchTimer);
+    S.refetchTimer = setTimeout(refetch, Math.random() * 1500);
+  }
+
+  function forgetToken() {
+    store(K.token(), null);
+    closeStream();
+    stopPolling();
+    S.token = null;
+    F.showJoin(errorText("unknown_token"));
+  }
+
+  function applyState(data) {
+    S.state = data;
+    S.seq = data.seq;
+    S.max = data.limits.note_max_chars;
+    S.clockOffset = data.round ? data.round.timer.now * 1000 - Date.now() : 0;
+    S.mine = new Map(data.notes.mine.map(function (n) { return [n.id, n]; }));
+    S.others = new Map((data.notes.others || []).map(function (n) { return [n.id, n]; }));
+    S.count = data.notes.count;
+    if (data.vote) {
+      var keys = new Set(data.vote.items.map(function (i) { return i.key; }));
+      // A choice not yet through to the laptop wins over what the laptop last stored.
+      var base = S.votesDirty || S.voteSaving ? S.votes : data.vote.mine;
+      S.votes = {};
+      Object.keys(base).forEach(function (k) { if (keys.has(k) && base[k] > 0) S.votes[k] = base[k]; });
+    } else {
+      S.votes = {}; S.votesDirty = false;
+      clearTimeout(S.voteTimer); S.voteTimer = null;
+    }
+    setConnection(true);
+    F.render();
+  }
+
+  function applyBatch(events) {
+    var st = S.state;
+    if (!st) return;
+    events.forEach(function (e) {
+      if (e.t === "note") {
+        if (S.mine.has(e.note.id)) {
+          var mine = S.mine.get(e.note.id);
+          e.note.client_note_id = mine.client_note_id;
+          S.mine.set(e.note.id, e.note);
+        } else if (st.round && st.round.others_shown) {
+          S.others.set(e.note.id, e.note);
+        }
+      } else if (e.t === "merged") {
+        S.others.delete(e.id);
+      } else if (e.t === "removed") {
+        S.mine.delete(e.id);
+        S.others.delete(e.id);
+      } else if (e.t === "count") {
+        S.count = e.count;
+      } else if (e.t === "phase" && st.round) {
+        st.round.phase = e.phase;
+        st.round.others_shown = e.others_shown;
+        announce(t("announcePhase", { phase: t("phase_" + e.phase) }));
+        refetchSoon();
+      } else if (e.t === "timer" && st.round) {
+        st.round.timer = e.timer;
+        S.clockOffset = e.timer.now * 1000 - Date.now();
+      } else if (e.t === "round") {
+        announce(t("announceRound"));
+        refetchSoon();
+      } else if (e.t === "refresh") {
+        refetchSoon();
+      }
+    });
+    F.render();
+  }
+
+  // -- live stream, with polling as the fallback ----------------------------------
+
+  function connectStream() {
+    closeStream();
+    if (!S.token || typeof EventSource === "undefined") { startPolling(); return; }
+    var url = "/api/events?token=" + encodeURIComponent(S.token) + "&last=" + encodeURIComponent(S.seq);
+    var es = new EventSource(url);
+    S.es = es;
+    es.addEventListener("hello", function () { stopPolling(); setConnection(true); });
+    es.addEventListener("batch", function (e) {
+      S.seq = e.lastEventId || S.seq;
+      try { applyBatch(JSON.parse(e.data).events); } catch (err) { refetchSoon(); }
+    });
+    es.addEventListener("reset", function () { refetchSoon(); stopPolling(); setConnection(true); });
+    es.onerror = function () {
+      // The browser reconnects by itself (sending Last-Event-ID); poll meanwhile.
+      startPolling();
+      if (es.readyState === EventSource.CLOSED && S.es === es) {
+        S.es = null;
+        setTimeout(function () { if (S.token && !S.es) refetch().then(connectStream); }, 10000);
+      }
+    };
+  }
+  function closeStream() { if (S.es) { S.es.close(); S.es = null; } }
+  function startPolling() {
+    if (S.pollTimer) return;
+    S.pollTimer = setInterval(function () { if (S.token) refetch(); }, POLL_MS);
+  }
+  function stopPolling() { clearInterval(S.pollTimer); S.pollTimer = null; }
+
+  function setConnection(ok) {
+    S.connected = ok;
+    var waiting = S.outbox.filter(function (i) { return !i.error; }).length;
+    var el = $("connection");
+    if (!ok || !navigator.onLine) {
+      var queued = waiting === 1 ? t("pending1") : t("pending", { n: waiting });
+      el.textContent = t("offline") + (waiting ? " " + queued : "");
+      el.hidden = false;
+    } else {
+      el.hidden = true;
+    }
+  }
+
+  F.closeStream = closeStream;
+  F.connectStream = connectStream;
+  F.forgetToken = forgetToken;
+  F.refetch = refetch;
+  F.setConnection = setConnection;
+  F.stopPolling = stopPolling;
+})();
