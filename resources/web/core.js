@@ -1,11 +1,7 @@
-/* The phone page's shared ground: state, storage, language, HTTP and small DOM helpers.
- *
- * The page's script is six files after i18n.js, loaded in this order with `defer`:
- * core.js (this), join.js (choosing a group), vote.js (dot voting), notes.js (writing
- * and the outbox), live.js (state, stream, polling) and app.js (rendering the round,
- * start). Split by responsibility so each stays small enough to read in one go; they
- * meet in window.FAC, and a function of another file is called as F.name() at the time
- * of the call. All user text is rendered with textContent: never HTML.
+/* Shared ground of the phone page: state, storage, language, HTTP, DOM helpers.
+ * Files (in order, `defer`): i18n, core, join, vote, notes, live, app; one job each,
+ * meeting in window.FAC (call another file's function as F.name()). User text is set
+ * with textContent only, never as HTML.
  */
 "use strict";
 (function () {
@@ -16,7 +12,7 @@
     mine: new Map(), others: new Map(), count: 0, outbox: [],
     es: null, pollTimer: null, flushTimer: null, flushing: false,
     timerTick: null, clockOffset: 0, editing: null, refetchTimer: null, connected: true,
-    votes: {}, votesDirty: false, voteTimer: null, voteSaving: false, voteTries: 0,
+    votes: {}, votesDirty: false, voteTimer: null, voteSaving: false, voteTries: 0, voteSent: null,
     groups: [], timerWasRunning: false,
   };
 
@@ -36,6 +32,7 @@
     token: function () { return "fac.token." + S.code; },
     outbox: function () { return "fac.outbox." + S.code; },
     draft: function () { return "fac.draft." + S.code; },
+    votes: function () { return "fac.votes." + S.code; },  // {round, dots}: not yet saved
   };
 
   // -- language ---------------------------------------------------------------

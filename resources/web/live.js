@@ -1,8 +1,6 @@
-/* Following the group live: /api/state after a (re)load, then the SSE stream's batches;
- * polling /api/state every 5 s whenever the stream is down, and the offline banner.
- *
- * Apart from the notes and the rendering because it is the one part that talks to the
- * stream: what arrives here changes S, and F.render() shows it.
+/* Following the group live: /api/state, then the stream's batches; polling every 5 s
+ * while the stream is down; the offline banner. Its own file: it only changes S from
+ * what the laptop says, and F.render() shows it.
  */
 "use strict";
 (function () {
@@ -42,16 +40,7 @@
     S.mine = new Map(data.notes.mine.map(function (n) { return [n.id, n]; }));
     S.others = new Map((data.notes.others || []).map(function (n) { return [n.id, n]; }));
     S.count = data.notes.count;
-    if (data.vote) {
-      var keys = new Set(data.vote.items.map(function (i) { return i.key; }));
-      // A choice not yet through to the laptop wins over what the laptop last stored.
-      var base = S.votesDirty || S.voteSaving ? S.votes : data.vote.mine;
-      S.votes = {};
-      Object.keys(base).forEach(function (k) { if (keys.has(k) && base[k] > 0) S.votes[k] = base[k]; });
-    } else {
-      S.votes = {}; S.votesDirty = false;
-      clearTimeout(S.voteTimer); S.voteTimer = null;
-    }
+    F.adoptVotes(data);
     setConnection(true);
     F.render();
   }

@@ -1,11 +1,13 @@
 /* Dot voting on the phone: tap an item for a dot, tap again to take it back (or − where
  * several dots on one item are allowed); the whole allocation is saved by itself.
+ * Like the outbox, a choice is in localStorage (K.votes) from the tap until a 2xx for
+ * exactly that allocation; sent again on load, online, visible. The newest one wins.
  */
 "use strict";
 (function () {
-  var F = window.FAC, S = F.S, $ = F.$;
+  var F = window.FAC, S = F.S, $ = F.$, K = F.K;
   var announce = F.announce, api = F.api, codeOf = F.codeOf, el = F.el,
-    errorText = F.errorText, setError = F.setError, t = F.t;
+    errorText = F.errorText, load = F.load, setError = F.setError, store = F.store, t = F.t;
   var RETRY_CAP_MS = 30000;
 
   // -- dot voting: every tap is saved by itself, the whole allocation at once -------
@@ -27,6 +29,7 @@
     var next = (S.votes[item.key] || 0) + delta;
     if (next > 0) S.votes[item.key] = next; else delete S.votes[item.key];
     S.votesDirty = true;
+    keep();
     setError("vote-error", "");
     var left = S.state.vote.budget - dotsUsed();
     announce(t("announceDots", { item: item.label, dots: dotsText(next), left: left }));
@@ -37,18 +40,68 @@
 
   function dotsText(n) { return n === 0 ? t("dotsOn0") : n === 1 ? t("dotsOn1") : t("dotsOn", { n: n }); }
 
+  // -- kept on this phone until the laptop has it -----------------------------------
+
+  function canon(dots) {  // one spelling per allocation, so "exactly that one" can be checked
+    var out = {};
+    Object.keys(dots).sort().forEach(function (k) { if (dots[k] > 0) out[k] = dots[k]; });
+    return JSON.stringify(out);
+  }
+  function keep(error) {
+    store(K.votes(), { round: S.state.round.id, dots: S.votes, error: error || null });
+  }
+  function kept(round, sent) {  // what is on disk, if it is exactly `sent` for `round`
+    var k = load(K.votes(), null);
+    return k && k.round === round && canon(k.dots) === sent ? k : null;
+  }
+
+  function adoptVotes(data) {
+    // After /api/state: a choice on disk but not through yet wins over the laptop's copy.
+    var round = data.round, disk = load(K.votes(), null);
+    if (disk && (!round || disk.round !== round.id || !disk.dots)) {
+      store(K.votes(), null);  // another round is on: too late for that choice
+      disk = null;
+    }
+    if (!data.vote) {
+      S.votes = {}; S.votesDirty = false;
+      clearTimeout(S.voteTimer); S.voteTimer = null;
+      return;
+    }
+    var keys = new Set(data.vote.items.map(function (i) { return i.key; }));
+    var base = disk ? disk.dots : S.votesDirty || S.voteSaving ? S.votes : data.vote.mine;
+    S.votes = {};
+    Object.keys(base).forEach(function (k) { if (keys.has(k) && base[k] > 0) S.votes[k] = base[k]; });
+    if (!disk) return;
+    var changed = canon(S.votes) !== canon(disk.dots);
+    if (changed) keep();  // an item left the wall meanwhile
+    S.votesDirty = !S.voteSaving || canon(S.votes) !== S.voteSent;
+    // Refused before (and unchanged): say why again, but wait for the next tap or Bewaar.
+    if (disk.error && !changed) setError("vote-error", errorText(disk.error, "vote"));
+    else if (!S.voteSaving && !S.voteTimer) saveVotes();
+  }
+
+  function resendVotes() {
+    // Load, `online`, visible again: send what is on disk now (maybe from another tab).
+    if (!S.state) return;
+    clearTimeout(S.voteTimer); S.voteTimer = null; S.voteTries = 0;
+    adoptVotes(S.state);
+    if (!load(K.votes(), null)) saveVotes();  // storage off: what is on screen
+    F.render();
+  }
+
   function saveVotes() {
     clearTimeout(S.voteTimer);
     S.voteTimer = null;
     if (S.voteSaving || !S.votesDirty || !S.state || !S.state.vote) return;
     S.voteSaving = true;
     S.votesDirty = false;
-    var sent = JSON.stringify(S.votes);
+    var round = S.state.round.id, sent = S.voteSent = canon(S.votes);
     renderVoteState();
     api("PUT", "/api/votes", { dots: JSON.parse(sent) }).then(function (res) {
       S.voteSaving = false;
       if (res.status === 200) {
         S.voteTries = 0;
+        if (kept(round, sent)) store(K.votes(), null);  // newer taps stay on disk
         if (S.state && S.state.vote) S.state.vote.mine = res.data.dots;
         if (!S.votesDirty) announce(t("announceVotes"));
         else saveVotes();  // tapped again meanwhile: send the newer allocation
@@ -62,6 +115,7 @@
         if (res.status === 0) F.setConnection(false);
       } else {
         S.votesDirty = true;
+        if (kept(round, sent)) keep(codeOf(res));
         setError("vote-error", errorText(codeOf(res), "vote"));
       }
       F.render();
@@ -120,5 +174,7 @@
   }
 
   F.renderVote = renderVote;
+  F.adoptVotes = adoptVotes;
+  F.resendVotes = resendVotes;
   F.saveVotes = saveVotes;
 })();
