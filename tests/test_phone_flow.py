@@ -279,3 +279,19 @@ def test_every_refusal_in_the_api_has_words_in_both_languages() -> None:
     for table in (nl, en):
         keys = set(re.findall(r"\berr_([a-z_]+):", table))
         assert not codes - keys, sorted(codes - keys)
+
+
+def test_the_table_list_is_there_before_any_script(
+    context: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    page = context.new_page()
+    page.route("**/static/*.js", lambda route: route.abort())  # scripts that never arrive
+    page.goto(server.event_url("127.0.0.1"))
+    assert page.is_visible("#picker")
+    labels = page.locator("#group-list label")
+    assert [labels.nth(i).inner_text() for i in range(labels.count())] == [
+        g.name for g in groups(workshop_path)]
+    assert (page.text_content("#event-title") or "").startswith("KB/OB")
+    assert page.is_disabled("#join-button")  # a tap now would only reload the page
+    page.goto(server.join_url(groups(workshop_path)[3].code, "127.0.0.1"))
+    assert page.get_by_label("Tafel 4", exact=True).is_checked()

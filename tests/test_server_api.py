@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from facilitator.domain.model import Phase
-from facilitator.engine import AddNote, Engine, SetNoteHidden, UpdateGroup
+from facilitator.engine import AddNote, Engine, SetNoteHidden, UpdateGroup, UpdateWorkshop
 from facilitator.server import ParticipantServer
 from facilitator.server.limits import Limits
 from facilitator.store import Store
 from tests.test_server_support import collect, groups, join, post, request, running
+
+STATIC = Path(__file__).resolve().parent.parent / "resources" / "web"
 
 
 @pytest.fixture
@@ -264,7 +266,10 @@ def test_pages_are_served_small_strict_and_without_inline_code(
     csp = page.headers["Content-Security-Policy"]
     assert csp.endswith(f"; style-src 'self' 'sha256-{digest}'") and "default-src 'self'" in csp
     assert "unsafe" not in csp
-    assert request(server.port, "GET", "/").raw == page.raw
+    # /j/CODE comes with its table checked and its code filled in; / with nothing chosen.
+    assert html.count(" checked>") == 1 and f'<input id="code" name="code" value="{code}"' in html
+    plain = request(server.port, "GET", "/").raw.decode()
+    assert " checked>" not in plain and '<input id="code" name="code" type=' in plain
     total = len(page.raw)
     scripts = re.findall(r'<script src="/static/([a-z0-9]+\.js)" defer></script>', html)
     assert scripts == ["i18n.js", "core.js", "join.js", "vote.js", "notes.js", "live.js",
@@ -274,9 +279,10 @@ def test_pages_are_served_small_strict_and_without_inline_code(
         assert reply.status == 200 and reply.headers["Content-Type"].startswith(kind)
         assert reply.headers["X-Content-Type-Options"] == "nosniff"
         assert reply.headers["Content-Security-Policy"].startswith("default-src 'self'")
+        source = (STATIC / name).read_bytes()  # served without the lines' leading blanks
+        assert reply.raw == b"\n".join(line.lstrip() for line in source.split(b"\n"))
         total += len(reply.raw)
-    total += len(request(server.port, "GET", "/api/event").raw)
-    assert total < 60_000  # the page, all it loads, and the table list, uncompressed
+    assert total < 60_000  # the page with its table list and all it loads, uncompressed
     assert request(server.port, "GET", "/static/../pyproject.toml").status == 404
     assert request(server.port, "GET", "/static/nothing.js").status == 404
 
@@ -299,3 +305,28 @@ def test_the_event_page_lists_every_group_to_pick_from(
     assert request(server.port, "POST", "/api/event", {}).code == "method_not_allowed"
     stranger = request(server.port, "GET", "/api/event", headers={"Host": "evil.example"})
     assert (stranger.status, stranger.code) == (421, "bad_host")
+
+
+def test_the_page_itself_lists_the_tables_as_plain_text(
+    server: ParticipantServer, engine: Engine, workshop_path: Path
+) -> None:
+    first, second = groups(workshop_path)[:2]
+    engine.execute(UpdateGroup(first.id, "<b>Tafel</b> & 'co'"))
+    engine.execute(UpdateWorkshop(title='Dag "één" <script>x</script>'))
+    html = request(server.port, "GET", "/").raw.decode()
+    assert "<b>" not in html and "<script>x" not in html
+    assert "<span>&lt;b&gt;Tafel&lt;/b&gt; &amp; &#x27;co&#x27;</span>" in html
+    assert html.count('<p id="event-title" class="event-title">Dag &quot;één&quot; '
+                      "&lt;script&gt;x&lt;/script&gt;</p>") == 1
+    assert '<fieldset id="picker" class="picker">' in html  # shown without any script
+    assert 'data-i18n="codeLabel">Of typ de groepscode</label>' in html
+    names = re.findall(r'<input type="radio" name="group" value="([A-Z0-9]+)"><span>([^<]*)<',
+                       html)
+    assert [code for code, _ in names] == [g.code for g in groups(workshop_path)]
+    assert names[1][1] == second.name
+    # A code that is no table's: nothing checked, nothing filled in (the page says why).
+    unknown = request(server.port, "GET", "/j/ZZZZZ").raw.decode()
+    assert " checked>" not in unknown and 'name="code" value=' not in unknown
+    # Case, spaces and dashes are forgiven, as when joining.
+    near = request(server.port, "GET", f"/j/{second.code[:2].lower()}-{second.code[2:]}")
+    assert f'value="{second.code}" checked>' in near.raw.decode()

@@ -1,8 +1,5 @@
-/* The round on screen and the start: question, method, phase, timer, the group's notes;
- * start() wires every control and runs once, as the last file loads (see core.js).
- *
- * What is left once notes (notes.js), the live stream (live.js), voting (vote.js) and
- * joining (join.js) have their own files: the glue that renders S and starts it all.
+/* The round on screen (question, method, phase, timer, the group's notes) and start(),
+ * which wires every control once the last file is in: the glue the other files lack.
  */
 "use strict";
 (function () {
@@ -96,6 +93,7 @@
       applyLanguage();
       F.updateCounter();
     });
+    F.initPicker();
     $("join-form").addEventListener("submit", F.onJoin);
     $("note-form").addEventListener("submit", F.onSend);
     $("leave").addEventListener("click", F.leave);
@@ -106,12 +104,12 @@
       F.updateCounter();
     });
     window.addEventListener("online", function () {
-      F.setConnection(true); F.retryNow(); F.refetch(); F.saveVotes();
+      F.setConnection(true); F.retryNow(); F.refetch(); F.resendVotes();
     });
     window.addEventListener("offline", function () { F.setConnection(false); });
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "visible") {
-        F.retryNow(); F.saveVotes();
+        F.retryNow(); F.resendVotes();
         if (S.token) F.refetch();
       }
     });

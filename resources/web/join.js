@@ -1,10 +1,11 @@
-/* Choosing a group: the event-wide page lists the tables (GET /api/event) to pick from,
- * or takes a typed code; a table card's /j/CODE comes with its table already chosen.
+/* Choosing a group: pick a table from the list or type its code; a table card's /j/CODE
+ * comes with its table already chosen. The server writes the list into the HTML, so it
+ * is there at the first paint; this file only makes it work (and the join itself).
  */
 "use strict";
 (function () {
   var F = window.FAC, S = F.S, $ = F.$, K = F.K;
-  var announce = F.announce, api = F.api, codeOf = F.codeOf, el = F.el,
+  var announce = F.announce, api = F.api, codeOf = F.codeOf,
     errorText = F.errorText, load = F.load, setError = F.setError, store = F.store, t = F.t;
 
   // -- screens ----------------------------------------------------------------
@@ -28,41 +29,20 @@
     if (!$("org").value) $("org").value = profile.org || "";
     setError("join-error", message || "");
     syncPicker();
-    loadEvent();
   }
 
-  // -- the event-wide page: pick a table from the list, or type its code ----------
+  // -- the table list the server put into the page: pick one, or type its code ------
 
-  function loadEvent() {
-    api("GET", "/api/event").then(function (res) {
-      if (res.status !== 200 || !res.data.groups) return;  // typing the code still works
-      S.groups = res.data.groups;
-      if (!S.state) $("event-title").textContent = res.data.workshop.title;
-      renderPicker();
+  function initPicker() {
+    S.groups = document.querySelectorAll("#group-list input");
+    $("group-list").addEventListener("change", function (ev) {
+      $("code").value = ev.target.value;
+      setError("join-error", "");
     });
-  }
-
-  function renderPicker() {
-    var list = $("group-list");
-    list.replaceChildren();
-    S.groups.forEach(function (g, i) {
-      var label = el("label", "group-option");
-      var radio = el("input");
-      radio.type = "radio";
-      radio.name = "group";
-      radio.id = "group-" + i;
-      radio.value = g.code;
-      radio.addEventListener("change", function () {
-        $("code").value = g.code;
-        setError("join-error", "");
-      });
-      label.appendChild(radio);
-      label.appendChild(el("span", "group-option-name", g.name));
-      list.appendChild(label);
-    });
-    $("picker").hidden = !S.groups.length;
-    $("code-label").textContent = t(S.groups.length ? "codeLabelOr" : "codeLabel");
-    syncPicker();
+    // Picked before the scripts were in: that choice stands (unless a code was typed).
+    var picked = document.querySelector("#group-list input:checked"), code = $("code");
+    if (picked && code.value === code.defaultValue) code.value = picked.value;
+    $("join-button").disabled = false;  // off in the HTML: a tap before now would reload
   }
 
   function normalCode(value) { return value.trim().toUpperCase().replace(/[\s-]/g, ""); }
@@ -129,10 +109,9 @@
 
   F.codeFromPath = codeFromPath;
   F.enterGroup = enterGroup;
+  F.initPicker = initPicker;
   F.leave = leave;
-  F.loadEvent = loadEvent;
   F.onJoin = onJoin;
-  F.renderPicker = renderPicker;
   F.showJoin = showJoin;
   F.syncPicker = syncPicker;
 })();

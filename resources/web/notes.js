@@ -1,10 +1,7 @@
 /* Notes that are never lost: writing, the outbox, editing and deleting one's own.
- *
- * Notes go through an OUTBOX in localStorage: an item leaves it only after the laptop
- * answered 2xx for its client_note_id, so a dropped Wi-Fi, a reload or a crashed
- * browser never loses a note, and the server's idempotency makes retries safe.
- * Its own file because the outbox's promise is the page's most delicate part: read it
- * in one go, apart from the stream and the rendering of the round.
+ * The OUTBOX is in localStorage; an item leaves it only after a 2xx for its
+ * client_note_id, so Wi-Fi, a reload or a crash never loses a note (the server's
+ * idempotency makes retries safe). Its own file: the page's most delicate promise.
  */
 "use strict";
 (function () {
