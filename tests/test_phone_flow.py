@@ -238,8 +238,9 @@ def test_the_language_toggle_switches_everything_and_remembers(
     page.get_by_label("Tafel 2", exact=True).check()
     page.click("#join-button")
     page.wait_for_selector("#round-screen:not([hidden])")
-    assert page.text_content("#phase") == "Writing notes"
-    assert page.text_content("#method-name") == "1-2-4-All: how it works"
+    # The round screen shows before the first state arrives: wait for its text.
+    page.wait_for_selector("#phase:text('Writing notes')")
+    page.wait_for_selector("#method-name:text('1-2-4-All: how it works')")
     collect(engine, workshop_path, Phase.GROUP)
     page.wait_for_selector("#phase:text('Grouping')")
     page.wait_for_selector("#status:text('Phase: Grouping.')")
