@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -209,3 +210,19 @@ class ItemList(QWidget):
         ids = self.ids()
         if 0 <= position < len(ids):
             self.moveRequested.emit(ids[position], position)
+
+
+def list_beside_details(tab: QWidget, items: QWidget, form: QFormLayout) -> tuple[QWidget, QLabel]:
+    """The editor tabs' shape: the list on the left, the chosen item's form on the right
+    with a refusal line under it. Returns (details, error) for the tab to keep."""
+    details = QWidget()
+    details.setLayout(form)
+    error = error_label()
+    right = QVBoxLayout()
+    right.addWidget(details)
+    right.addStretch(1)
+    right.addWidget(error)
+    layout = QHBoxLayout(tab)
+    layout.addWidget(items, 2)
+    layout.addLayout(right, 3)
+    return details, error

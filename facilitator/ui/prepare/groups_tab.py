@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +22,7 @@ from facilitator.domain.model import Group
 from facilitator.engine.commands import AddGroup, DeleteGroup, MoveGroup, UpdateGroup
 from facilitator.ui.prepare.common import (
     ItemList,
-    error_label,
+    list_beside_details,
     plain_label,
     show_error,
     typing_timer,
@@ -85,17 +84,7 @@ class GroupsTab(QWidget):
         form.addRow("", self.colour_label)
         form.addRow(self.tr("Tafelvoorzitter:"), self.host_edit)
         form.addRow(self.tr("Code voor telefoons:"), self.code_label)
-        self.details = QWidget()
-        self.details.setLayout(form)
-        self.error = error_label()
-
-        right = QVBoxLayout()
-        right.addWidget(self.details)
-        right.addStretch(1)
-        right.addWidget(self.error)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.items, 2)
-        layout.addLayout(right, 3)
+        self.details, self.error = list_beside_details(self, self.items, form)
         self.reload()
 
     # -- from the engine --------------------------------------------------------------

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +30,7 @@ from facilitator.engine.commands import AddRound, DeleteRound, MoveRound, Update
 from facilitator.store.specs import RoundSpec
 from facilitator.ui.prepare.common import (
     ItemList,
-    error_label,
+    list_beside_details,
     plain_label,
     show_error,
     typing_timer,
@@ -116,17 +115,7 @@ class RoundsTab(QWidget):
         form.addRow(self.tr("Briefjes:"), self.visibility_combo)
         form.addRow(self.tr("Stippen:"), dots_row)
         form.addRow("", self.multi_check)
-        self.details = QWidget()
-        self.details.setLayout(form)
-        self.error = error_label()
-
-        right = QVBoxLayout()
-        right.addWidget(self.details)
-        right.addStretch(1)
-        right.addWidget(self.error)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.items, 2)
-        layout.addLayout(right, 3)
+        self.details, self.error = list_beside_details(self, self.items, form)
         self.reload()
 
     # -- from the engine --------------------------------------------------------------
