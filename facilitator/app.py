@@ -29,6 +29,7 @@ from facilitator.store import DamagedFile, Store
 
 if TYPE_CHECKING:  # imported lazily at run time: the window's modules load only when needed
     from facilitator.server import ParticipantServer
+    from facilitator.server.limits import Limits
     from facilitator.ui.bridge import EngineBridge
     from facilitator.ui.main_window import MainWindow
     from facilitator.ui.state import WorkshopState
@@ -104,18 +105,19 @@ class Session:
         self.window.deleteLater()
 
 
-def _start_server(engine: Engine, path: Path, host: str, port: int) -> ParticipantServer:
+def _start_server(engine: Engine, path: Path, host: str, port: int,
+                  limits: Limits | None = None) -> ParticipantServer:
     from facilitator.server import ParticipantServer
 
     try:
-        server = ParticipantServer(engine, path, host=host, port=port)
+        server = ParticipantServer(engine, path, host=host, port=port, limits=limits)
         server.start()
     except OSError:
         if port == 0:
             raise
         # Another program holds the usual port: any free port beats no phones at all.
         log.warning("port %d is taken; the participant server takes a free port", port)
-        server = ParticipantServer(engine, path, host=host, port=0)
+        server = ParticipantServer(engine, path, host=host, port=0, limits=limits)
         server.start()
     return server
 
@@ -126,8 +128,11 @@ def _addresses() -> list[str]:
     return interface_addresses()
 
 
-def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> Session:
-    """Start engine, participant server and GUI for `path` (a QApplication must exist)."""
+def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
+          limits: Limits | None = None) -> Session:
+    """Start engine, participant server and GUI for `path` (a QApplication must exist).
+
+    `limits` replaces the server's rate limits (the load benchmark raises them)."""
     from facilitator.ui.bridge import EngineBridge
     from facilitator.ui.features import install_all
     from facilitator.ui.main_window import MainWindow
@@ -139,7 +144,7 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> Ses
         bridge = EngineBridge(engine)
         store = Store.open(path, readonly=True)
         state = WorkshopState(store)
-        server = _start_server(engine, path, host, port)
+        server = _start_server(engine, path, host, port, limits)
         window = MainWindow(state, bridge, server, _addresses)
         install_all(window, server)
     except BaseException:

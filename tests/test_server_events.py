@@ -90,8 +90,13 @@ def test_changes_within_one_tick_go_out_as_one_batch(
                for i in range(20)]
     for f in futures:
         f.result()
-    batch = stream.until("batch")
-    assert len(_notes(batch)) == 20, "one tick, one batch, every note in it"
+    # A quiet group's first change leaves at once; whatever follows within the tick
+    # waits for the next send, so 20 quick notes make two batches, not twenty.
+    first = _notes(stream.until("batch"))
+    assert 1 <= len(first) <= 20
+    if len(first) < 20:
+        rest = _notes(stream.until("batch"))
+        assert len(first) + len(rest) == 20, "the rest of the tick goes out as one batch"
     engine.execute(SetPhase(rid, Phase.GROUP))
     phase = stream.until("batch")["data"]["events"]
     assert {"t": "phase", "phase": "group", "others_shown": True} in phase

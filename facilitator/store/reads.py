@@ -114,11 +114,15 @@ class ReadMixin:
             args.append(round_id)
         return [to_note(r) for r in self._db.execute(sql + " ORDER BY id", args)]
 
-    def count_notes(self, group_id: int, round_id: int, *, visible_only: bool = True) -> int:
-        """How many notes a wall holds; visible_only leaves out hidden and merged ones."""
+    def count_notes(self, group_id: int, round_id: int, *, visible_only: bool = True,
+                    merged: bool = False) -> int:
+        """How many notes a wall holds; visible_only leaves out hidden ones, and merged
+        duplicates too unless `merged`."""
         sql = "SELECT count(*) FROM notes WHERE deleted = 0 AND group_id = ? AND round_id = ?"
         if visible_only:
-            sql += " AND hidden = 0 AND merged_into IS NULL"
+            sql += " AND hidden = 0"
+            if not merged:
+                sql += " AND merged_into IS NULL"
         return int(self._db.execute(sql, (group_id, round_id)).fetchone()[0])
 
     def cluster(self, cluster_id: int) -> Cluster | None:
