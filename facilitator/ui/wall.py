@@ -68,6 +68,12 @@ class WallView(ZoomPanView):
         self._covers: dict[int, set[int]] = {}  # holder -> slots it covers
         self._merged: dict[int, int] = {}  # duplicate id -> the note it is folded into
         self._search = ""
+        # Every slot below this one is held: the next free slot is found from here, not
+        # from 0, so a live note costs the same on a wall of 20 or 2,000 notes.
+        self._slot_cursor = 0
+        # The scene's items bounding rect while it is known; None after anything moved,
+        # shrank or left. A live note only widens it, so it never walks all items.
+        self._bounds: QRectF | None = None
 
     # -- what is shown ----------------------------------------------------------------
 
@@ -79,6 +85,8 @@ class WallView(ZoomPanView):
         for store in (self._items, self._frames, self._members, self._stored, self._slots,
                       self._covers, self._merged):
             store.clear()
+        self._slot_cursor = 0
+        self._bounds = None
         self.key = (group_id, round_id)
         if clusters is None and self.cluster_source is not None:
             clusters = self.cluster_source(group_id, round_id)
@@ -117,8 +125,9 @@ class WallView(ZoomPanView):
                     self._add_frame(cluster)
                 else:
                     frame.set_name(cluster.name)
-                    if frame is not grabbed:
+                    if frame is not grabbed and frame.pos() != QPointF(cluster.x, cluster.y):
                         frame.setPos(cluster.x, cluster.y)
+                        self._bounds = None
                     touched.add(cluster.id)
                     self._apply_search_to(frame)
             elif isinstance(event, NoteRemoved):
@@ -176,11 +185,13 @@ class WallView(ZoomPanView):
         item = self._items[note_id]
         start = item.pos()
         item.setPos(pos)
+        self._bounds = None
         if start != pos:
             self.wall_scene.notesMoved.emit([(note_id, start, QPointF(pos))])
 
     def drag_finished(self, moved: Sequence[tuple[int, QPointF, QPointF]]) -> None:
         """Book the new places of dragged free notes in the grid, so new notes avoid them."""
+        self._bounds = None  # the mouse moved them, not _place
         for note_id, _old, new in moved:
             item = self._items.get(note_id)
             if item is not None and item.cluster_id not in self._frames:
@@ -230,9 +241,13 @@ class WallView(ZoomPanView):
             self._refresh_badge(note.id)
         self._apply_search_to(item)
         if note.cluster_id is not None and note.cluster_id in self._frames:
-            self._join(note.id, note.cluster_id, None)
+            self._join(note.id, note.cluster_id, None)  # the frame grows: bounds unknown
         else:
+            bounds = self._bounds
             self._place(item, self._stored[note.id] or self._free_slot_pos())
+            # Only the new note moved (from where it was made): the rest stayed put.
+            if bounds is not None:
+                self._bounds = bounds.united(item.sceneBoundingRect())
 
     def _add_frame(self, cluster: Cluster) -> None:
         frame = ClusterItem(cluster)
@@ -253,6 +268,7 @@ class WallView(ZoomPanView):
                 self._place(item, self._stored.get(note_id) or self._free_slot_pos())
         if frame is not None:
             self.wall_scene.removeItem(frame)
+        self._bounds = None
 
     def _join(self, note_id: int, cluster_id: int, touched: set[int] | None) -> None:
         self._release(note_id)
@@ -279,6 +295,7 @@ class WallView(ZoomPanView):
         self._stored.pop(note_id, None)
         self._release(note_id)
         self.wall_scene.removeItem(item)
+        self._bounds = None
         return True
 
     def _layout(self, cluster_id: int) -> None:
@@ -288,6 +305,7 @@ class WallView(ZoomPanView):
             return
         members = self._members.get(cluster_id, [])
         frame.set_member_count(len(members))
+        self._bounds = None  # the frame may have grown or shrunk, its notes moved
         self._carry_members(cluster_id)
         covered = slots_under(frame.pos(), *frame_size(len(members)))
         self._book(-cluster_id, covered)
@@ -300,6 +318,7 @@ class WallView(ZoomPanView):
     def _carry_members(self, cluster_id: int) -> None:
         frame = self._frames.get(cluster_id)
         grabbed = self.wall_scene.mouseGrabberItem()
+        self._bounds = None
         for index, note_id in enumerate(self._members.get(cluster_id, ())):
             item = self._items.get(note_id)
             if item is not None and item is not grabbed:
@@ -322,6 +341,7 @@ class WallView(ZoomPanView):
     def _place(self, item: NoteItem, pos: QPointF) -> None:
         if item.pos() != pos:
             item.setPos(pos)
+            self._bounds = None
         self._book(item.note_id, slots_under(pos))
 
     def _book(self, holder: int, covered: set[int]) -> None:
@@ -337,15 +357,21 @@ class WallView(ZoomPanView):
                 holders.discard(holder)
                 if not holders:
                     del self._slots[slot]
+                    self._slot_cursor = min(self._slot_cursor, slot)
 
     def _free_slot_pos(self) -> QPointF:
-        slot = 0
+        """The lowest slot nothing holds (slots below the cursor are all held)."""
+        slot = self._slot_cursor
         while slot in self._slots:
             slot += 1
+        self._slot_cursor = slot
         return slot_pos(slot)
 
     def _update_scene_rect(self) -> None:
-        rect = self.wall_scene.itemsBoundingRect().united(
+        if self._bounds is None or self.wall_scene.mouseGrabberItem() is not None:
+            # Walks every item (Python boundingRect each): only after moves and removals.
+            self._bounds = self.wall_scene.itemsBoundingRect()
+        rect = self._bounds.united(
             QRectF(0, 0, COLUMNS * SLOT_W, 3 * SLOT_H)
         )
         # Little room above and left, so a fitted wall starts at the top left; a slot's
