@@ -5,6 +5,12 @@ Painting the text ourselves with QPainter.drawText keeps it plain text by constr
 keeps a wall of 500 notes smooth. The fitted font size is worked out once per text
 change, not per paint. Dots from the vote and the search's highlight are drawn here too,
 so a search or a vote result never adds items to the scene.
+
+Level of detail: when a note is so small on screen that its text would be under ~4 px
+high (a fitted wall of 2,000 notes shows them at 0.025x), laying the text out is most of
+the paint's cost and shows nothing readable; the note then draws grey bars where its text
+lines are. A zoom step or a search change repaints every visible note, so this is what
+keeps those repaints short on a big wall.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ _INK = QColor("#222222")
 _MUTED_INK = QColor("#6b6b6b")
 _MATCH_EDGE = QColor("#e8590c")
 _DOT = QColor("#c92a2a")
+_GREEKED_INK = QColor(0, 0, 0, 70)
+_TEXT_LOD = 0.2  # below this scale the text is under ~4 px high: drawn as bars
 
 
 class NoteItem(QGraphicsObject):
@@ -50,6 +58,7 @@ class NoteItem(QGraphicsObject):
         self.cluster_id: int | None = note.cluster_id
         self._font = QFont()
         self._text_rect = QRectF(_PAD, _PAD, NOTE_W - 2 * _PAD, NOTE_H - 2 * _PAD - 14)
+        self._bars: list[QRectF] = []  # where the text's lines are, for small zoom
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # Each note is a small cached bitmap: panning and moving others stay cheap.
@@ -74,7 +83,8 @@ class NoteItem(QGraphicsObject):
         if not changed:
             return
         self._text, self._hidden, self._paper = note.text, note.hidden, note.is_paper
-        self._font = _fitted_font(self._text, self._text_rect)
+        self._font, needed = _fitted_font(self._text, self._text_rect)
+        self._bars = _line_bars(self._font, needed, self._text_rect)
         self.update()
 
     def merged_count(self) -> int:
@@ -126,6 +136,15 @@ class NoteItem(QGraphicsObject):
             painter.setBrush(QBrush(QColor(0, 0, 0, 25), Qt.BrushStyle.BDiagPattern))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRect(body)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_GREEKED_INK)
+            for bar in self._bars:
+                painter.drawRect(bar)
+            if self._dots:
+                draw_dots_badge(painter, QRectF(NOTE_W - 62, NOTE_H - 24, 56, 20), self._dots,
+                                with_text=False)
+            return
         painter.setFont(self._font)
         painter.setPen(_MUTED_INK if self._hidden else _INK)
         # drawText with a str never interprets markup: the text stays plain.
@@ -153,12 +172,17 @@ class NoteItem(QGraphicsObject):
             )
 
 
-def draw_dots_badge(painter: QPainter, rect: QRectF, dots: int) -> None:
-    """A red pill with "● n": the dots an item got, readable from the back of the room."""
+def draw_dots_badge(painter: QPainter, rect: QRectF, dots: int, *,
+                    with_text: bool = True) -> None:
+    """A red pill with "● n": the dots an item got, readable from the back of the room.
+    Without text when the item is too small on screen to read it."""
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(_DOT)
     painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+    if not with_text:
+        painter.restore()
+        return
     font = QFont()
     font.setPointSizeF(10)
     font.setBold(True)
@@ -168,13 +192,26 @@ def draw_dots_badge(painter: QPainter, rect: QRectF, dots: int) -> None:
     painter.restore()
 
 
-def _fitted_font(text: str, rect: QRectF) -> QFont:
+def _fitted_font(text: str, rect: QRectF) -> tuple[QFont, QRectF]:
     """The largest of a few sizes at which the whole text fits the note; the smallest
-    otherwise (the 280-character limit keeps even that readable)."""
+    otherwise (the 280-character limit keeps even that readable). Also the rect the
+    text needs at that size."""
     font = QFont()
+    needed = QRectF()
     for size in _FONT_SIZES:
         font.setPointSizeF(size)
         needed = QFontMetricsF(font).boundingRect(rect, int(_FLAGS), text)
         if needed.height() <= rect.height() and needed.width() <= rect.width():
-            return font
-    return font
+            return font, needed
+    return font, needed
+
+
+def _line_bars(font: QFont, needed: QRectF, rect: QRectF) -> list[QRectF]:
+    """One bar per line of text, as wide as the text block, for the small-zoom paint."""
+    if needed.isEmpty():
+        return []
+    spacing = QFontMetricsF(font).lineSpacing()
+    lines = max(1, min(round(needed.height() / spacing), int(rect.height() // spacing)))
+    height = spacing * 0.6
+    return [QRectF(rect.left(), rect.top() + i * spacing + (spacing - height) / 2,
+                   needed.width(), height) for i in range(lines)]
