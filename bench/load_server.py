@@ -83,13 +83,12 @@ def run_gui(path: Path, limits: Limits) -> None:
     from facilitator import app
 
     application = app.ensure_application([])
-    engine_codes: list[str] = []
     session = app.build(path, host="127.0.0.1", port=0, limits=limits)
-    engine_codes = _activate(session.engine, path)
+    codes = _activate(session.engine, path)
     session.window.resize(1600, 900)
     session.window.show()
     assert session.server is not None
-    print(json.dumps({"port": session.server.port, "codes": engine_codes}), flush=True)
+    print(json.dumps({"port": session.server.port, "codes": codes}), flush=True)
 
     lateness: list[float] = []
     last = [time.perf_counter()]

@@ -102,13 +102,20 @@ class GroupsPanel(QTreeWidget):
             item = self.topLevelItem(i)
             group_id = item.data(0, Qt.ItemDataRole.UserRole)
             if self._round_id is None:
-                item.setText(1, "")
-                item.setText(2, "")
+                _set_text(item, 1, "")
+                _set_text(item, 2, "")
                 continue
-            item.setText(1, str(self._state.note_count(group_id, self._round_id)))
+            _set_text(item, 1, str(self._state.note_count(group_id, self._round_id)))
             phase = self._state.phase(self._round_id, group_id)
-            item.setText(2, phase_label(phase))
+            _set_text(item, 2, phase_label(phase))
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous) -> None:
         if current is not None:
             self.groupSelected.emit(current.data(0, Qt.ItemDataRole.UserRole))
+
+
+def _set_text(item: QTreeWidgetItem, column: int, text: str) -> None:
+    """Only real changes: each setText makes the view lay out and repaint, and under
+    load this panel is refreshed for every committed batch."""
+    if item.text(column) != text:
+        item.setText(column, text)
