@@ -109,9 +109,13 @@ class NoteItem(QGraphicsObject):
     def set_search_match(self, match: bool | None) -> None:
         """True: highlight; False: dim; None: no search running."""
         if match != self._match:
+            highlight_changed = bool(match) != bool(self._match)
             self._match = match
             self.setOpacity(0.25 if match is False else 1.0)
-            self.update()
+            # Dimming is only opacity, applied over the cached bitmap: redrawing the note
+            # (thousands of them on one keystroke) is needed only for the highlight's edge.
+            if highlight_changed:
+                self.update()
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, NOTE_W + _SHADOW, NOTE_H + _SHADOW)
