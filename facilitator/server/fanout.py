@@ -57,7 +57,10 @@ class Stream:
         """Everything queued, as one write; None when `timeout` passed (heartbeat time)."""
         if not self._chunks and not self.closed:
             try:
-                await asyncio.wait_for(self._wake.wait(), timeout)
+                # asyncio.timeout, not wait_for: no extra Task per wake-up, which adds
+                # up at 300 streams x 20 batches a second.
+                async with asyncio.timeout(timeout):
+                    await self._wake.wait()
             except TimeoutError:
                 return None
         self._wake.clear()
