@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,7 @@ from facilitator.store import Store
 
 log = logging.getLogger(__name__)
 HEARTBEAT_S = 15.0
+_TOKEN = re.compile(r"[A-Za-z0-9_-]+")  # what ids.new_token makes (token_urlsafe)
 CONTEXT: web.AppKey[Context] = web.AppKey("facilitator_context")
 
 
@@ -78,7 +80,7 @@ def _limit(buckets: Buckets, key: object, what: str) -> None:
 
 async def _body(request: web.Request) -> dict[str, Any]:
     try:
-        return await read_json(request)
+        return await read_json(request, _ctx(request).limits.body_timeout_s)
     except ApiError as exc:
         if exc.status in (400, 413):
             _ctx(request).malformed += 1
@@ -95,6 +97,10 @@ def _participant(request: web.Request, *, query_token: bool = False) -> Particip
     token = token.strip()
     if not token or len(token) > 128:
         raise ApiError(401, "no_token", "join the group first")
+    if not _TOKEN.fullmatch(token):
+        # Tokens are URL-safe base64. A header with other bytes (aiohttp decodes them
+        # with surrogateescape) made SQLite's UTF-8 encoding raise: a 500, not a 401.
+        raise ApiError(401, "unknown_token", "this phone is not known here; join again")
     participant = ctx.tokens.get(token)
     if participant is None:
         participant = ctx.store.participant_by_token(token)
@@ -251,8 +257,10 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/api/join", join)
     app.router.add_get("/api/state", state)
     app.router.add_post("/api/notes", add_note)
-    app.router.add_patch(r"/api/notes/{note_id:\d{1,12}}", edit_note)
-    app.router.add_delete(r"/api/notes/{note_id:\d{1,12}}", delete_note)
+    # [0-9], not \d: \d also matches other scripts' digits, which int() accepts, so
+    # /api/notes/١ was note 1 under a second name.
+    app.router.add_patch(r"/api/notes/{note_id:[0-9]{1,12}}", edit_note)
+    app.router.add_delete(r"/api/notes/{note_id:[0-9]{1,12}}", delete_note)
     app.router.add_put("/api/votes", cast_votes)
     app.router.add_get("/api/events", events)
 

@@ -7,6 +7,7 @@ a 500.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -46,16 +47,28 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-async def read_json(request: web.Request) -> dict[str, Any]:
-    """The body as a JSON object, or an ApiError saying exactly what is wrong with it."""
+async def read_json(request: web.Request, timeout: float = 10.0) -> dict[str, Any]:
+    """The body as a JSON object, or an ApiError saying exactly what is wrong with it.
+
+    `timeout` bounds the wait for the body: a client that sends its head and then the
+    body a byte at a time would otherwise hold this handler for ever.
+    """
     if request.content_length is not None and request.content_length > MAX_BODY:
         raise ApiError(413, "too_large", f"the body is larger than {MAX_BODY} bytes")
     if request.content_type != "application/json":
         raise ApiError(415, "not_json", "send the body as application/json")
     try:
-        raw = await request.read()  # the app's client_max_size enforces MAX_BODY here too
+        async with asyncio.timeout(timeout):
+            raw = await request.read()  # the app's client_max_size enforces MAX_BODY too
     except web.HTTPRequestEntityTooLarge as exc:
         raise ApiError(413, "too_large", f"the body is larger than {MAX_BODY} bytes") from exc
+    except TimeoutError as exc:
+        # aiohttp closes the connection after the answer: the body is unfinished.
+        raise ApiError(408, "too_slow", "the body took too long to arrive") from exc
+    except web.RequestPayloadError as exc:
+        # A Content-Encoding (gzip, deflate) that does not decode, or a broken chunked
+        # body: aiohttp raises this from read(), which used to surface as a 500.
+        raise ApiError(400, "bad_encoding", "the body could not be decoded") from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,7 +1,10 @@
-"""Rate limits: token buckets per participant and per network address.
+"""Rate limits: token buckets per participant and per network address, and how long
+one connection may take to send a request.
 
 A phone that loops (or a script on the venue Wi-Fi) must not starve the 299 others; the
-refusal carries Retry-After so the phone's outbox waits exactly as long as needed.
+refusal carries Retry-After so the phone's outbox waits exactly as long as needed. A
+client that sends its request a byte at a time (slowloris) must not hold a connection,
+and its file descriptor, for ever.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Burst size and steady refill rate (per second) of each bucket kind."""
+    """Burst size and steady refill rate (per second) of each bucket kind, and timeouts."""
 
     address_burst: int = 300  # every /api request from one address
     address_rate: float = 50.0
@@ -22,6 +25,14 @@ class Limits:
     join_rate: float = 0.5
     write_burst: int = 40  # note writes by one participant; an outbox flush is a burst
     write_rate: float = 2.0
+    # aiohttp's only guard against a request head that never ends is its keep-alive
+    # timeout (from connect, or from the last answer, to a whole request head), and its
+    # default is an hour. 30 s is ample for a phone on bad Wi-Fi; it also closes idle
+    # keep-alive connections, which browsers reopen (and retry on) by themselves.
+    head_timeout_s: float = 30.0
+    # A body (at most 16 KB) that has not fully arrived this long after its head is
+    # refused with 408: nothing else bounds `await request.read()`.
+    body_timeout_s: float = 10.0
 
 
 class Buckets:

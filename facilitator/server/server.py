@@ -31,6 +31,7 @@ from facilitator.store import Store
 log = logging.getLogger(__name__)
 BACKLOG = 1024  # 300 phones scanning at once: p99 connect 938 ms at 128, 141 ms at 1024
 WANTED_OPEN_FILES = 8192
+LINGER_S = 2.0  # plenty for a refusal to reach a phone on the LAN before the close
 
 
 def raise_open_files_limit(wanted: int = WANTED_OPEN_FILES) -> int:
@@ -180,9 +181,15 @@ class ParticipantServer:
         probe.add_routes(app, self.probes)
         # handler_cancellation: a phone that closes its stream ends its handler at once,
         # so connected_count is true now, not at the next heartbeat.
+        # keepalive_timeout: see Limits.head_timeout_s (slowloris). lingering_time: after
+        # refusing a body (413, 408) aiohttp reads and drops the rest for this long so the
+        # answer is not lost to a reset; its default of 10 s let one client keep the loop
+        # reading junk (a huge Content-Length at full speed) for 10 s per connection.
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False,
                                      logger=self._logger, shutdown_timeout=1.0,
-                                     handler_cancellation=True)
+                                     handler_cancellation=True,
+                                     keepalive_timeout=self._limits.head_timeout_s,
+                                     lingering_time=LINGER_S)
         await self._runner.setup()
         try:
             sock = _listen(self._host, self._wanted_port)
