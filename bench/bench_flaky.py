@@ -5,7 +5,8 @@ Run: `uv run python bench/bench_flaky.py [--notes 10000] [--phones 100] [--seed 
 [--scale 0.01]`. The server (engine + ParticipantServer) runs in this process on a fresh
 copy of a template workshop, with generous rate limits (see tests/flaky_support.py for
 why); tests/flaky_proxy.py stands in front of it and, per connection, drops ~5% before
-forwarding, forwards but throws away ~30% of the answers, and cuts ~5% part-way. The
+forwarding, forwards but throws away ~30% of the answers, cuts ~5% part-way, and hangs
+up on ~5% within 10 ms of forwarding, often while the server is still at work. The
 phones' backoff is notes.js's (1 s doubling, capped at 30 s, times 0.5-1.0 jitter),
 multiplied by SCALE. Afterwards the SQLite file is read directly: every note must have
 been acknowledged and be stored exactly once, as acknowledged.
@@ -37,6 +38,8 @@ def main() -> int:
     parser.add_argument("--drop-connection", type=float, default=0.05)
     parser.add_argument("--drop-response", type=float, default=0.30)
     parser.add_argument("--cut-response", type=float, default=0.05)
+    parser.add_argument("--hang-up", type=float, default=0.05,
+                        help="forward, then close both sides within 10 ms")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-flaky-") as tmp:
         path = Path(tmp) / "flaky.workshop"
@@ -44,20 +47,22 @@ def main() -> int:
         outcome = run(path, notes=args.notes, phones=args.phones, seed=args.seed,
                       scale=args.scale, drop_connection=args.drop_connection,
                       drop_response=args.drop_response, cut_response=args.cut_response,
-                      give_up_s=args.give_up)
+                      hang_up=args.hang_up, give_up_s=args.give_up)
     c, p = outcome.counts, outcome.proxy
     print(f"{outcome.phones} phones, seed {args.seed}, retry delays x{args.scale}; proxy: "
           f"{args.drop_connection:.0%} connections dropped, {args.drop_response:.0%} "
-          f"answers dropped, {args.cut_response:.0%} answers cut")
+          f"answers dropped, {args.cut_response:.0%} answers cut, {args.hang_up:.0%} "
+          "hung up on both sides within 10 ms of forwarding")
     print(f"joins: {c.join_requests} requests for {outcome.phones} phones (the proxy's "
           "figures below count them too); "
           f"429/503 answers: {c.rate_limited}; answers that did not arrive: {c.no_answer}")
     print()
-    print("| notes | requests sent | responses dropped | responses cut | connections dropped "
-          "| retries | duplicates | lost | acknowledged as stored | wall time |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| notes | requests sent | responses dropped | responses cut | hung up "
+          "| connections dropped | retries | duplicates | lost | acknowledged as stored "
+          "| wall time |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(f"| {outcome.notes:,} | {c.requests:,} | {p.responses_dropped:,} "
-          f"| {p.responses_cut:,} | {p.connections_dropped:,} | {c.retries:,} "
+          f"| {p.responses_cut:,} | {p.hung_up:,} | {p.connections_dropped:,} | {c.retries:,} "
           f"| {outcome.duplicates} | {outcome.lost} "
           f"| {outcome.acknowledged - outcome.mismatched:,} | {outcome.wall_s:.1f} s |")
     if outcome.problems:

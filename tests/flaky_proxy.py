@@ -5,7 +5,10 @@ that, per connection and from a seeded random sequence,
 - forwards the request, waits for the server's whole answer (so the request was
   processed: the server answers a note only after COMMIT) and then hangs up on the phone
   without sending a byte of it: the phone cannot tell this from the first case,
-- or forwards the request and cuts the answer off after a random number of bytes,
+- forwards the request and cuts the answer off after a random number of bytes,
+- forwards the request and hangs up on both sides a few milliseconds later, often while
+  the server is still working on it (aiohttp then cancels the handler: the note may be
+  committed or not, and no one hears which),
 - or passes everything through.
 
 The clients (tests/flaky_support.py) send one request per connection with
@@ -27,6 +30,7 @@ class ProxyStats:
     connections_dropped: int = 0  # closed before anything was forwarded
     responses_dropped: int = 0  # processed by the server, answer thrown away
     responses_cut: int = 0  # answer cut off part-way
+    hung_up: int = 0  # both sides closed while the server may still be working
     passed: int = 0
 
 
@@ -35,10 +39,10 @@ class FlakyProxy:
 
     def __init__(self, upstream_port: int, *, seed: int, drop_connection: float = 0.05,
                  drop_response: float = 0.30, cut_response: float = 0.05,
-                 upstream_host: str = "127.0.0.1") -> None:
+                 hang_up: float = 0.0, upstream_host: str = "127.0.0.1") -> None:
         self._upstream = (upstream_host, upstream_port)
         self._rng = random.Random(seed)
-        self._p = (drop_connection, drop_response, cut_response)
+        self._p = (drop_connection, drop_response, cut_response, hang_up)
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self.port = 0
@@ -59,7 +63,7 @@ class FlakyProxy:
 
     def _fate(self) -> str:
         """Drawn at accept time, in accept order: the sequence is the seed's."""
-        drop_connection, drop_response, cut_response = self._p
+        drop_connection, drop_response, cut_response, hang_up = self._p
         r = self._rng.random()
         if r < drop_connection:
             return "drop_connection"
@@ -67,6 +71,8 @@ class FlakyProxy:
             return "drop_response"
         if r < drop_connection + drop_response + cut_response:
             return "cut_response"
+        if r < drop_connection + drop_response + cut_response + hang_up:
+            return "hang_up"
         return "pass"
 
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -95,6 +101,10 @@ class FlakyProxy:
             if fate == "pass":
                 await _copy(up_reader, writer)
                 self.stats.passed += 1
+                return
+            if fate == "hang_up":
+                await asyncio.sleep(cut_at * 0.01)
+                self.stats.hung_up += 1
                 return
             answer = await up_reader.read()  # to the server's EOF: the whole answer
             if fate == "drop_response" or len(answer) < 2:

@@ -251,7 +251,8 @@ def first_code(path: Path) -> str:
 
 def run(path: Path, *, notes: int, phones: int, seed: int, scale: float = 0.01,
         drop_connection: float = 0.05, drop_response: float = 0.30,
-        cut_response: float = 0.05, give_up_s: float = 60.0) -> Outcome:
+        cut_response: float = 0.05, hang_up: float = 0.05,
+        give_up_s: float = 60.0) -> Outcome:
     """Serve `path` in-process behind a FlakyProxy, post, stop, and check the file."""
     prepare_workshop(path)
     code = first_code(path)
@@ -262,7 +263,8 @@ def run(path: Path, *, notes: int, phones: int, seed: int, scale: float = 0.01,
 
         async def main() -> tuple[Crowd, ProxyStats, float]:
             proxy = FlakyProxy(upstream, seed=seed, drop_connection=drop_connection,
-                               drop_response=drop_response, cut_response=cut_response)
+                               drop_response=drop_response, cut_response=cut_response,
+                               hang_up=hang_up)
             port = await proxy.start()
             crowd = Crowd(port, code, phones=phones, notes=notes, seed=seed + 1, scale=scale,
                           give_up_s=give_up_s)
