@@ -9,6 +9,7 @@ error leaves the note in the outbox for the next try (here: after the restart).
 Each phone connects from its own loopback address (all of 127.0.0.0/8 reaches lo on
 Linux), as real phones have their own addresses, so the per-address limit (300 burst,
 50/s) is not shared by all of them; the per-participant write limit applies as usual.
+Where only 127.0.0.1 exists (macOS) they share it, and the phones wait out the 429s.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 import os
 import random
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -137,10 +139,23 @@ class Phone:
         return status, retry_after
 
 
+def _many_loopbacks() -> bool:
+    """Linux routes all of 127.0.0.0/8 to lo; macOS has only 127.0.0.1 unless told."""
+    probe = socket.socket()
+    try:
+        probe.bind(("127.0.0.10", 0))
+        return True
+    except OSError:
+        return False
+    finally:
+        probe.close()
+
+
 def join(base: str, code: str, phones: int) -> list[Phone]:
     made = []
+    many = _many_loopbacks()
     for n in range(phones):
-        phone = Phone(n, f"127.0.0.{10 + n}")
+        phone = Phone(n, f"127.0.0.{10 + n}" if many else "")
         status, joined, _ = request(base, "POST", "/api/join", {"code": code},
                                     source=phone.source)
         assert status == 201, joined
