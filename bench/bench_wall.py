@@ -166,8 +166,10 @@ def main() -> None:
     def row(what: str, values: list[float], target: float | None = None) -> None:
         med = statistics.median(values)
         spread = (f"p99 {p99(values):.2f} / max {max(values):.2f}" if len(values) > 1 else "")
-        verdict = "" if target is None else (f"< {target:g} ms " +
-                                             ("met" if med < target else "**missed**"))
+        verdict = "" if target is None else (
+            f"< {target:g} ms: median " + ("met" if med < target else "**missed**")
+            + ("" if len(values) < 2 else ", p99 " + ("met" if p99(values) < target
+                                                      else "**missed**")))
         rows.append((what, f"{med:.2f}", spread, verdict))
 
     # -- initial load: the facilitator picks the table with 2,000 notes ------------------
@@ -217,19 +219,22 @@ def main() -> None:
     repaint_series(f"full repaint {VIEW_W}x{VIEW_H}, 100% zoom", False)
 
     # A zoom step throws away every visible note's device cache: the repaint after it.
+    # wall.scale, not zoom_by: zoom_by clamps to its 0.08x minimum, and a fitted wall of
+    # 2,000 notes is far below that, so its first step would jump to 0.08x.
     wall.fit_all()
     viewport.grab()
     zoom_times = []
     if options.profile == "zoom":
         profiler.enable()
     for step in range(10):
-        wall.zoom_by(1.15 if step % 2 == 0 else 1 / 1.15)
+        factor = 1.15 if step % 2 == 0 else 1 / 1.15
+        wall.scale(factor, factor)
         started = time.perf_counter()
         viewport.grab()
         zoom_times.append(time.perf_counter() - started)
     if options.profile == "zoom":
         profiler.disable()
-    row("repaint right after a Ctrl+wheel zoom step, fit-all (cache rebuilt)",
+    row("repaint right after a 15% zoom step at fit-all (every note's cache redrawn)",
         [ms(t) for t in zoom_times])
     wall.fit_all()
     settle()
