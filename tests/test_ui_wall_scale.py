@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPixmapCache
 
 from facilitator.domain.model import Note
 from facilitator.engine import NoteAdded, NoteRemoved
@@ -98,3 +99,17 @@ def test_dimming_by_search_looks_the_same_however_it_was_reached(qtbot) -> None:
 
     assert picture(["jeugd"]) == picture(["", "taal", "jeugd"])
     assert picture(["taal", ""]) == picture([])
+
+
+def test_the_pixmap_cache_holds_a_screenful_of_notes(qtbot) -> None:
+    """Qt's default 10 MB held too few note bitmaps on a large or HiDPI screen, and every
+    repaint drew every note again."""
+    view = WallView()
+    qtbot.addWidget(view)
+    view.resize(2400, 1400)
+    view.show()
+    viewport = view.viewport()
+    ratio = viewport.devicePixelRatioF()
+    screenful_kb = viewport.width() * viewport.height() * ratio * ratio * 4 / 1024
+    assert screenful_kb > 10240  # more than Qt's default: the test means something
+    assert QPixmapCache.cacheLimit() >= 2 * screenful_kb
