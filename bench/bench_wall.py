@@ -2,6 +2,7 @@
 from a vote), then live notes arriving one by one, repaints, search and fit-to-view.
 
     uv run python bench/bench_wall.py [--adds 200] [--repaints 50] [--profile add|paint]
+    QT_SCALE_FACTOR=2 uv run python bench/bench_wall.py    # a HiDPI screen (ratio 2)
 
 The real application (`app.build`: engine, participant server on 127.0.0.1, main window
 with every feature installed) on the offscreen platform, on a workshop file filled
@@ -296,6 +297,7 @@ def main() -> None:
     row("fit-to-view from 100% (fit_all + repaint)", [ms(t) for t in fit_times])
 
     total_notes = len(wall.note_items())
+    ratio = viewport.devicePixelRatioF()
     session.close()
     settle()
 
@@ -309,7 +311,7 @@ def main() -> None:
     print(f"Workshop: {NOTES} notes on one wall ({CLUSTERS} clusters of {PER_CLUSTER}, "
           f"{dotted} items with dots), filled in {filled:.1f} s; app.build {ms(built):.0f} ms; "
           f"{total_notes} notes on the wall at the end; viewport {viewport.width()}x"
-          f"{viewport.height()}.\n")
+          f"{viewport.height()} at device pixel ratio {ratio:g}.\n")
     print("| what | median ms | spread ms | target |")
     print("|---|---|---|---|")
     for what, med, spread, verdict in rows:
