@@ -629,8 +629,9 @@ def vote_over_budget(site: Site) -> None:
             422, "over_budget")
     refused(send(site.port, "PUT", "/api/votes", {"dots": {site.voter_items[0]: 2}},
                  token=site.voter), 422, "one_dot_per_item")
-    refused(send(site.port, "PUT", "/api/votes", {"dots": {"x1": 1}}, token=site.voter),
-            400, "bad_item_key")
+    for key in ("x1", "n12\n"):
+        refused(send(site.port, "PUT", "/api/votes", {"dots": {key: 1}}, token=site.voter),
+                400, "bad_item_key")
     refused(send(site.port, "PUT", "/api/votes", {"dots": {"n999999": 1}}, token=site.voter),
             404, "unknown_item")
     refused(send(site.port, "PUT", "/api/votes", {"dots": {}}, token=site.abuser),

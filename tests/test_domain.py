@@ -18,6 +18,12 @@ def test_clean_text_strips_controls_and_keeps_markup_literal() -> None:
     assert clean_text("emoji 📚 blijft") == "emoji 📚 blijft"
 
 
+def test_clean_text_drops_bidi_overrides() -> None:
+    # U+202E would show "gnitset" as "testing" backwards on the wall and in the report.
+    assert clean_text("\u202egnitset\u202c en \u2066isolaat\u2069") == "gnitset en isolaat"
+    assert clean_text("zero\u200bwidth") == "zero\u200bwidth"  # joins words, harmless
+
+
 def test_clean_text_normalises_unicode() -> None:
     assert clean_text("e\u0301en") == "\u00e9en"  # 'één' typed with a combining accent
 
@@ -70,6 +76,7 @@ def test_client_note_id_shape() -> None:
     assert not ids.is_client_note_id("short")
     assert not ids.is_client_note_id("has space in it")
     assert not ids.is_client_note_id(12345678)
+    assert not ids.is_client_note_id("abcdefgh\n")  # `$` alone would let this through
 
 
 def test_require_phase() -> None:

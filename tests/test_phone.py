@@ -125,6 +125,28 @@ def test_a_lost_acknowledgement_is_retried_without_a_duplicate(
     assert [n.text for n in stored_notes(workshop_path)] == ["maar één keer"]
 
 
+def test_a_408_for_a_slow_body_is_retried_like_a_network_failure(
+    page: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    code = groups(workshop_path)[0].code
+    _join(page, server, code)
+    refused: list[int] = []
+
+    def too_slow_once(route: Any) -> None:
+        if not refused:
+            refused.append(408)
+            route.fulfill(status=408, content_type="application/json",
+                          body='{"error":{"code":"too_slow","message":"too slow"}}')
+        else:
+            route.continue_()
+
+    page.route("**/api/notes", too_slow_once)
+    _send(page, "over een traag netwerk")
+    page.wait_for_selector("#mine .note-state.saved", timeout=15000)
+    assert refused == [408]
+    assert [n.text for n in stored_notes(workshop_path)] == ["over een traag netwerk"]
+
+
 def test_reload_keeps_participant_draft_and_language(
     page: Any, server: ParticipantServer, workshop_path: Path
 ) -> None:

@@ -13,8 +13,13 @@ NOTE_MAX_CHARS = 280
 NAME_MAX_CHARS = 80
 
 # C0 and C1 controls except tab and newline; plus lone surrogates, BOM and the
-# Unicode noncharacters that XML rejects.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+# Unicode noncharacters that XML rejects; plus the bidi embeddings, overrides and
+# isolates, which would let a note run backwards or spill its direction into the next
+# line of the wall or the report (Dutch and English never need them).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufeff\ufffe\uffff]"
+)
 _SPACES = re.compile(r"[ \t]+")
 _NEWLINES = re.compile(r"\n{3,}")
 

@@ -16,7 +16,7 @@ from facilitator.engine.board import vote_items
 from facilitator.server.errors import ApiError
 from facilitator.store import Store
 
-_KEY = re.compile(r"^[nc][0-9]{1,12}$")
+_KEY = re.compile(r"[nc][0-9]{1,12}")
 MAX_ITEMS = 500
 
 
@@ -47,7 +47,7 @@ def parse_dots(data: dict[str, Any]) -> tuple[tuple[str, int], ...]:
         raise ApiError(400, "wrong_type", "'dots' must be an object of item key -> dots")
     pairs: list[tuple[str, int]] = []
     for key, value in dots.items():
-        if not _KEY.match(key):
+        if not _KEY.fullmatch(key):
             raise ApiError(400, "bad_item_key", "item keys look like 'n12' or 'c3'")
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 99:
             raise ApiError(400, "wrong_type", "dots must be whole numbers from 0")

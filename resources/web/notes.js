@@ -62,11 +62,12 @@
     } else if (res.status === 429 || res.status === 503) {
       item.next = Date.now() + Math.max(1, res.retryAfter) * 1000;
       saveOutbox();
-    } else if (res.status >= 400 && res.status < 500) {
+    } else if (res.status >= 400 && res.status < 500 && res.status !== 408) {
       item.error = codeOf(res);  // kept, with its text, until the person decides
       saveOutbox();
     } else {
-      // Network or server trouble: capped exponential backoff with jitter.
+      // Network or server trouble (408: the body came too slowly, a weak signal):
+      // capped exponential backoff with jitter.
       item.tries += 1;
       var delay = Math.min(RETRY_CAP_MS, 1000 * Math.pow(2, item.tries));
       item.next = Date.now() + delay * (0.5 + Math.random() * 0.5);
