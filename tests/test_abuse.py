@@ -472,6 +472,39 @@ def slowloris_headers(site: Site) -> None:
 
 
 @abuse
+def too_many_streams_from_one_address(site: Site) -> None:
+    """One address may hold 16 live streams; the 17th is refused until one closes."""
+    def open_stream() -> Raw:
+        return Raw(site.port).send(
+            f"GET /api/events?token={site.abuser} HTTP/1.1\r\n".encode() + b"Host: "
+            + f"127.0.0.1:{site.port}\r\n\r\n".encode())
+
+    def status(client: Raw) -> int:  # the stream's body never ends: its status line only
+        return int(client.file.readline().split()[1])
+
+    held = []
+    try:
+        for _ in range(Limits().streams_per_address):
+            held.append(open_stream())
+            assert status(held[-1]) == 200
+        extra = open_stream()
+        held.append(extra)
+        refused(extra.answer(), 429, "too_many_streams")
+        site.good.is_unaffected()
+        held.pop(0).close()  # one phone leaves: the next one gets its stream
+        deadline = time.monotonic() + 5
+        answer = 429
+        while answer == 429 and time.monotonic() < deadline:
+            again = open_stream()
+            held.append(again)
+            answer = status(again)
+        assert answer == 200, "a closed stream must free its place"
+    finally:
+        for client in held:
+            client.close()
+
+
+@abuse
 def slow_body(site: Site) -> None:
     """A body that never completes is refused with 408 (body_timeout_s is 1 s here)."""
     client = Raw(site.port)

@@ -59,6 +59,7 @@ class Context:
     joins: Buckets = field(init=False)
     writes: Buckets = field(init=False)
     malformed: int = 0  # refused bodies (bad JSON, wrong types, bad UTF-8, too large)
+    streams: dict[str, int] = field(default_factory=dict)  # open streams per address
 
     def __post_init__(self) -> None:
         lim = self.limits
@@ -229,6 +230,21 @@ async def events(request: web.Request) -> web.StreamResponse:
     ctx = _ctx(request)
     participant = _participant(request, query_token=True)
     last = request.headers.get("Last-Event-ID") or request.query.get("last")
+    address = request.remote or ""
+    if ctx.streams.get(address, 0) >= ctx.limits.streams_per_address:
+        raise ApiError(429, "too_many_streams", "too many live streams from this address",
+                       {"Retry-After": "5"})
+    ctx.streams[address] = ctx.streams.get(address, 0) + 1
+    try:
+        return await _stream(ctx, request, participant, last)
+    finally:
+        ctx.streams[address] -= 1
+        if not ctx.streams[address]:
+            del ctx.streams[address]
+
+
+async def _stream(ctx: Context, request: web.Request, participant: Participant,
+                  last: str | None) -> web.StreamResponse:
     response = web.StreamResponse(headers={
         "Content-Type": "text/event-stream; charset=utf-8",
         "Cache-Control": "no-store",

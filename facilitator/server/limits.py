@@ -25,6 +25,10 @@ class Limits:
     join_rate: float = 0.5
     write_burst: int = 40  # note writes by one participant; an outbox flush is a burst
     write_rate: float = 2.0
+    # Live streams held open from one address. A phone has one (two while it
+    # reconnects); without a cap one laptop on the Wi-Fi could hold thousands and run
+    # the server out of open files, leaving none for the room.
+    streams_per_address: int = 16
     # aiohttp's only guard against a request head that never ends is its keep-alive
     # timeout (from connect, or from the last answer, to a whole request head), and its
     # default is an hour. 30 s is ample for a phone on bad Wi-Fi; it also closes idle
