@@ -351,3 +351,14 @@ def test_middle_button_pans_the_wall(wall) -> None:
     wall.qtbot.mouseRelease(viewport, Qt.MouseButton.MiddleButton, pos=QPoint(450, 300))
     assert bar.value() > before
     assert wall.view.wall_scene.selectedItems() == []
+
+
+def test_zoom_from_below_the_minimum_steps_not_jumps(wall) -> None:
+    """Fit-all on a big wall can show it at 0.025x: zooming must step from there."""
+    view = wall.view
+    view.resetTransform()
+    view.scale(0.025, 0.025)
+    view.zoom_by(1 / 1.15)
+    assert view.transform().m11() == pytest.approx(0.025)  # out: stays, never jumps in
+    view.zoom_by(1.15)
+    assert view.transform().m11() == pytest.approx(0.025 * 1.15)  # in: one step

@@ -42,7 +42,9 @@ class ZoomPanView(QGraphicsView):
 
     def zoom_by(self, factor: float) -> None:
         current = self.transform().m11()
-        target = min(max(current * factor, _MIN_SCALE), _MAX_SCALE)
+        # Fit-all may go below the minimum on a big wall: from there zooming out stays
+        # put and zooming in is one ordinary step, never a jump up to the minimum.
+        target = min(max(current * factor, min(_MIN_SCALE, current)), _MAX_SCALE)
         self.scale(target / current, target / current)
 
     def mousePressEvent(self, event) -> None:
