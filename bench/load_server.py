@@ -87,6 +87,7 @@ def run_gui(path: Path, limits: Limits) -> None:
     codes = _activate(session.engine, path)
     session.window.resize(1600, 900)
     session.window.show()
+    app.settle_memory()  # as app.main does once the window is shown
     assert session.server is not None
     print(json.dumps({"port": session.server.port, "codes": codes}), flush=True)
 

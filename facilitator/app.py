@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import logging
 import os
 import signal
@@ -255,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         assert host.session is not None  # opened above, or we returned
         host.session.window.show()
+        settle_memory()
         timer = _close_on_ctrl_c(host, app)
         return app.exec()
     finally:
@@ -264,6 +266,17 @@ def main(argv: list[str] | None = None) -> int:
         host.close()
         with contextlib.suppress(ValueError):  # not on the main thread: nothing was set
             signal.signal(signal.SIGINT, previous)
+
+
+def settle_memory() -> None:
+    """Once started: move what start-up made out of the cyclic collector's sight.
+
+    Qt, the window and the modules stay for the whole day; a full collection would walk
+    them again and again while phones post, each a pause of every thread (the GUI's
+    timer included). Measured under load in bench/bench_load.py --gui (PERFORMANCE.md).
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def offer_backup(path: Path, ask: Callable[[str], bool] | None = None) -> bool:
