@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from facilitator.domain.model import Phase
+from facilitator.ui.batched import one_data_change
 from facilitator.ui.state import WorkshopState
 
 # Marked for lupdate here, translated where shown (phase_label).
@@ -98,6 +99,10 @@ class GroupsPanel(QTreeWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        with one_data_change(self):
+            self._refresh_items()
+
+    def _refresh_items(self) -> None:
         for i in range(self.topLevelItemCount()):
             item = self.topLevelItem(i)
             group_id = item.data(0, Qt.ItemDataRole.UserRole)
@@ -115,7 +120,6 @@ class GroupsPanel(QTreeWidget):
 
 
 def _set_text(item: QTreeWidgetItem, column: int, text: str) -> None:
-    """Only real changes: each setText makes the view lay out and repaint, and under
-    load this panel is refreshed for every committed batch."""
+    """Only real changes: under load this panel is refreshed for every committed batch."""
     if item.text(column) != text:
         item.setText(column, text)

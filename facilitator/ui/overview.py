@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.model import Phase
 from facilitator.engine import NoteAdded
+from facilitator.ui.batched import one_data_change
 from facilitator.ui.groups_panel import phase_label
 
 ACTIVE_WINDOW_S = 30.0
@@ -159,6 +160,10 @@ class OverviewTable(QTableWidget):
         if self.group_ids() != [g.id for g in self._state.groups]:
             self.rebuild()
             return
+        with one_data_change(self):
+            self._refresh_rows()
+
+    def _refresh_rows(self) -> None:
         now = self.clock()
         round_id = self._round_id
         bold = QFont(self.font())
