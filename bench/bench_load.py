@@ -305,14 +305,18 @@ async def run_step(port: int, codes: list[str], phones: int, rate: float, second
     }
 
 
-def start_server(path: Path, gui: bool,
-                 write_rate: float) -> tuple[subprocess.Popen[str], dict[str, Any]]:
+def start_server(path: Path, gui: bool, write_rate: float,
+                 screenshot: Path | None = None) -> tuple[subprocess.Popen[str], dict[str, Any]]:
     command = [sys.executable, str(ROOT / "bench" / "load_server.py"), str(path),
                "--write-rate", str(write_rate)]
     if gui:
         command.append("--gui")
+    if screenshot is not None:
+        command += ["--screenshot", str(screenshot)]
+    # XDG_CONFIG_HOME: the window's QSettings go beside the scratch file, not to the
+    # user's own layout.
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               PYTHONPATH=str(ROOT))
+               PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(path.parent))
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             text=True, env=env, cwd=ROOT)
     assert proc.stdout is not None
@@ -322,7 +326,8 @@ def start_server(path: Path, gui: bool,
     return proc, json.loads(line)
 
 
-def one_step(phones: int, groups: int, rate: float, seconds: float, gui: bool) -> dict[str, Any]:
+def one_step(phones: int, groups: int, rate: float, seconds: float, gui: bool,
+             screenshot: Path | None = None) -> dict[str, Any]:
     per_phone = rate / phones
     # A person writes a note every 10 s or so; the app lets a phone post 2/s steadily.
     # Steps that need more per phone than that raise it, and say so.
@@ -330,7 +335,7 @@ def one_step(phones: int, groups: int, rate: float, seconds: float, gui: bool) -
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "load.workshop"
         make_workshop(path, groups)
-        proc, hello = start_server(path, gui, write_rate)
+        proc, hello = start_server(path, gui, write_rate, screenshot)
         try:
             result = asyncio.run(run_step(hello["port"], hello["codes"], phones, rate,
                                           seconds, proc))
@@ -382,12 +387,15 @@ def main() -> None:
     parser.add_argument("--gui", action="store_true",
                         help="run the real main window in the server process")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument("--screenshot", type=Path,
+                        help="with --gui: the window at the end of the last step, as PNG")
     args = parser.parse_args()
     raise_open_files_limit(4 * args.phones + 256)
     random.seed(6)
     results = []
     for rate in (float(r) for r in args.rates.split(",")):
-        result = one_step(args.phones, args.groups, rate, args.seconds, args.gui)
+        result = one_step(args.phones, args.groups, rate, args.seconds, args.gui,
+                          args.screenshot)
         results.append(result)
         print(json.dumps(result), file=sys.stderr, flush=True)
     print(table(results))

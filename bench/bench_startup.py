@@ -34,6 +34,7 @@ def one_run(first_start: bool) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryDirectory() as data:
         env["FACILITATOR_DATA_DIR"] = data
+        env["XDG_CONFIG_HOME"] = data  # QSettings too: a fresh user, not this one
         if not first_start:  # the demo exists already: an ordinary start
             subprocess.run([sys.executable, "-c", CHILD], env=env, check=True,
                            capture_output=True)

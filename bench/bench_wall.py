@@ -32,6 +32,8 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QSettings (window layout, language) go to a scratch folder, not the user's own.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-wall-config-")
 
 from PySide6 import __version__ as PYSIDE_VERSION  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEventLoop, QPointF  # noqa: E402

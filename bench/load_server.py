@@ -75,7 +75,7 @@ def run_headless(path: Path, limits: Limits) -> None:
         server.stop()
 
 
-def run_gui(path: Path, limits: Limits) -> None:
+def run_gui(path: Path, limits: Limits, screenshot: Path | None = None) -> None:
     """The whole app as on the day: window, wall, overview and server in one process,
     plus a 10 ms timer on the GUI thread whose lateness shows how responsive it stays."""
     from PySide6.QtCore import Qt, QTimer
@@ -116,6 +116,8 @@ def run_gui(path: Path, limits: Limits) -> None:
             if command == "reset":
                 lateness.clear()
             elif command == "report":
+                if screenshot is not None:  # the window as it looks under this load
+                    session.window.grab().save(str(screenshot))
                 print(json.dumps({"gui": {
                     "ticks": len(lateness),
                     "late_p50_ms": _percentile(lateness, 50),
@@ -139,11 +141,13 @@ def main() -> None:
     parser.add_argument("--gui", action="store_true", help="run the real main window too")
     parser.add_argument("--write-rate", type=float, default=Limits().write_rate,
                         help="steady notes/s one phone may post (default: the app's own)")
+    parser.add_argument("--screenshot", type=Path,
+                        help="with --gui: save the window to this PNG when asked to report")
     args = parser.parse_args()
     limits = Limits(write_rate=args.write_rate,
                     write_burst=max(Limits().write_burst, int(args.write_rate * 20)))
     if args.gui:
-        run_gui(args.file, limits)
+        run_gui(args.file, limits, args.screenshot)
     else:
         run_headless(args.file, limits)
 
