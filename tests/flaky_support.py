@@ -147,14 +147,15 @@ class Crowd:
         await asyncio.gather(*(self._phone(p) for p in self.phones))
 
     async def _join(self, phone: Phone) -> None:
-        """Joining is not idempotent: a lost answer leaves a participant nobody uses, and
-        the phone (the person tapping again) joins once more. Harmless, and counted."""
+        """As join.js: one client_join_id per attempt to join, kept across retries, so a
+        lost answer gives the same participant again, not a second one."""
         tries = 0
+        body = {"code": self.code, "client_join_id": f"join-{phone.number:05d}"}
         while time.monotonic() < self.give_up_at:
             self.counts.join_requests += 1
             try:
                 status, data, retry_after = await http(
-                    self.port, "POST", "/api/join", {"code": self.code}, None, PAGE_TIMEOUT_S)
+                    self.port, "POST", "/api/join", body, None, PAGE_TIMEOUT_S)
             except NoAnswer:
                 tries += 1
                 await asyncio.sleep(self._backoff(tries))
@@ -288,6 +289,7 @@ def check(path: Path, crowd: Crowd, stats: ProxyStats, wall: float) -> Outcome:
         integrity = db.execute("PRAGMA integrity_check").fetchall()
         rows = db.execute("SELECT client_note_id, id, text FROM notes "
                           "WHERE client_note_id LIKE 'flaky-%'").fetchall()
+        participants = db.execute("SELECT count(*) FROM participants").fetchone()[0]
     finally:
         db.close()
     problems: list[str] = [] if integrity == [("ok",)] else [f"integrity: {integrity[:3]}"]
@@ -308,6 +310,8 @@ def check(path: Path, crowd: Crowd, stats: ProxyStats, wall: float) -> Outcome:
         problems.append(f"{len(doubled)} stored twice, e.g. {sorted(doubled)[:3]}")
     if mismatched:
         problems.append(f"{len(mismatched)} acknowledged differently from what is stored")
+    if participants != len(crowd.phones):
+        problems.append(f"{participants} participants for {len(crowd.phones)} phones")
     if crowd.counts.refused:
         problems.append(f"refused: {crowd.counts.refused[:3]}")
     return Outcome(len(wanted), len(crowd.phones), crowd.counts, stats, len(acknowledged),

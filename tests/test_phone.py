@@ -10,6 +10,7 @@ import pytest
 
 from facilitator.engine import Engine
 from facilitator.server import ParticipantServer
+from facilitator.store import Store
 from tests.test_phone_support import PHONE, browser_fixture, stored_notes, wait_for
 from tests.test_server_support import collect, groups, join, post, running
 
@@ -123,6 +124,34 @@ def test_a_lost_acknowledgement_is_retried_without_a_duplicate(
     page.wait_for_selector("#mine .note-state.saved", timeout=15000)
     assert lost
     assert [n.text for n in stored_notes(workshop_path)] == ["maar één keer"]
+
+
+def test_a_join_whose_answer_was_lost_is_one_participant(
+    page: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    code = groups(workshop_path)[0].code
+    lost: list[str] = []
+
+    def drop_first_answer(route: Any) -> None:
+        if not lost:
+            route.fetch()  # the laptop makes the participant ...
+            lost.append(route.request.post_data)
+            route.abort()  # ... but the answer never reaches the phone
+        else:
+            route.continue_()
+
+    page.route("**/api/join", drop_first_answer)
+    page.goto(server.join_url(code, "127.0.0.1"))
+    page.click("#join-button")
+    page.wait_for_selector("#join-error:not(:empty)")
+    page.click("#join-button")  # the person taps again
+    page.wait_for_selector("#note-text")
+    assert lost
+    store = Store.open(workshop_path, readonly=True)
+    try:
+        assert len(store.participants()) == 1
+    finally:
+        store.close()
 
 
 def test_a_408_for_a_slow_body_is_retried_like_a_network_failure(

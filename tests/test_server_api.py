@@ -77,6 +77,35 @@ def test_five_concurrent_identical_posts_store_one_note(
     store.close()
 
 
+def test_a_retried_join_gets_the_same_participant(
+    server: ParticipantServer, code: str, workshop_path: Path
+) -> None:
+    body = {"code": code, "name": "Anna", "client_join_id": "join-attempt-1"}
+    tokens: list[str] = []
+    barrier = threading.Barrier(4)
+
+    def send() -> None:  # the answer was lost: the phone asks again, and again at once
+        barrier.wait()
+        reply = request(server.port, "POST", "/api/join", body)
+        assert reply.status == 201, reply.json
+        tokens.append(reply.json["token"])
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(tokens)) == 1
+    other = request(server.port, "POST", "/api/join",
+                    {"code": code, "client_join_id": "join-attempt-2"}).json["token"]
+    assert other != tokens[0], "another attempt is another participant"
+    store = Store.open(workshop_path, readonly=True)
+    assert len(store.participants()) == 2
+    store.close()
+    bad = request(server.port, "POST", "/api/join", {"code": code, "client_join_id": "x"})
+    assert (bad.status, bad.json["error"]["code"]) == (400, "bad_client_join_id")
+
+
 def test_edit_and_delete_only_own_notes_only_while_collecting(
     server: ParticipantServer, engine: Engine, workshop_path: Path, code: str
 ) -> None:

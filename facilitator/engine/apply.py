@@ -40,9 +40,13 @@ def apply(store: Store, command: c.Command, now: float) -> Applied:
 def _join(store: Store, cmd: c.Join, now: float) -> Applied:
     if store.group(cmd.group_id) is None:
         raise NotFound("group")
+    if cmd.client_join_id is not None:
+        earlier = store.participant_by_join_id(cmd.group_id, cmd.client_join_id)
+        if earlier is not None:
+            return earlier, []
     participant = store.add_participant(
         cmd.group_id, ids.new_token(), clean_optional(cmd.name), clean_optional(cmd.organisation),
-        now,
+        now, cmd.client_join_id,
     )
     return participant, [e.ParticipantJoined(participant)]
 

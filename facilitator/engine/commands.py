@@ -14,11 +14,13 @@ from facilitator.store.specs import RoundSpec
 
 @dataclass(frozen=True, slots=True)
 class Join:
-    """A phone joins a group; answers with the new Participant."""
+    """A phone joins a group; answers with the new Participant, or with the one an
+    earlier attempt with the same `client_join_id` made (its answer was lost)."""
 
     group_id: int
     name: str = ""
     organisation: str = ""
+    client_join_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

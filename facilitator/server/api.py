@@ -142,11 +142,16 @@ async def join(request: web.Request) -> web.Response:
     raw_code = field_str(data, "code")
     name = field_str(data, "name", required=False) or ""
     organisation = field_str(data, "organisation", required=False) or ""
+    client_join_id = field_str(data, "client_join_id", required=False)
+    if client_join_id is not None and not ids.is_client_note_id(client_join_id):
+        raise ApiError(400, "bad_client_join_id",
+                       "client_join_id must be 8-64 of A-Z a-z 0-9 _ -")
     code = ids.normalise_join_code(raw_code or "")
     group = ctx.store.group_by_code(code) if code else None
     if group is None:
         raise ApiError(404, "unknown_code", "no group has this code")
-    participant: Participant = await _run(ctx, Join(group.id, name, organisation))
+    participant: Participant = await _run(
+        ctx, Join(group.id, name, organisation, client_join_id=client_join_id))
     ctx.tokens[participant.token] = participant
     return json_response({
         "token": participant.token,

@@ -79,6 +79,13 @@ class ReadMixin:
         ).fetchone()
         return Participant(*row) if row else None
 
+    def participant_by_join_id(self, group_id: int, client_join_id: str) -> Participant | None:
+        row = self._db.execute(
+            f"SELECT {PARTICIPANT_COLS} FROM participants"
+            " WHERE group_id = ? AND client_join_id = ?", (group_id, client_join_id)
+        ).fetchone()
+        return Participant(*row) if row else None
+
     def participant(self, participant_id: int) -> Participant | None:
         row = self._db.execute(
             f"SELECT {PARTICIPANT_COLS} FROM participants WHERE id = ?", (participant_id,)

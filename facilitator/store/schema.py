@@ -108,6 +108,13 @@ MIGRATIONS: list[str] = [
     CREATE INDEX notes_shown ON notes(group_id, round_id, merged_into)
         WHERE deleted = 0 AND hidden = 0;
     """,
+    # 2 -> 3: a phone names its join attempt, so a retry after a lost answer gets the
+    # same participant instead of a second one (which would inflate the report's count).
+    """
+    ALTER TABLE participants ADD COLUMN client_join_id TEXT;
+    CREATE UNIQUE INDEX participants_client_join ON participants(group_id, client_join_id)
+        WHERE client_join_id IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

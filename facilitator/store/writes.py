@@ -56,11 +56,11 @@ class WriteMixin:
         )
 
     def add_participant(self, group_id: int, token: str, name: str, organisation: str,
-                        now: float) -> Participant:
+                        now: float, client_join_id: str | None = None) -> Participant:
         cur = self._db.execute(
-            "INSERT INTO participants (group_id, token, name, organisation, joined_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (group_id, token, name, organisation, now),
+            "INSERT INTO participants (group_id, token, name, organisation, joined_at,"
+            " client_join_id) VALUES (?, ?, ?, ?, ?, ?)",
+            (group_id, token, name, organisation, now, client_join_id),
         )
         return Participant(rowid(cur), group_id, token, name, organisation, now)
 

@@ -65,10 +65,19 @@
     $("join-button").disabled = true;
     $("join-button").textContent = t("joining");
     S.token = null;
-    api("POST", "/api/join", { code: code, name: name, organisation: org }).then(function (res) {
+    // One id per attempt to join this table, kept until it succeeds: a second tap after
+    // an answer that never arrived gets the same participant, not a second one.
+    var attempt = load("fac.join", null);
+    if (!attempt || attempt.code !== code) {
+      attempt = { code: code, id: F.newClientId() };
+      store("fac.join", attempt);
+    }
+    api("POST", "/api/join", { code: code, name: name, organisation: org,
+                               client_join_id: attempt.id }).then(function (res) {
       $("join-button").disabled = false;
       $("join-button").textContent = t("joinButton");
       if (res.status !== 201) { setError("join-error", errorText(codeOf(res), "join")); return; }
+      store("fac.join", null);
       S.code = res.data.group.code;
       S.token = res.data.token;
       store(K.token(), { token: S.token });
