@@ -26,10 +26,23 @@ def test_engine_backs_up_periodically(workshop_path: Path) -> None:
 def test_rolling_set_keeps_the_newest(workshop_path: Path) -> None:
     store = Store.open(workshop_path)
     for i in range(5):
-        write_backup(store._db, workshop_path, keep=3, now=1_000_000 + i)
+        write_backup(store._db, workshop_path, keep=3, hourly=0, now=1_000_000 + i)
     kept = backups(workshop_path)
     assert len(kept) == 3
     assert kept[-1].name.endswith("19700112-134644.workshop")  # 1_000_004 s after epoch
+
+
+def test_a_day_of_backups_keeps_the_last_hour_and_one_per_hour_before(
+        workshop_path: Path) -> None:
+    store = Store.open(workshop_path)
+    start = 1_800_000_000 - 1_800_000_000 % 3600  # on the hour
+    for i in range(10 * 12):  # ten hours, every five minutes
+        write_backup(store._db, workshop_path, now=start + 300 * i)
+    names = [b.stem[-15:] for b in backups(workshop_path)]
+    every_5_min = [time.strftime("%Y%m%d-%H%M%S", time.gmtime(start + 300 * i))
+                   for i in range(120)]
+    last_of_each_hour = every_5_min[11:108:12]  # the first nine hours, each at hh:55
+    assert names == last_of_each_hour + every_5_min[-12:]
 
 
 def test_damaged_file_is_recovered_from_the_newest_good_backup(workshop_path: Path) -> None:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 KEEP = 12  # an hour of five-minute backups
+HOURLY = 24  # and before that, the newest of each hour: damage found late still has a copy
 
 
 def backup_dir(path: Path) -> Path:
@@ -18,8 +19,9 @@ def backup_dir(path: Path) -> Path:
 
 
 def write_backup(conn: sqlite3.Connection, path: Path, *, keep: int = KEEP,
-                 now: float | None = None) -> Path:
-    """Copy the database behind `conn` into the rolling set; drop the oldest past `keep`."""
+                 hourly: int = HOURLY, now: float | None = None) -> Path:
+    """Copy the database behind `conn` into the rolling set: the `keep` newest, and of the
+    older ones the newest of each of the last `hourly` hours."""
     folder = backup_dir(path)
     folder.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(time.time() if now is None else now))
@@ -31,9 +33,18 @@ def write_backup(conn: sqlite3.Connection, path: Path, *, keep: int = KEEP,
     finally:
         dest.close()
     partial.replace(target)  # a backup is either whole or absent
-    for old in backups(path)[:-keep]:
-        old.unlink(missing_ok=True)
+    older = backups(path)[:-keep]
+    newest_per_hour = {_hour(b): b for b in older}  # oldest first: the newest wins
+    kept = set(sorted(newest_per_hour.values())[-hourly:]) if hourly else set()
+    for old in older:
+        if old not in kept:
+            old.unlink(missing_ok=True)
     return target
+
+
+def _hour(backup: Path) -> str:
+    """'20261128-14' of 'dag-20261128-143500.workshop': the UTC hour it was taken in."""
+    return backup.stem[-15:-4]
 
 
 def backups(path: Path) -> list[Path]:
