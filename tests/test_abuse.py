@@ -23,7 +23,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from email.message import Message
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from facilitator.engine import Engine, SetPhase
 from facilitator.server import ParticipantServer
 from facilitator.server.limits import Limits
 from facilitator.store import Store
+from tests.test_server_support import Reply as Answer
 from tests.test_server_support import Sse, active_round, collect, groups, running
 
 ABUSER = "127.0.0.2"
@@ -44,21 +44,6 @@ SHORT = Limits(head_timeout_s=1.0, body_timeout_s=1.0, write_burst=1000)
 
 
 # -- talking to the server ----------------------------------------------------------------
-
-
-@dataclass
-class Answer:
-    status: int
-    headers: Message
-    body: bytes
-
-    @property
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-    @property
-    def code(self) -> str:
-        return str(self.json["error"]["code"])
 
 
 def send(port: int, method: str, path: str, body: Any = None, *, token: str | None = None,
@@ -165,7 +150,7 @@ class GoodPhone:
         n = next(self.counter)
         reply = _post(self.port, self.token, f"good-{n:05d}", f"gewone notitie {n}",
                       "127.0.0.1")
-        assert reply.status == 201, reply.body
+        assert reply.status == 201, reply.raw
         wanted = reply.json["note"]["id"]
         deadline = time.monotonic() + 5
         while True:  # others' notes may come first
@@ -201,7 +186,7 @@ class Site:
 
 def _join(port: int, code: str, src: str) -> str:
     answer = send(port, "POST", "/api/join", {"code": code}, src=src)
-    assert answer.status == 201, answer.body
+    assert answer.status == 201, answer.raw
     return str(answer.json["token"])
 
 
@@ -236,14 +221,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 def refused(answer: Answer, status: int, code: str) -> None:
     """A refusal in the API's one shape."""
-    assert (answer.status, answer.code) == (status, code), answer.body
+    assert (answer.status, answer.code) == (status, code), answer.raw
     assert answer.headers["Content-Type"].startswith("application/json")
     assert answer.headers["X-Content-Type-Options"] == "nosniff"
 
 
 def plain_400_and_closed(answer: Answer, closed: bool) -> None:
     """aiohttp's own refusal of what is not acceptable HTTP/1.1: 400, then the close."""
-    assert answer.status == 400, answer.body
+    assert answer.status == 400, answer.raw
     assert closed
 
 
@@ -396,7 +381,7 @@ def invalid_utf8(site: Site) -> None:
 def control_characters_are_stripped(site: Site) -> None:
     cid = f"ctrl-{next(site.counter):05d}"
     stored = _post(site.port, site.abuser, cid, "a\x00b\x07c\x1b[31md\x7f\x85e\u200bf\ufeff\r\ng")
-    assert stored.status == 201, stored.body
+    assert stored.status == 201, stored.raw
     # C0/C1 controls, DEL and BOM go; CR LF becomes one newline; zero-width space stays.
     assert stored.json["note"]["text"] == "abc[31mde\u200bf\ng"
     refused(_post(site.port, site.abuser, f"{cid}-2", "\x00\x01\x02 \x1b\t"), 422, "empty")
@@ -422,10 +407,10 @@ def html_and_script_stay_plain_text(site: Site) -> None:
     assert state.headers["Content-Type"] == "application/json; charset=utf-8"
     assert state.headers["X-Content-Type-Options"] == "nosniff"
     assert text in [n["text"] for n in state.json["notes"]["others"]]
-    assert json.dumps(text).encode() in state.body  # escaped only as JSON escapes
+    assert json.dumps(text).encode() in state.raw  # escaped only as JSON escapes
     named = send(site.port, "POST", "/api/join", {"code": site.code, "name": "<b>Anna</b>"})
     assert named.status == 201 and named.json["participant"]["name"] == "<b>Anna</b>"
-    page = send(site.port, "GET", "/").body.decode()
+    page = send(site.port, "GET", "/").raw.decode()
     assert "<script>alert" not in page and "<b>Anna" not in page  # not on the page at all
 
 

@@ -104,22 +104,29 @@ def test_offline_notes_are_stored_exactly_once(
     wait_for(lambda: len(stored_notes(workshop_path)) == 3, what="the third note")
 
 
-def test_a_lost_acknowledgement_is_retried_without_a_duplicate(
-    page: Any, server: ParticipantServer, workshop_path: Path
-) -> None:
-    code = groups(workshop_path)[0].code
-    _join(page, server, code)
+def _lose_the_first_answer(page: Any, pattern: str) -> list[str]:
+    """The first request to `pattern` reaches the laptop, its answer never the phone;
+    the list gets that request's body."""
     lost: list[str] = []
 
     def drop_first_answer(route: Any) -> None:
         if not lost:
-            route.fetch()  # the laptop stores the note ...
+            route.fetch()  # the laptop does the work ...
             lost.append(route.request.post_data)
             route.abort()  # ... but the answer never reaches the phone
         else:
             route.continue_()
 
-    page.route("**/api/notes", drop_first_answer)
+    page.route(pattern, drop_first_answer)
+    return lost
+
+
+def test_a_lost_acknowledgement_is_retried_without_a_duplicate(
+    page: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    code = groups(workshop_path)[0].code
+    _join(page, server, code)
+    lost = _lose_the_first_answer(page, "**/api/notes")
     _send(page, "maar één keer")
     page.wait_for_selector("#mine .note-state.saved", timeout=15000)
     assert lost
@@ -130,17 +137,7 @@ def test_a_join_whose_answer_was_lost_is_one_participant(
     page: Any, server: ParticipantServer, workshop_path: Path
 ) -> None:
     code = groups(workshop_path)[0].code
-    lost: list[str] = []
-
-    def drop_first_answer(route: Any) -> None:
-        if not lost:
-            route.fetch()  # the laptop makes the participant ...
-            lost.append(route.request.post_data)
-            route.abort()  # ... but the answer never reaches the phone
-        else:
-            route.continue_()
-
-    page.route("**/api/join", drop_first_answer)
+    lost = _lose_the_first_answer(page, "**/api/join")
     page.goto(server.join_url(code, "127.0.0.1"))
     page.click("#join-button")
     page.wait_for_selector("#join-error:not(:empty)")
