@@ -54,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args_in = sys.argv[1:] if argv is None else argv
-    if not args_in or (args_in[0] not in _COMMANDS and not args_in[0].startswith("-")):
+    # Anything but a command or a plea for help opens the window: a file, `--port 9000`.
+    if not args_in or (args_in[0] not in _COMMANDS and args_in[0] not in ("-h", "--help")):
         from facilitator.app import main as run_window  # Qt only when a window is wanted
 
         return run_window(args_in)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import docx
+import pytest
 
 from facilitator.cli import main
 from facilitator.store import Store
@@ -81,3 +82,13 @@ def test_serve_prints_join_urls_and_accepts_notes(workshop_path: Path) -> None:
         proc.send_signal(signal.SIGTERM)
         _, errors = proc.communicate(timeout=10)  # also closes the pipes
     assert proc.returncode == 0, errors
+
+
+def test_window_options_reach_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    import facilitator.app
+
+    opened: list[list[str]] = []
+    monkeypatch.setattr(facilitator.app, "main", lambda argv: opened.append(argv) or 0)
+    assert main(["--port", "9000"]) == 0
+    assert main(["dag.workshop", "--port", "0"]) == 0
+    assert opened == [["--port", "9000"], ["dag.workshop", "--port", "0"]]
