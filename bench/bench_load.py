@@ -122,7 +122,8 @@ class Http:
         self._reader = self._writer = None
 
 
-async def open_stream(port: int, local: str, token: str) -> asyncio.StreamReader:
+async def open_stream(port: int, local: str,
+                      token: str) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
     """GET /api/events; returns once the server said hello on it."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=(local, 0))
     writer.write((f"GET /api/events?token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
@@ -133,8 +134,7 @@ async def open_stream(port: int, local: str, token: str) -> asyncio.StreamReader
         if not chunk:
             raise ConnectionError("stream closed before hello")
         seen += chunk
-    reader.writer = writer  # type: ignore[attr-defined]  # kept alive with the reader
-    return reader
+    return reader, writer
 
 
 @dataclass
@@ -243,7 +243,8 @@ async def run_step(port: int, codes: list[str], phones: int, rate: float, second
     texts = sample_texts()
     gate = asyncio.Semaphore(64)  # joins in flight, as a room scanning at once
 
-    async def one(n: int) -> tuple[Http, str, asyncio.StreamReader]:
+    async def one(n: int) -> tuple[Http, str, tuple[asyncio.StreamReader,
+                                                     asyncio.StreamWriter]]:
         async with gate:
             http, token = await join(port, address(n), codes[n % len(codes)], f"Telefoon {n}")
             return http, token, await open_stream(port, address(n), token)
@@ -255,8 +256,8 @@ async def run_step(port: int, codes: list[str], phones: int, rate: float, second
         _, token = await join(port, f"127.1.0.{1 + g}", code, f"Muur {g + 1}")
         walls.append(await open_stream(port, f"127.1.0.{1 + g}", token))
     join_s = loop.time() - joined_at
-    tasks = [asyncio.create_task(wall(s, step)) for s in walls]
-    tasks += [asyncio.create_task(reader_only(s, step)) for _, _, s in phones_up]
+    tasks = [asyncio.create_task(wall(reader, step)) for reader, _ in walls]
+    tasks += [asyncio.create_task(reader_only(reader, step)) for _, _, (reader, _) in phones_up]
 
     assert server.stdin is not None and server.stdout is not None
     server.stdin.write("reset\n")
@@ -282,11 +283,11 @@ async def run_step(port: int, codes: list[str], phones: int, rate: float, second
     missing = len(step.due)
     for task in tasks:
         task.cancel()
-    for http, _, stream in phones_up:
+    for http, _, (_, writer) in phones_up:
         http.close()
-        stream.writer.close()  # type: ignore[attr-defined]
-    for stream in walls:
-        stream.writer.close()  # type: ignore[attr-defined]
+        writer.close()
+    for _, writer in walls:
+        writer.close()
     accepted = len(step.acked)
     errors = sum(v for k, v in step.statuses.items() if k not in ("200", "201"))
     client_cpu = (used.ru_utime - used_before.ru_utime) + (used.ru_stime - used_before.ru_stime)
