@@ -15,7 +15,7 @@ from facilitator import app as app_module
 from facilitator.domain.model import Phase
 from facilitator.engine import AddNote, DeleteNote, MoveNote
 from facilitator.store import Store
-from facilitator.ui.note_item import NoteItem
+from facilitator.ui.wall.note_item import NoteItem
 
 # The offscreen platform cannot pass size hints to a window manager; it says so once.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
 from facilitator.domain.model import Group
-from facilitator.ui.join_panel import LOOPBACK, JoinPanel
 from facilitator.ui.qr import QUIET_ZONE, qr_image, qr_matrix
+from facilitator.ui.run.join_panel import LOOPBACK, JoinPanel
 
 ZBARIMG = shutil.which("zbarimg") or "/usr/bin/zbarimg"
 

@@ -27,8 +27,8 @@ from facilitator.engine import (
     UpdateRound,
 )
 from facilitator.store.specs import RoundSpec
-from facilitator.ui import run_features
 from facilitator.ui.qr import qr_matrix
+from facilitator.ui.run import features as run_features
 
 ZBARIMG = shutil.which("zbarimg") or "/usr/bin/zbarimg"
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from facilitator import templates
 from facilitator.app import build, ensure_application
-from facilitator.ui import run_features
+from facilitator.ui.run import features as run_features
 
 tmp = Path(sys.argv[1])
 QStandardPaths.setTestModeEnabled(True)

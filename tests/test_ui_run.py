@@ -23,8 +23,8 @@ from facilitator.engine import (
     StartTimer,
 )
 from facilitator.store import Store
-from facilitator.ui import run_features
-from facilitator.ui.overview import (
+from facilitator.ui.run import features as run_features
+from facilitator.ui.run.overview import (
     COL_ACTIVITY,
     COL_DOTS,
     COL_JOINED,
@@ -237,8 +237,8 @@ def test_one_group_moves_on_alone_by_button_and_by_menu(qtbot, session):
 
 
 def test_install_works_without_a_participant_server(qtbot, session):
-    from facilitator.ui.overview import OverviewTable
     from facilitator.ui.projector import ProjectorWindow
+    from facilitator.ui.run.overview import OverviewTable
 
     overview = OverviewTable(session.state, None)
     overview.set_round(session.window.current_round_id())
@@ -254,7 +254,8 @@ def test_install_works_without_a_participant_server(qtbot, session):
 def test_keys_are_unambiguous_next_to_the_other_installed_features(qtbot, session):
     from PySide6.QtGui import QAction
 
-    from facilitator.ui import prepare, wall_features
+    from facilitator.ui import prepare
+    from facilitator.ui.wall import features as wall_features
 
     window = session.window
     if getattr(window, "preparer", None) is None:  # not yet wired in by app.build

@@ -15,7 +15,7 @@ from facilitator import app as app_module
 from facilitator.domain.model import Phase
 from facilitator.engine import AddNote, CastVotes, Join, SetActiveRound, SetPhase
 from facilitator.store import Store
-from facilitator.ui.wall_features import install
+from facilitator.ui.wall.features import install
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 T = 5000

@@ -12,8 +12,8 @@ from PySide6.QtGui import QPixmapCache
 
 from facilitator.domain.model import Note
 from facilitator.engine import NoteAdded, NoteRemoved
-from facilitator.ui.wall import WallView
-from facilitator.ui.wall_grid import GAP, SLOT_H, SLOT_W, slot_pos
+from facilitator.ui.wall.grid import GAP, SLOT_H, SLOT_W, slot_pos
+from facilitator.ui.wall.view import WallView
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 
 def install_all(window, server) -> None:
-    from facilitator.ui import i18n, network_check, prepare, run_features, wall_features
+    from facilitator.ui import i18n, network_check, prepare
+    from facilitator.ui.run import features as run_features
+    from facilitator.ui.wall import features as wall_features
 
     wall_features.install(window)  # clusters, merge, search, results, actions
     run_features.install(window, server)  # timer, overview, projector

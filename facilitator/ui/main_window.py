@@ -29,14 +29,14 @@ from facilitator.engine import (
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
 from facilitator.report.options import ReportOptions
 from facilitator.ui.bridge import EngineBridge
-from facilitator.ui.export import ExportTask
-from facilitator.ui.groups_panel import GroupsPanel
-from facilitator.ui.join_panel import JoinPanel
-from facilitator.ui.note_entry import NoteEntry
-from facilitator.ui.round_bar import RoundBar
+from facilitator.ui.prepare.export_task import ExportTask
+from facilitator.ui.run.groups_panel import GroupsPanel
+from facilitator.ui.run.join_panel import JoinPanel
+from facilitator.ui.run.note_entry import NoteEntry
+from facilitator.ui.run.round_bar import RoundBar
 from facilitator.ui.state import WorkshopState
-from facilitator.ui.undo import MoveNotesCommand
-from facilitator.ui.wall import WallView
+from facilitator.ui.wall.undo import MoveNotesCommand
+from facilitator.ui.wall.view import WallView
 
 _STATUS_MS = 8000
 

@@ -6,7 +6,7 @@ to one thread); render's progress callback crosses back to the GUI thread as a q
 signal. The file is written beside the target and renamed, so an open Word file or a
 full disk never leaves half a report under the real name.
 
-The work itself is facilitator.ui.export.ExportTask.
+The work itself is facilitator.ui.prepare.export_task.ExportTask.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.report.options import ReportOptions
-from facilitator.ui.export import ExportTask
 from facilitator.ui.prepare.common import plain_label
+from facilitator.ui.prepare.export_task import ExportTask
 
 FOLDER_KEY = "export/folder"
 # format -> (file name ending, file dialog filter)

@@ -32,7 +32,7 @@ from facilitator.ui.projector.common import (
     white_palette,
 )
 from facilitator.ui.qr import QrWidget
-from facilitator.ui.timer_bar import format_clock, timer_ended, timer_started
+from facilitator.ui.run.timer_bar import format_clock, timer_ended, timer_started
 
 QR_FRACTION = 0.62  # of the window height; the brief asks for at least a third
 

@@ -1,7 +1,7 @@
 """Regenerates docs/screenshots/wall-clusters.png: one table's wall after grouping and
 voting (THE-DAY steps 10-11), with the results dock beside it.
 
-    uv run python -m facilitator.ui.wall_screenshots [docs/screenshots]
+    uv run python -m tools.screenshots.wall [docs/screenshots]
 
 Runs the real composition on a temporary workshop and builds the picture through the
 engine (notes, clusters, votes) the way the facilitator and the phones would.
@@ -32,9 +32,9 @@ from facilitator.engine import (  # noqa: E402
     SetActiveRound,
     SetPhase,
 )
-from facilitator.ui.cluster_item import frame_size  # noqa: E402
-from facilitator.ui.screenshots import _settle, _wait_for  # noqa: E402
-from facilitator.ui.wall_features import install  # noqa: E402
+from facilitator.ui.wall.cluster_item import frame_size  # noqa: E402
+from facilitator.ui.wall.features import install  # noqa: E402
+from tools.screenshots.main_window import _settle, _wait_for  # noqa: E402
 
 SIZE = (1800, 1100)
 # The six clusters shown, in reading order, and where their frames go (grid slots).

@@ -1,6 +1,6 @@
 """Regenerates the documentation screenshots from the demo workshop, offscreen.
 
-    uv run python -m facilitator.ui.screenshots [docs/screenshots]
+    uv run python -m tools.screenshots.main_window [docs/screenshots]
 
 Runs the real composition (engine, participant server on 127.0.0.1, main window) on a
 temporary copy of the demo, so what the pictures show is what the app shows.

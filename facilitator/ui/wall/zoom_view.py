@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsView
 
-from facilitator.ui.wall_grid import COLUMNS, GAP, SLOT_H, SLOT_W
+from facilitator.ui.wall.grid import COLUMNS, GAP, SLOT_H, SLOT_W
 
 _MIN_SCALE, _MAX_SCALE = 0.08, 4.0
 

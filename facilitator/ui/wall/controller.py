@@ -14,11 +14,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from facilitator.engine import ClusterAdded
-from facilitator.ui.cluster_item import ClusterItem
-from facilitator.ui.inline_edit import InlineEditor
-from facilitator.ui.note_item import NOTE_H, NOTE_W, NoteItem
-from facilitator.ui.undo import MoveNotesCommand
-from facilitator.ui.wall_commands import (
+from facilitator.ui.wall.cluster_item import ClusterItem
+from facilitator.ui.wall.commands import (
     AddPaperNoteCommand,
     AssignCommand,
     CreateClusterCommand,
@@ -29,6 +26,9 @@ from facilitator.ui.wall_commands import (
     Refs,
     UpdateClusterCommand,
 )
+from facilitator.ui.wall.inline_edit import InlineEditor
+from facilitator.ui.wall.note_item import NOTE_H, NOTE_W, NoteItem
+from facilitator.ui.wall.undo import MoveNotesCommand
 
 _NOTE_TEXT_RECT = (6.0, 6.0, NOTE_W - 12, NOTE_H - 12)
 

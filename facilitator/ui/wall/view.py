@@ -27,11 +27,11 @@ from facilitator.engine import (
     NoteChanged,
     NoteRemoved,
 )
-from facilitator.ui.cluster_item import ClusterItem, frame_size
-from facilitator.ui.note_item import NoteItem
-from facilitator.ui.wall_grid import COLUMNS, GAP, SLOT_H, SLOT_W, folded, slot_pos, slots_under
-from facilitator.ui.wall_scene import WallScene
-from facilitator.ui.zoom_view import ZoomPanView
+from facilitator.ui.wall.cluster_item import ClusterItem, frame_size
+from facilitator.ui.wall.grid import COLUMNS, GAP, SLOT_H, SLOT_W, folded, slot_pos, slots_under
+from facilitator.ui.wall.note_item import NoteItem
+from facilitator.ui.wall.scene import WallScene
+from facilitator.ui.wall.zoom_view import ZoomPanView
 
 __all__ = ["WallScene", "WallView"]
 

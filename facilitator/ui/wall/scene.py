@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
-from facilitator.ui.cluster_item import ClusterItem
-from facilitator.ui.note_item import NoteItem
+from facilitator.ui.wall.cluster_item import ClusterItem
+from facilitator.ui.wall.note_item import NoteItem
 
 _WALL_COLOUR = QColor("#eceae4")
 

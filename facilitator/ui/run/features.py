@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from facilitator.domain.model import Phase
 from facilitator.engine import SetActiveRound, SetPhase
-from facilitator.ui.overview import OverviewTable
 from facilitator.ui.projector import AUTO, ProjectorWindow
-from facilitator.ui.timer_bar import TimerBar
+from facilitator.ui.run.overview import OverviewTable
+from facilitator.ui.run.timer_bar import TimerBar
 
 _SCREEN_KEY = "projector/screen"
 

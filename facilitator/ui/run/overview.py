@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain.model import Phase
 from facilitator.engine import NoteAdded
 from facilitator.ui.batched import one_data_change
-from facilitator.ui.groups_panel import phase_label
+from facilitator.ui.run.groups_panel import phase_label
 
 ACTIVE_WINDOW_S = 30.0
 REFRESH_GAP_MS = 250  # a table people read: 4 refreshes a second is plenty under load

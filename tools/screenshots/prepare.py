@@ -1,6 +1,6 @@
 """Regenerates the screenshots of the workshop editor and the export dialog, offscreen.
 
-    uv run python -m facilitator.ui.prepare.screenshots [docs/screenshots]
+    uv run python -m tools.screenshots.prepare [docs/screenshots]
 
 Runs the real composition (engine, participant server on 127.0.0.1, main window) on a
 temporary copy of the demo workshop, so the dot advice shows real wall sizes.

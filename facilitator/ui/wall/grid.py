@@ -8,7 +8,7 @@ import unicodedata
 
 from PySide6.QtCore import QPointF, QRectF
 
-from facilitator.ui.note_item import NOTE_H, NOTE_W
+from facilitator.ui.wall.note_item import NOTE_H, NOTE_W
 
 GAP = 18.0
 COLUMNS = 8

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.model import Action
-from facilitator.ui.wall_commands import ActionCommand, ActionFields, Refs
+from facilitator.ui.wall.commands import ActionCommand, ActionFields, Refs
 
 Link = tuple[int | None, int | None]  # (note id, cluster id)
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyle
 
 from facilitator.domain.model import Cluster
-from facilitator.ui.note_item import _TEXT_LOD, NOTE_H, NOTE_W, draw_dots_badge
+from facilitator.ui.wall.note_item import _TEXT_LOD, NOTE_H, NOTE_W, draw_dots_badge
 
 HEADER = 46.0
 PAD = 10.0  # 2 notes side by side fit in two grid slots

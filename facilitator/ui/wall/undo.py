@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from facilitator.engine import MoveNotes
 from facilitator.ui.bridge import EngineBridge
-from facilitator.ui.wall_commands import Refs
+from facilitator.ui.wall.commands import Refs
 
 
 class MoveNotesCommand(QUndoCommand):

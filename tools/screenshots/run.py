@@ -1,6 +1,6 @@
 """Screenshots of the projector views and the overview, from a realistic session.
 
-    uv run python -m facilitator.ui.run_screenshots [docs/screenshots]
+    uv run python -m tools.screenshots.run [docs/screenshots]
 
 Why a script: the pictures in the docs must be what the app shows. It runs the real
 composition (engine, participant server on 127.0.0.1, main window with
@@ -44,7 +44,7 @@ from facilitator.engine import (  # noqa: E402
     SetPhase,
     StartTimer,
 )
-from facilitator.ui import run_features  # noqa: E402
+from facilitator.ui.run import features as run_features  # noqa: E402
 
 PROJECTOR = (1920, 1080)
 MAIN = (1400, 900)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.methods import method_name
 from facilitator.domain.model import Phase, Round
-from facilitator.ui.groups_panel import phase_label
+from facilitator.ui.run.groups_panel import phase_label
 from facilitator.ui.state import WorkshopState
 
 _ACTIVE_MARK = "●"

@@ -34,12 +34,12 @@ from facilitator.engine import (
     VotesChanged,
 )
 from facilitator.engine.events import ActionAdded, ActionChanged, ActionRemoved
-from facilitator.ui.actions_panel import ActionsPanel
-from facilitator.ui.cluster_item import ClusterItem
-from facilitator.ui.note_item import NoteItem
-from facilitator.ui.results_panel import ResultsPanel
-from facilitator.ui.search_bar import SearchBar
-from facilitator.ui.wall_controller import WallController
+from facilitator.ui.wall.actions_panel import ActionsPanel
+from facilitator.ui.wall.cluster_item import ClusterItem
+from facilitator.ui.wall.controller import WallController
+from facilitator.ui.wall.note_item import NoteItem
+from facilitator.ui.wall.results_panel import ResultsPanel
+from facilitator.ui.wall.search_bar import SearchBar
 
 _RANKING_EVENTS = (VotesChanged, ClusterAdded, ClusterChanged, ClusterRemoved, NoteChanged,
                    NoteRemoved)

@@ -1,0 +1,1 @@
+"""Running the session: round bar, phases, timer, overview, join panel, projector control."""

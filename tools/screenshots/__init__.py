@@ -1,0 +1,1 @@
+"""Scripts that regenerate docs/screenshots/; outside the package, they may import app."""
