@@ -130,12 +130,13 @@ def _addresses() -> list[str]:
 
 
 def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
-          limits: Limits | None = None) -> Session:
+          limits: Limits | None = None,
+          switch_workshop: Callable[[Path], object] | None = None) -> Session:
     """Start engine, participant server and GUI for `path` (a QApplication must exist).
 
-    `limits` replaces the server's rate limits (the load benchmark raises them)."""
+    `limits` replaces the server's rate limits (the load benchmark raises them);
+    `switch_workshop` is how File > Openen… replaces the session (Host.open)."""
     from facilitator.ui.bridge import EngineBridge
-    from facilitator.ui.features import install_all
     from facilitator.ui.main_window import MainWindow
     from facilitator.ui.state import WorkshopState
 
@@ -146,8 +147,7 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
         store = Store.open(path, readonly=True)
         state = WorkshopState(store)
         server = _start_server(engine, path, host, port, limits)
-        window = MainWindow(state, bridge, server, _addresses)
-        install_all(window, server)
+        window = MainWindow(state, bridge, server, _addresses, switch_workshop)
     except BaseException:
         if server is not None:
             server.stop()
@@ -213,11 +213,7 @@ class Host:
             self.session = None
 
     def _start(self, path: Path) -> Session:
-        from facilitator.ui import prepare
-
-        session = build(path, host=self.host, port=self.port)
-        session.window.switch_workshop = self.open  # type: ignore[attr-defined]  # see prepare
-        prepare.install(session.window)  # File > Nieuwe werkplaats…, Openen…, export
+        session = build(path, host=self.host, port=self.port, switch_workshop=self.open)
         self.session = session
         return session
 

@@ -240,22 +240,22 @@ def test_main_opens_the_demo_workshop_in_the_data_folder_and_quits_cleanly(
     qtbot.waitUntil(lambda: not ({t.ident for t in threading.enumerate()} - before), timeout=5000)
 
 
-def test_export_report_writes_a_docx_off_the_gui_thread(qtbot, session, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_report_writes_a_docx_off_the_gui_thread(qtbot, session,
+                                                        tmp_path: Path) -> None:
     import docx
-    from PySide6.QtWidgets import QFileDialog
 
     window = session.window
     session.engine.execute(AddNote(session.state.groups[0].id, "<b>in het verslag</b>",
                                    round_id=window.current_round_id()))
-    target = tmp_path / "uit" / "verslag"  # no suffix: the window adds .docx
+    target = tmp_path / "uit" / "verslag"  # no suffix: the dialog adds .docx
     target.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "Word-document (*.docx)")))
-    window.export_report()  # the plain path; File > export opens the export dialog
+    window.export_action.trigger()  # File > Verslag exporteren… (Ctrl+E)
+    dialog = window.preparer.export_dialog
+    assert dialog is not None
+    dialog.path_edit.setText(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     written = target.with_suffix(".docx")
-    qtbot.waitUntil(lambda: "Verslag opgeslagen" in window.statusBar().currentMessage(),
-                    timeout=30_000)
+    qtbot.waitUntil(lambda: "Opgeslagen" in window.statusBar().currentMessage(), timeout=30_000)
     assert written.is_file()
     assert not list(target.parent.glob("*.part"))
     document = docx.Document(str(written))

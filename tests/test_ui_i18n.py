@@ -121,8 +121,6 @@ def test_dutch_by_default_and_the_choice_round_trips_through_qsettings(qapp) -> 
 def test_language_menu_stores_the_choice_and_says_it_applies_after_restart(
         qapp, qtbot, build_window) -> None:
     window = build_window()
-    i18n.install(window)
-    i18n.install(window)  # once only
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "Bee&ld")
     languages = [a.menu() for a in view.actions()
                  if a.menu() is not None and a.menu().title() == "&Taal"]

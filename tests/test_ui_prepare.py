@@ -19,7 +19,7 @@ from facilitator import templates
 from facilitator.domain.model import Visibility
 from facilitator.engine import Join
 from facilitator.store import Store
-from facilitator.ui.prepare import empty_spec, install
+from facilitator.ui.prepare import empty_spec
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 WAIT = 5000
@@ -35,7 +35,6 @@ def host(qtbot, workshop_path: Path):
 
 
 def _show(qtbot, window) -> None:
-    install(window)  # what the lead wires into the window; idempotent
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
@@ -64,9 +63,8 @@ def _editor(qtbot, window):
     return editor
 
 
-def test_install_adds_the_file_actions_once(host) -> None:
+def test_file_menu_has_the_file_actions_once(host) -> None:
     window = host.session.window
-    install(window)
     file_menu = next(a.menu() for a in window.menuBar().actions()
                      if a.menu() and window.quit_action in a.menu().actions())
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]

@@ -28,7 +28,6 @@ from facilitator.engine import (
 )
 from facilitator.store.specs import RoundSpec
 from facilitator.ui.qr import qr_matrix
-from facilitator.ui.run import features as run_features
 
 ZBARIMG = shutil.which("zbarimg") or "/usr/bin/zbarimg"
 
@@ -40,7 +39,6 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
 def session(qtbot, workshop_path: Path):
     running = app_module.build(workshop_path, host="127.0.0.1", port=0)
     window = running.window
-    run_features.install(window, running.server)
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from facilitator import templates
 from facilitator.app import build, ensure_application
-from facilitator.ui.run import features as run_features
 
 tmp = Path(sys.argv[1])
 QStandardPaths.setTestModeEnabled(True)
@@ -28,7 +27,6 @@ templates.create(path)
 session = build(path, host="127.0.0.1", port=0)
 try:
     window = session.window
-    run_features.install(window, session.server)
     laptop = next(s for s in QGuiApplication.screens() if s.name() == "laptop")
     window.setScreen(laptop)
     window.move(laptop.geometry().topLeft())

@@ -23,7 +23,6 @@ from facilitator.engine import (
     StartTimer,
 )
 from facilitator.store import Store
-from facilitator.ui.run import features as run_features
 from facilitator.ui.run.overview import (
     COL_ACTIVITY,
     COL_DOTS,
@@ -43,7 +42,6 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
 def session(qtbot, workshop_path: Path):
     running = app_module.build(workshop_path, host="127.0.0.1", port=0)
     window = running.window
-    run_features.install(window, running.server)
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
@@ -254,14 +252,7 @@ def test_install_works_without_a_participant_server(qtbot, session):
 def test_keys_are_unambiguous_next_to_the_other_installed_features(qtbot, session):
     from PySide6.QtGui import QAction
 
-    from facilitator.ui import prepare
-    from facilitator.ui.wall import features as wall_features
-
     window = session.window
-    if getattr(window, "preparer", None) is None:  # not yet wired in by app.build
-        prepare.install(window)
-    if getattr(window, "wall_features", None) is None:
-        wall_features.install(window)
     ours = {"Space", "Ctrl+=", "F5", "0", "1", "2", "3", "4", "5"}
     seen: dict[str, int] = {}
     for action in window.findChildren(QAction):

@@ -15,7 +15,6 @@ from facilitator import app as app_module
 from facilitator.domain.model import Phase
 from facilitator.engine import AddNote, CastVotes, Join, SetActiveRound, SetPhase
 from facilitator.store import Store
-from facilitator.ui.wall.features import install
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 T = 5000
@@ -27,7 +26,7 @@ class Wall:
     def __init__(self, qtbot, running) -> None:
         self.qtbot, self.running = qtbot, running
         self.window, self.engine = running.window, running.engine
-        self.features = install(self.window)
+        self.features = self.window.wall_features
         self.group = running.state.groups[5]
         self.window.groups.select_group(self.group.id)
         self.round_id = self.window.current_round_id()
@@ -250,7 +249,7 @@ def test_search_highlights_matches_ignoring_case_and_accents(wall) -> None:
 def test_votes_show_dots_on_the_wall_and_a_ranking_with_a_tie(wall) -> None:
     a, b, c, d = wall.add("Jeugd", "Leesclub", "Data delen", "Lobby")
     wall.select(wall.view.item(a), wall.view.item(b))
-    wall.features.cluster_action.trigger()
+    wall.window.cluster_action.trigger()
     wall.until(lambda: len(wall.clusters()) == 1)
     wall.close_name_editor()
     cluster = wall.clusters()[0]
@@ -273,7 +272,7 @@ def test_votes_show_dots_on_the_wall_and_a_ranking_with_a_tie(wall) -> None:
 def test_action_point_linked_to_a_cluster_lands_in_the_store(wall) -> None:
     a, b = wall.add("Jeugd", "Leesclub")
     wall.select(wall.view.item(a), wall.view.item(b))
-    wall.features.cluster_action.trigger()
+    wall.window.cluster_action.trigger()
     wall.until(lambda: len(wall.clusters()) == 1)
     wall.close_name_editor()
     cluster = wall.clusters()[0]
@@ -305,11 +304,11 @@ def test_action_point_linked_to_a_cluster_lands_in_the_store(wall) -> None:
 
 
 def test_shortcuts_are_listed_in_help(wall) -> None:
-    wall.features.help_action.trigger()
-    dialog = wall.features.help_dialog
+    wall.window.help_action.trigger()
+    dialog = wall.window.help_dialog
     wall.qtbot.waitExposed(dialog)
     listed = {dialog.findChild(type(wall.features.results.table), "shortcuts").item(r, 0).text()
-              for r in range(len(wall.features.shortcuts))}
+              for r in range(len(wall.window.shortcuts))}
     assert {"Ctrl+F", "Ctrl+M", "F2", "Ctrl+G", "Delete", "Ctrl+Z"} <= listed
     dialog.close()
 

@@ -189,29 +189,3 @@ class LanguageMenu(QObject):
 
     def _notice_gone(self) -> None:
         self.notice = None
-
-
-def _view_menu(window) -> QMenu:
-    """The main window's Beeld menu (found by what it holds, since its title is
-    translated), or a new one."""
-    menu = getattr(window, "view_menu", None)
-    if isinstance(menu, QMenu):
-        return menu
-    fit = getattr(window, "fit_action", None)
-    title = window.tr("Bee&ld")
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and (fit in menu.actions() or menu.title() == title):
-            return menu
-    return window.menuBar().addMenu(title)
-
-
-def install(window) -> None:
-    """Add Beeld > Taal to the main window (once)."""
-    if getattr(window, "language_menu", None) is not None:
-        return
-    chooser = LanguageMenu(window)
-    view = _view_menu(window)
-    view.addSeparator()
-    view.addMenu(chooser.menu)
-    window.language_menu = chooser

@@ -1,62 +1,81 @@
-"""The facilitator's main window. It composes the panels and connects their signals to
-the engine; each panel keeps its own logic (groups_panel, round_bar, wall, join_panel).
+"""The facilitator's main window. It builds every panel, dock, toolbar, menu and key
+itself, from parts with typed public methods, and connects them; each part keeps its own
+logic (run/ for running rounds, wall/ for the wall's tools, prepare/ for files and the
+editor). Reading __init__ is reading what the window has: nothing is added after it.
+
+Where things go: a new dock is a widget (or part) built in __init__, placed with
+`_dock(...)`, listed in the Beeld menu in `_build_menus`, and told about selection
+changes in `_on_group_selected` / `_on_round_selected` if it follows them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
-    QFileDialog,
     QMainWindow,
+    QMenu,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.domain.model import Phase
-from facilitator.engine import (
-    ActiveRoundChanged,
-    AddNote,
-    Event,
-    SetActiveRound,
-    SetNoteHidden,
-    SetPhase,
-)
+from facilitator.engine import ActiveRoundChanged, Command, Event, SetActiveRound, SetPhase
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
-from facilitator.report.options import ReportOptions
 from facilitator.ui.bridge import EngineBridge
-from facilitator.ui.prepare.export_task import ExportTask
+from facilitator.ui.i18n import LanguageMenu
+from facilitator.ui.network_check import NetworkCheck
+from facilitator.ui.prepare import Preparer, SwitchWorkshop
+from facilitator.ui.run.features import RunFeatures
 from facilitator.ui.run.groups_panel import GroupsPanel
 from facilitator.ui.run.join_panel import JoinPanel
 from facilitator.ui.run.note_entry import NoteEntry
 from facilitator.ui.run.round_bar import RoundBar
+from facilitator.ui.shortcuts_dialog import shortcut_dialog
 from facilitator.ui.state import WorkshopState
-from facilitator.ui.wall.undo import MoveNotesCommand
+from facilitator.ui.wall.features import WallFeatures
 from facilitator.ui.wall.view import WallView
 
+if TYPE_CHECKING:
+    from facilitator.server import ParticipantServer
+
 _STATUS_MS = 8000
+_ON_WALL = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
 class MainWindow(QMainWindow):
-    """Groups on the left, the selected wall in the middle, the join panel on the right.
+    """Groups on the left, the selected wall in the middle, the join panel on the right;
+    vote results and action points beside it, the overview of all groups below.
+
+    `server` is None when the participant server could not start; `switch_workshop`
+    replaces the running session with another file (None: the app cannot switch here).
 
     Signals: none of its own; see the panels.
     """
 
-    def __init__(self, state: WorkshopState, bridge: EngineBridge, server,
-                 list_addresses: Callable[[], list[str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: WorkshopState,
+        bridge: EngineBridge,
+        server: ParticipantServer | None,
+        list_addresses: Callable[[], list[str]],
+        switch_workshop: SwitchWorkshop | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
         self.bridge = bridge
-        self.server = server  # None when the participant server could not start
+        self.server = server
         self.undo_stack = QUndoStack(self)
-        self._exports: list[ExportTask] = []  # keep jobs alive until they report back
         self.setWindowTitle(self.tr("Facilitator — {title}").format(title=state.workshop.title))
 
+        # -- the centre: round bar, paper-note field, wall
         self.round_bar = RoundBar(state)
         self.note_entry = NoteEntry()
         self.wall = WallView()
@@ -69,20 +88,66 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.wall, 1)
         self.setCentralWidget(centre)
 
+        # -- the parts
         self.groups = GroupsPanel(state)
-        self.groups_dock = self._dock(self.tr("Groepen"), "groups", self.groups,
-                                      Qt.DockWidgetArea.LeftDockWidgetArea)
         self.join_panel = JoinPanel(server, list_addresses)
-        self.join_dock = self._dock(self.tr("Meedoen met je telefoon"), "join", self.join_panel,
-                                    Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.groups_dock, self.join_dock], [260, 340], Qt.Orientation.Horizontal)
+        self.wall_features = WallFeatures(self.wall, state, bridge, self.undo_stack, self)
+        self.run_features = RunFeatures(
+            state,
+            bridge,
+            server,
+            self.join_panel.address,
+            self.current_round_id,
+            self.current_group_id,
+            self,
+        )
+        self.network_check = NetworkCheck(server, self.join_panel.address())
+        self.preparer = Preparer(state, bridge, self.join_panel.base_url, switch_workshop, self)
+        self.language_menu = LanguageMenu(self)
+        self.help_dialog: QDialog | None = None
 
+        # -- docks and toolbars
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.groups_dock = self._dock(self.tr("Groepen"), "groups", self.groups, left)
+        self.join_dock = self._dock(
+            self.tr("Meedoen met je telefoon"), "join", self.join_panel, right
+        )
+        self.resizeDocks([self.groups_dock, self.join_dock], [260, 340], Qt.Orientation.Horizontal)
+        self.results_dock = self._dock(
+            self.tr("Uitslag stemming"), "results", self.wall_features.results, right
+        )
+        self.actions_dock = self._dock(
+            self.tr("Actiepunten"), "actions", self.wall_features.actions, right
+        )
+        self.tabifyDockWidget(self.join_dock, self.actions_dock)
+        self.overview_dock = self._dock(
+            self.run_features.overview_title,
+            "overview",
+            self.run_features.overview,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.network_dock = self._dock(
+            self.tr("Netwerkcontrole"), "network-check", self.network_check, right
+        )
+        self.tabifyDockWidget(self.join_dock, self.network_dock)
+        self.join_dock.raise_()
+
+        search_bar = QToolBar(self.tr("Zoeken"), self)
+        search_bar.setObjectName("toolbar-search")  # saveState needs a stable name
+        search_bar.addWidget(self.wall_features.search)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, search_bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.run_features.toolbar)
+
+        self.shortcuts: list[tuple[str, str]] = []  # (keys, what) for Help > Sneltoetsen
         self._build_menus()
         self._connect()
         self.groups.set_round(self.round_bar.current_round_id())
+        self.run_features.show_round(self.current_round_id())
         first = self.groups.current_group_id()  # the panel starts on the first group
         if first is not None:
             self._on_group_selected(first)
+        else:
+            self.run_features.show_group(None)
         self._restore_settings()
         self.statusBar().showMessage(self.tr("Werkplaats: {path}").format(path=state.store.path))
 
@@ -92,24 +157,51 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")  # saveState needs a stable name
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.addDockWidget(area, dock)
         return dock
 
-    def _build_menus(self) -> None:
-        self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
-        self.export_action = QAction(self.tr("Verslag &exporteren…"), self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.export_report)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("&Afsluiten"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+    def _action(
+        self,
+        menu: QMenu,
+        label: str,
+        keys: QKeySequence | str,
+        slot: Callable[[], object],
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+    ) -> QAction:
+        """A menu entry with its key; the key works on the window (or, for `_ON_WALL`,
+        while the wall has focus) even when the menu bar is hidden."""
+        action = QAction(label, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(context)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
 
-        self.edit_menu = edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = file_menu = bar.addMenu(self.tr("&Bestand"))
+        prepare = self.preparer
+        for action in (prepare.new_action, prepare.open_action, prepare.save_template_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(prepare.edit_action)
+        file_menu.addSeparator()
+        self.export_action = self._action(
+            file_menu, self.tr("Verslag &exporteren…"), "Ctrl+E", prepare.show_export_dialog
+        )
+        file_menu.addSeparator()
+        self.quit_action = self._action(
+            file_menu,
+            self.tr("&Afsluiten"),
+            QKeySequence(QKeySequence.StandardKey.Quit),
+            self.close,
+        )
+
+        self.edit_menu = edit_menu = bar.addMenu(self.tr("Be&werken"))
         undo = self.undo_stack.createUndoAction(self, self.tr("Ongedaan maken"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("Opnieuw"))
@@ -117,21 +209,93 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
-        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
-        self.fit_action = QAction(self.tr("Alle briefjes tonen"), self)
-        self.fit_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.fit_action.triggered.connect(self.wall.fit_all)
-        zoom_in = QAction(self.tr("Inzoomen"), self)
-        zoom_in.setShortcut(QKeySequence.StandardKey.ZoomIn)
-        zoom_in.triggered.connect(lambda: self.wall.zoom_by(1.25))
-        zoom_out = QAction(self.tr("Uitzoomen"), self)
-        zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
-        zoom_out.triggered.connect(lambda: self.wall.zoom_by(0.8))
-        for action in (self.fit_action, zoom_in, zoom_out):
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.groups_dock.toggleViewAction())
-        view_menu.addAction(self.join_dock.toggleViewAction())
+        self.view_menu = view = bar.addMenu(self.tr("Bee&ld"))
+        self.fit_action = self._action(
+            view, self.tr("Alle briefjes tonen"), "Ctrl+0", self.wall.fit_all
+        )
+        self._action(
+            view,
+            self.tr("Inzoomen"),
+            QKeySequence(QKeySequence.StandardKey.ZoomIn),
+            lambda: self.wall.zoom_by(1.25),
+        )
+        self._action(
+            view,
+            self.tr("Uitzoomen"),
+            QKeySequence(QKeySequence.StandardKey.ZoomOut),
+            lambda: self.wall.zoom_by(0.8),
+        )
+        view.addSeparator()
+        view.addAction(self.groups_dock.toggleViewAction())
+        view.addAction(self.join_dock.toggleViewAction())
+        view.addSeparator()
+        view.addMenu(self.run_features.projector_menu)
+        view.addAction(self.overview_dock.toggleViewAction())
+        self.network_check_action = self._action(
+            view, self.tr("Netwerk controleren…"), "Ctrl+T", self.show_network_check
+        )
+        self.addAction(self.network_check_action)
+        view.addSeparator()
+        view.addMenu(self.language_menu.menu)
+
+        self._build_wall_menu(bar.addMenu(self.tr("&Muur")))
+        bar.addMenu(self.run_features.timer_menu)
+        for action in self.run_features.window_actions:
+            self.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = self._action(help_menu, self.tr("Sneltoetsen"), "F1", self.show_help)
+        self.addAction(self.help_action)
+
+    def _build_wall_menu(self, menu: QMenu) -> None:
+        f, c = self.wall_features, self.wall_features.controller
+
+        def add(
+            label: str,
+            keys: str,
+            slot: Callable[[], object],
+            context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+        ) -> QAction:
+            action = self._action(menu, label, keys, slot, context)
+            action.setToolTip(f"{label} ({keys})")
+            (self.wall if context == _ON_WALL else self).addAction(action)
+            self.shortcuts.append((keys, label.replace("&", "").rstrip("…")))
+            return action
+
+        self.find_action = add(self.tr("Zoeken"), "Ctrl+F", f.focus_search)
+        menu.addSeparator()
+        self.cluster_action = add(self.tr("Selectie clusteren"), "Ctrl+G", c.cluster_selection)
+        self.merge_action = add(self.tr("Samenvoegen"), "Ctrl+M", c.merge_selection)
+        self.rename_action = add(
+            self.tr("Naam of tekst wijzigen"), "F2", c.edit_selection, _ON_WALL
+        )
+        self.hide_action = add(
+            self.tr("Verbergen of weer tonen"), "Ctrl+H", c.toggle_hidden_selection
+        )
+        self.delete_action = add(self.tr("Cluster opheffen"), "Delete", c.delete_clusters, _ON_WALL)
+        self.paper_action = add(
+            self.tr("Papieren briefje typen"), "Ctrl+Shift+N", self.note_entry.field.setFocus
+        )
+        self.action_action = add(
+            self.tr("Actiepunt maken…"), "Ctrl+Shift+A", f.action_for_selection
+        )
+        menu.addSeparator()
+        menu.addAction(self.results_dock.toggleViewAction())
+        menu.addAction(self.actions_dock.toggleViewAction())
+        self.shortcuts += [
+            ("Ctrl+Z", self.tr("Ongedaan maken")),
+            ("Ctrl+Shift+Z / Ctrl+Y", self.tr("Opnieuw")),
+            ("Ctrl+0", self.tr("Alle briefjes tonen")),
+            ("Ctrl++ / Ctrl+-", self.tr("In- en uitzoomen")),
+            ("Ctrl+wiel", self.tr("Zoomen onder de muis")),
+            (self.tr("Middelste knop of Alt+slepen"), self.tr("Muur verschuiven")),
+            ("Esc", self.tr("Zoeken wissen")),
+            (self.tr("Slepen op briefje"), self.tr("Cluster maken")),
+            (self.tr("Slepen op cluster"), self.tr("In cluster leggen")),
+            (self.tr("Slepen uit kader"), self.tr("Uit cluster halen")),
+            (self.tr("Dubbelklik"), self.tr("Naam of tekst wijzigen")),
+            ("Ctrl+E", self.tr("Verslag exporteren")),
+        ]
 
     def _connect(self) -> None:
         self.bridge.changed.connect(self.state.apply)
@@ -140,10 +304,15 @@ class MainWindow(QMainWindow):
         self.groups.groupSelected.connect(self._on_group_selected)
         self.round_bar.roundSelected.connect(self._on_round_selected)
         self.round_bar.phaseRequested.connect(self.request_phase)
-        self.note_entry.noteEntered.connect(self.add_paper_note)
-        self.wall.wall_scene.notesMoved.connect(self._on_notes_moved)
-        self.wall.wall_scene.hideRequested.connect(
-            lambda note_id, hidden: self.bridge.submit(SetNoteHidden(note_id, hidden))
+        self.note_entry.noteEntered.connect(self.wall_features.controller.add_paper_note)
+        self.wall_features.controller.statusMessage.connect(self.statusBar().showMessage)
+        self.wall_features.actionsWanted.connect(lambda: self._bring_forward(self.actions_dock))
+        self.join_panel.addressChanged.connect(self.network_check.set_address)
+        self.join_panel.addressChanged.connect(lambda _a: self.run_features.projector.refresh())
+        overview = self.run_features.overview
+        overview.groupActivated.connect(self.groups.select_group)
+        overview.phaseRequested.connect(
+            lambda round_id, group_id, phase: self.request_phase(round_id, phase, group_id)
         )
 
     # -- reacting ---------------------------------------------------------------------
@@ -165,10 +334,12 @@ class MainWindow(QMainWindow):
         self.join_panel.set_group(self.state.group(group_id))
         self.round_bar.show_group(group_id)
         self._show_wall()
+        self.run_features.show_group(group_id)
 
     def _on_round_selected(self, round_id: int) -> None:
         self.groups.set_round(round_id)
         self._show_wall()
+        self.run_features.show_round(round_id)
 
     def _on_applied(self, events: Sequence[Event]) -> None:
         self.wall.apply(events)
@@ -178,76 +349,50 @@ class MainWindow(QMainWindow):
             self.groups.rebuild()
             self.join_panel.set_group(self.state.group(self.current_group_id() or -1))
         if WorkshopChanged in kinds:
-            self.setWindowTitle(self.tr("Facilitator — {title}").format(
-                title=self.state.workshop.title))
+            self.setWindowTitle(
+                self.tr("Facilitator — {title}").format(title=self.state.workshop.title)
+            )
         if kinds & {ActiveRoundChanged, RoundsChanged, TimerChanged}:
             self.round_bar.reload_rounds()
         else:
             self.round_bar.show_group(self.current_group_id())
         self._show_wall()  # the shown group or round may be gone
+        self.wall_features.on_applied(events)
 
-    def _on_notes_moved(self, moved) -> None:
-        self.wall.drag_finished(moved)
-        self.undo_stack.push(MoveNotesCommand(self.bridge, moved))
-
-    def _on_command_failed(self, command, error: BaseException) -> None:
+    def _on_command_failed(self, command: Command, error: BaseException) -> None:
         self.statusBar().showMessage(
             self.tr("Niet gelukt ({what}): {why}").format(what=type(command).__name__, why=error),
             _STATUS_MS,
         )
         self.round_bar.show_group(self.current_group_id())  # un-light a refused phase
 
-    def add_paper_note(self, text: str) -> None:
-        """A note from paper lands on the wall shown, whatever phase phones are in."""
-        group_id, round_id = self.current_group_id(), self.current_round_id()
-        if group_id is not None and round_id is not None:
-            self.bridge.submit(AddNote(group_id, text, round_id=round_id, is_paper=True))
-
-    def request_phase(self, round_id: int, phase: Phase) -> None:
-        """Set the round's phase for every group. Phones only ever see the workshop's
-        active round, so starting a round (any phase past prepare) also makes it active."""
+    def request_phase(self, round_id: int, phase: Phase, group_id: int | None = None) -> None:
+        """Set the round's phase for every group (or only `group_id`). Phones only ever
+        see the workshop's active round, so starting a round (any phase past prepare)
+        also makes it active."""
         if phase is not Phase.PREPARE and self.state.workshop.active_round_id != round_id:
             self.bridge.submit(SetActiveRound(round_id))
-        self.bridge.submit(SetPhase(round_id, phase))
+        groups = None if group_id is None else (group_id,)
+        self.bridge.submit(SetPhase(round_id, phase, groups))
 
-    # -- report -----------------------------------------------------------------------
+    @staticmethod
+    def _bring_forward(dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
 
-    def export_report(self) -> None:
-        settings = QSettings()
-        folder = str(settings.value("export/folder", "") or Path.home())
-        suggested = str(Path(folder) / f"{self.state.store.path.stem}-verslag.docx")
-        target, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Verslag exporteren"), suggested, self.tr("Word-document (*.docx)")
-        )
-        if target:
-            settings.setValue("export/folder", str(Path(target).parent))
-            self.start_export(Path(target))
+    def show_network_check(self) -> None:
+        self._bring_forward(self.network_dock)
+        self.network_check.start_test()
 
-    def start_export(self, target: Path) -> ExportTask:
-        if target.suffix.lower() != ".docx":
-            target = target.with_name(target.name + ".docx")
-        # No Qt parent: the job must outlive a window closed while it runs.
-        job = ExportTask(self.state.store.path, target, "docx", ReportOptions())
-        job.finished.connect(lambda path, j=job: self._export_done(j, path))
-        job.failed.connect(lambda why, j=job: self._export_failed(j, why))
-        self._exports.append(job)
-        self.statusBar().showMessage(self.tr("Verslag wordt gemaakt…"))
-        job.start()
-        return job
-
-    def _export_done(self, job: ExportTask, path: str) -> None:
-        self._exports.remove(job)
-        self.statusBar().showMessage(self.tr("Verslag opgeslagen: {path}").format(path=path),
-                                     _STATUS_MS)
-
-    def _export_failed(self, job: ExportTask, why: str) -> None:
-        self._exports.remove(job)
-        self.statusBar().showMessage(self.tr("Verslag niet gemaakt: {why}").format(why=why),
-                                     _STATUS_MS)
+    def show_help(self) -> None:
+        if self.help_dialog is None:
+            self.help_dialog = shortcut_dialog(self, self.shortcuts)
+        self.help_dialog.show()
 
     # -- settings ---------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
+        """Geometry and the places of docks and toolbars, once, after all exist."""
         settings = QSettings()
         geometry = settings.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -259,6 +404,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.preparer.flush()  # open edits in the workshop editor go in first
+        self.run_features.projector.close()
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())

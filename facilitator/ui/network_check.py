@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.ui.network import is_loopback, is_private
@@ -129,29 +128,3 @@ class NetworkCheck(QWidget):
             self.result_label.setText(self.tr("Nog geen telefoon bereikte de laptop."))
             self.result_label.setStyleSheet("")
             self.advice_label.setVisible(True)
-
-
-def install(window) -> NetworkCheck:
-    """A 'Netwerkcontrole' dock beside the join panel, following its chosen address."""
-    existing = getattr(window, "network_check", None)
-    if existing is not None:
-        return existing
-    check = NetworkCheck(window.join_panel._server, window.join_panel.address())
-    dock = window._dock(window.tr("Netwerkcontrole"), "network-check", check,
-                        Qt.DockWidgetArea.RightDockWidgetArea)
-    window.tabifyDockWidget(window.join_dock, dock)
-    window.join_dock.raise_()
-    window.join_panel.addressChanged.connect(check.set_address)
-    action = QAction(window.tr("Netwerk controleren…"), window)
-    action.setShortcut(QKeySequence("Ctrl+T"))
-
-    def show_check() -> None:
-        dock.show()
-        dock.raise_()
-        check.start_test()
-
-    action.triggered.connect(show_check)
-    window.addAction(action)
-    window.view_menu.addAction(action)
-    window.network_check = check
-    return check

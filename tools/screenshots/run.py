@@ -4,7 +4,7 @@
 
 Why a script: the pictures in the docs must be what the app shows. It runs the real
 composition (engine, participant server on 127.0.0.1, main window with
-run_features.install) on a temporary copy of the demo workshop, then plays a morning:
+window.run_features) on a temporary copy of the demo workshop, then plays a morning:
 phones join, table 1 writes a full wall, the facilitator clusters it, three tables vote.
 The projector is grabbed at 1920x1080, the overview at the main window's 1400x900.
 
@@ -44,7 +44,6 @@ from facilitator.engine import (  # noqa: E402
     SetPhase,
     StartTimer,
 )
-from facilitator.ui.run import features as run_features  # noqa: E402
 
 PROJECTOR = (1920, 1080)
 MAIN = (1400, 900)
@@ -151,8 +150,6 @@ def make_screenshots(out_dir: Path) -> list[Path]:
         session = build(path, host="127.0.0.1", port=0)
         try:
             window = session.window
-            if not hasattr(window, "run_features"):
-                run_features.install(window, session.server)
             features = window.run_features
             window.resize(*MAIN)
             window.show()
@@ -198,7 +195,7 @@ def make_screenshots(out_dir: Path) -> list[Path]:
                                            round_id=round_.id))
             _wait_for(lambda: features.overview.is_active(groups[4].id)
                       and session.server.connected_count() == len(phones))
-            window.resizeDocks([features.overview_dock], [330], Qt.Orientation.Vertical)
+            window.resizeDocks([window.overview_dock], [330], Qt.Orientation.Vertical)
             features.overview.refresh()
             grab("overview.png", window)
             for phone in phones:

@@ -33,7 +33,6 @@ from facilitator.engine import (  # noqa: E402
     SetPhase,
 )
 from facilitator.ui.wall.cluster_item import frame_size  # noqa: E402
-from facilitator.ui.wall.features import install  # noqa: E402
 from tools.screenshots.main_window import _settle, _wait_for  # noqa: E402
 
 SIZE = (1800, 1100)
@@ -63,7 +62,7 @@ def make_wall_screenshot(out_dir: Path) -> Path:
 
 def _shoot(session, target: Path) -> Path:
     window, engine = session.window, session.engine
-    features = install(window)
+    features = window.wall_features
     window.resize(*SIZE)
     window.show()
     _settle()
@@ -105,9 +104,9 @@ def _shoot(session, target: Path) -> Path:
                              "KB en SPN", "1 oktober", cluster_id=clusters[_CLUSTERS[0]]))
     _wait_for(lambda: len(window.wall.note_items()) >= _NOTES
               and features.results.table.rowCount() >= 6)
-    features.results_dock.show()
-    window.resizeDocks([features.results_dock], [460], Qt.Orientation.Horizontal)
-    window.resizeDocks([window.join_dock, features.results_dock], [380, 620],
+    window.results_dock.show()
+    window.resizeDocks([window.results_dock], [460], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.join_dock, window.results_dock], [380, 620],
                        Qt.Orientation.Vertical)
     _settle()
     window.wall.fit_all()

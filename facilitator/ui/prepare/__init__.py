@@ -1,28 +1,31 @@
 """Preparing and starting workshops, and exporting them: the facilitator's File menu.
 
-`install(window)` adds to the main window's "&Bestand" menu:
+`Preparer` holds the actions the main window puts at the top of its "&Bestand" menu:
     Nieuwe werkplaats… (Ctrl+N), Openen… (Ctrl+O), Opslaan als sjabloon…,
-    Werkplaats voorbereiden… (Ctrl+,), and points Verslag exporteren… (Ctrl+E) at
-    the export dialog instead of a bare file dialog.
-It is idempotent: calling it twice on one window adds nothing twice.
+    Werkplaats voorbereiden… (Ctrl+,)
+and the dialogs they open; the window points Verslag exporteren… (Ctrl+E) at
+`show_export_dialog`.
 
 Opening or creating another workshop file replaces the whole session (engine, server,
-window). The window knows how through `window.switch_workshop(path)`, which
-facilitator.app.Host sets; it is looked up when the facilitator asks, not at install.
+window). The window is given how (`switch_workshop(path)`, from facilitator.app.Host)
+and hands it on here; without it (tests, screenshots) the facilitator is told to start
+the app with the file.
 
 Signals: none of its own (see WorkshopEditor, NewWorkshopDialog, ExportDialog).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from facilitator import templates
 from facilitator.domain.model import Snapshot
+from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.prepare.editor import WorkshopEditor
 from facilitator.ui.prepare.export_dialog import ExportDialog
 from facilitator.ui.prepare.new_workshop import (
@@ -31,37 +34,34 @@ from facilitator.ui.prepare.new_workshop import (
     empty_spec,
     remember_folder,
 )
+from facilitator.ui.state import WorkshopState
 
-__all__ = ["Preparer", "empty_spec", "install"]
+__all__ = ["Preparer", "SwitchWorkshop", "empty_spec"]
+
+# Replaces the running session with one on the given file; raises when it cannot (the
+# exception's `session`, if any, is the old workshop reopened: app.SwitchFailed).
+SwitchWorkshop = Callable[[Path], object]
 
 
-def install(window) -> None:
-    """Add the preparation and export actions to `window` (a MainWindow)."""
-    if getattr(window, "preparer", None) is None:
-        window.preparer = Preparer(window)
-
-
-def _bring_forward(dialog) -> None:
+def _bring_forward(dialog: QDialog) -> None:
     dialog.show()
     if QGuiApplication.platformName() != "offscreen":  # it cannot raise, and warns
         dialog.raise_()
         dialog.activateWindow()
 
 
-def _file_menu(window) -> QMenu:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and window.quit_action in menu.actions():
-            return menu
-    return window.menuBar().addMenu(window.tr("&Bestand"))
-
-
 class Preparer(QObject):
     """The actions and the dialogs they open, one set per main window."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, state: WorkshopState, bridge: EngineBridge, base_url: Callable[[], str],
+                 switch_workshop: SwitchWorkshop | None, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.state = state
+        self.bridge = bridge
+        self._base_url = base_url
+        self.switch_workshop = switch_workshop
+        self.last_message: QMessageBox | None = None
         self.editor: WorkshopEditor | None = None
         self.export_dialog: ExportDialog | None = None
         self.new_dialog: NewWorkshopDialog | None = None
@@ -74,42 +74,32 @@ class Preparer(QObject):
                                                  self.choose_and_save_template)
         self.edit_action = self._action(self.tr("Werkplaats &voorbereiden…"),
                                         QKeySequence("Ctrl+,"), self.show_editor)
-        menu = _file_menu(window)
-        first = menu.actions()[0] if menu.actions() else None
-        for action in (self.new_action, self.open_action, self.save_template_action):
-            menu.insertAction(first, action)
-        menu.insertSeparator(first)
-        menu.insertAction(first, self.edit_action)
-        menu.insertSeparator(first)
-        window.installEventFilter(self)  # a closing window first hands in open edits
-        export = getattr(window, "export_action", None)
-        if export is not None:
-            export.triggered.disconnect()
-            export.triggered.connect(self.show_export_dialog)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close and self.editor:
-            self.editor.flush()  # the engine still runs: Session.close stops it after
-        return False
+    def flush(self) -> None:
+        """The window is closing: the editor hands in open edits (the engine still runs;
+        Session.close stops it after)."""
+        if self.editor is not None:
+            self.editor.flush()
 
-    def _action(self, text: str, shortcut, slot) -> QAction:
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None,
+                slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     # -- dialogs --------------------------------------------------------------------
 
     def show_editor(self) -> WorkshopEditor:
         if self.editor is None:
-            self.editor = WorkshopEditor(self.window.state, self.window.bridge, self.window)
+            self.editor = WorkshopEditor(self.state, self.bridge, self.window)
         _bring_forward(self.editor)
         return self.editor
 
     def show_export_dialog(self) -> ExportDialog:
         if self.export_dialog is None:
-            self.export_dialog = ExportDialog(self.window.state.store.path, self.base_url(),
+            self.export_dialog = ExportDialog(self.state.store.path, self.base_url(),
                                               self.window)
         else:
             self.export_dialog.url_edit.setText(self.base_url())
@@ -118,8 +108,7 @@ class Preparer(QObject):
 
     def base_url(self) -> str:
         """Where phones reach this laptop, as the join panel shows it."""
-        panel = getattr(self.window, "join_panel", None)
-        return panel.base_url() if panel is not None else ""
+        return self._base_url()
 
     def show_new_dialog(self) -> NewWorkshopDialog:
         self.new_dialog = NewWorkshopDialog(self.window)
@@ -140,9 +129,9 @@ class Preparer(QObject):
 
     def open_workshop(self, path: Path) -> bool:
         """Replace the running session with one on `path`; False (and said) if not."""
-        switch = getattr(self.window, "switch_workshop", None)
+        switch = self.switch_workshop
         if switch is None:
-            self._tell(self.tr("Deze werkplaats kan hier niet worden gewisseld; start de app "
+            self.tell(self.tr("Deze werkplaats kan hier niet worden gewisseld; start de app "
                                "met het bestand:\n{path}").format(path=path))
             return False
         if self.editor is not None:
@@ -152,15 +141,14 @@ class Preparer(QObject):
             switch(Path(path))
         except Exception as exc:  # a damaged or newer file: the old workshop is back
             restored = getattr(exc, "session", None)  # app.SwitchFailed
-            window = restored.window if restored is not None else self.window
-            install(window)
-            window.preparer._tell(self.tr("De werkplaats kan niet worden geopend:\n{e}")
-                                  .format(e=getattr(exc, "error", exc)))
+            preparer: Preparer = restored.window.preparer if restored is not None else self
+            preparer.tell(self.tr("De werkplaats kan niet worden geopend:\n{e}")
+                          .format(e=getattr(exc, "error", exc)))
             return False
         return True
 
     def choose_and_save_template(self) -> None:
-        suggested = default_folder() / f"{self.window.state.store.path.stem}-sjabloon.json"
+        suggested = default_folder() / f"{self.state.store.path.stem}-sjabloon.json"
         name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Opslaan als sjabloon"),
                                               str(suggested), self.tr("Sjabloon (*.json)"))
         if name:
@@ -170,20 +158,20 @@ class Preparer(QObject):
         """The set-up as it stands (event, groups, rounds; no notes, no people)."""
         if path.suffix.lower() != ".json":
             path = path.with_name(path.name + ".json")
-        state = self.window.state
+        state = self.state
         snapshot = Snapshot(workshop=state.workshop, groups=tuple(state.groups),
                             rounds=tuple(state.rounds), participants=(), notes=())
         try:
             templates.save(snapshot, path)
         except OSError as exc:
-            self._tell(self.tr("Sjabloon niet opgeslagen: {e}").format(e=exc))
+            self.tell(self.tr("Sjabloon niet opgeslagen: {e}").format(e=exc))
             return None
         remember_folder(path)
         self.window.statusBar().showMessage(
             self.tr("Sjabloon opgeslagen: {path}").format(path=path), 8000)
         return path
 
-    def _tell(self, text: str) -> None:
+    def tell(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Facilitator"), text,
                           QMessageBox.StandardButton.Ok, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup

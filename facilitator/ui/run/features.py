@@ -1,12 +1,12 @@
-"""Running the session: the timer bar, the overview of all groups and the projector,
-added to a main window by `install(window)` so the window module stays small.
+"""Running the session: the timer bar, the overview of all groups and the projector, as
+one part of the main window.
 
-Why a separate installer: the main window composes the panels that prepare and show a
-wall; running rounds (timer, overview, projector) is a layer on top that reads the same
-WorkshopState and submits through the same bridge, and only needs the window's public
-parts: state, bridge, current_group_id(), current_round_id(), groups (select_group,
-groupSelected), round_bar (roundSelected), join_panel (address, addressChanged), the
-"Beeld" menu (found through fit_action) and _dock().
+Why a part of its own: the main window composes the panels that prepare and show a wall;
+running rounds (timer, overview, projector) reads the same WorkshopState and submits
+through the same bridge. This part builds its widgets, its actions (with their keys) and
+its two menus (Timer, Projector); the main window places them (toolbar, dock, menu bar,
+Beeld menu), tells it which group and round are shown (show_group, show_round) and closes
+the projector when it closes.
 
 Keys on the main window: Space starts or pauses the timer, Ctrl+= adds a minute, F5 opens
 the projector, 0-5 choose what the projector shows (0: follow the phase). Text fields
@@ -17,15 +17,21 @@ Signals (RunFeatures): none of its own; see TimerBar, OverviewTable, ProjectorWi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from facilitator.domain.model import Phase
-from facilitator.engine import SetActiveRound, SetPhase
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
+
+from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.projector import AUTO, ProjectorWindow
 from facilitator.ui.run.overview import OverviewTable
 from facilitator.ui.run.timer_bar import TimerBar
+from facilitator.ui.state import WorkshopState
+
+if TYPE_CHECKING:
+    from facilitator.server import ParticipantServer
 
 _SCREEN_KEY = "projector/screen"
 
@@ -36,50 +42,48 @@ def screen_label(screen: QScreen) -> str:
 
 
 class RunFeatures(QObject):
-    """Owns the timer bar, overview dock and projector of one main window."""
+    """Owns the timer bar, overview, projector and their actions for one main window.
 
-    def __init__(self, window, server=None) -> None:
+    `window` is the main window: parent of the projector and the actions, and the screen
+    the projector avoids. `server` is None when phones cannot join (no server).
+    """
+
+    def __init__(self, state: WorkshopState, bridge: EngineBridge,
+                 server: ParticipantServer | None, address: Callable[[], str],
+                 current_round_id: Callable[[], int | None],
+                 current_group_id: Callable[[], int | None], window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        if server is None:
-            server = getattr(window, "server", None)
-        if server is None:  # MainWindow hands the server only to its join panel
-            server = getattr(window.join_panel, "_server", None)
         self.server = server
-        state, bridge = window.state, window.bridge
+        self._current_round_id = current_round_id
+        self._current_group_id = current_group_id
 
-        self.timer_bar = TimerBar(state, bridge.submit, window.current_round_id)
+        self.timer_bar = TimerBar(state, bridge.submit, current_round_id)
         self.overview = OverviewTable(state, server)
-        self.overview.set_round(window.current_round_id())
-        self.overview.show_group(window.current_group_id())
-        self.projector = ProjectorWindow(state, server, window.join_panel.address, parent=window)
-        self.projector.set_round(window.current_round_id())
-        self.projector.set_group(window.current_group_id())
+        self.overview_title = self.tr("Overzicht van alle groepen")
+        self.projector = ProjectorWindow(state, server, address, parent=window)
 
         self.toolbar = QToolBar(self.tr("Timer en projector"), window)
         self.toolbar.setObjectName("toolbar-run")  # saveState needs a stable name
         self.toolbar.addWidget(self.timer_bar)
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self.overview_dock = window._dock(self.tr("Overzicht van alle groepen"), "overview",
-                                          self.overview, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._build_actions()
         self._build_menus()
-        self._connect()
-        self._restore_layout()
-        window.installEventFilter(self)
+        self.projector.modeChanged.connect(self._on_mode)
 
     # -- building -----------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: str | None, slot) -> QAction:
+    def _action(self, text: str, shortcut: str | None,
+                slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.window.addAction(action)  # keys work even while the menu bar is hidden
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window_actions.append(action)  # keys work even while the menu bar is hidden
         return action
 
     def _build_actions(self) -> None:
+        self.window_actions: list[QAction] = []
         bar = self.timer_bar
         self.start_pause_action = self._action(self.tr("Timer starten/pauzeren"), "Space",
                                                bar.toggle)
@@ -94,20 +98,18 @@ class RunFeatures(QObject):
         self.mode_group.setExclusive(True)
         self.mode_actions: dict[str, QAction] = {}
         for number, (mode, label) in enumerate(self.projector.mode_labels()):
-            action = self._action(label, str(number), lambda _c=False, m=mode:
-                                  self.projector.set_mode(m))
+            action = self._action(label, str(number), lambda m=mode: self.projector.set_mode(m))
             action.setCheckable(True)
             action.setChecked(mode == AUTO)
             self.mode_group.addAction(action)
             self.mode_actions[mode] = action
 
     def _build_menus(self) -> None:
-        window = self.window
-        timer_menu = window.menuBar().addMenu(self.tr("&Timer"))
+        self.timer_menu = QMenu(self.tr("&Timer"), self.window)
         for action in (self.start_pause_action, self.add_minute_action, self.reset_action):
-            timer_menu.addAction(action)
+            self.timer_menu.addAction(action)
 
-        self.projector_menu = QMenu(self.tr("&Projector"), window)
+        self.projector_menu = QMenu(self.tr("&Projector"), self.window)
         self.projector_menu.addAction(self.open_projector_action)
         self.projector_menu.addAction(self.close_projector_action)
         self.screen_menu = self.projector_menu.addMenu(self.tr("&Scherm"))
@@ -117,14 +119,6 @@ class RunFeatures(QObject):
         for action in self.mode_actions.values():
             self.projector_menu.addAction(action)
 
-        view_menu = next((o for o in window.fit_action.associatedObjects()
-                          if isinstance(o, QMenu)), None)
-        if view_menu is None:
-            view_menu = window.menuBar().addMenu(self.tr("Bee&ld"))
-        view_menu.addSeparator()
-        view_menu.addMenu(self.projector_menu)
-        view_menu.addAction(self.overview_dock.toggleViewAction())
-
         button = QToolButton()
         button.setText(self.tr("Projector"))
         button.setMenu(self.projector_menu)
@@ -133,29 +127,15 @@ class RunFeatures(QObject):
         self.toolbar.addSeparator()
         self.toolbar.addWidget(button)
 
-    def _connect(self) -> None:
-        window = self.window
-        window.round_bar.roundSelected.connect(self._on_round)
-        window.groups.groupSelected.connect(self._on_group)
-        window.join_panel.addressChanged.connect(lambda _a: self.projector.refresh())
-        self.overview.groupActivated.connect(window.groups.select_group)
-        self.overview.phaseRequested.connect(self.request_group_phase)
-        self.projector.modeChanged.connect(self._on_mode)
-
-    def _restore_layout(self) -> None:
-        """The window restored its layout before these docks existed; once more now."""
-        saved = QSettings().value("main/state")
-        if isinstance(saved, QByteArray) and not saved.isEmpty():
-            self.window.restoreState(saved)
-
     # -- reacting -----------------------------------------------------------------------
 
-    def _on_round(self, round_id: int) -> None:
+    def show_round(self, round_id: int | None) -> None:
+        """The round the main window shows (None: there are no rounds)."""
         self.overview.set_round(round_id)
         self.projector.set_round(round_id)
         self.timer_bar.tick()
 
-    def _on_group(self, group_id: int) -> None:
+    def show_group(self, group_id: int | None) -> None:
         self.overview.show_group(group_id)
         self.projector.set_group(group_id)
 
@@ -163,14 +143,6 @@ class RunFeatures(QObject):
         action = self.mode_actions.get(mode)
         if action is not None and not action.isChecked():
             action.setChecked(True)
-
-    def request_group_phase(self, round_id: int, group_id: int, phase: Phase) -> None:
-        """One group to another phase; as for all groups, a started round becomes the
-        round phones see."""
-        state = self.window.state
-        if phase is not Phase.PREPARE and state.workshop.active_round_id != round_id:
-            self.window.bridge.submit(SetActiveRound(round_id))
-        self.window.bridge.submit(SetPhase(round_id, phase, (group_id,)))
 
     # -- projector ----------------------------------------------------------------------
 
@@ -204,19 +176,7 @@ class RunFeatures(QObject):
             action.triggered.connect(lambda _c=False, n=name: self.choose_screen(n))
 
     def open_projector(self) -> ProjectorWindow:
-        self.projector.set_round(self.window.current_round_id())
-        self.projector.set_group(self.window.current_group_id())
+        self.projector.set_round(self._current_round_id())
+        self.projector.set_group(self._current_group_id())
         self.projector.open_on(self.chosen_screen())
         return self.projector
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.projector.close()
-        return False
-
-
-def install(window, server=None) -> None:
-    """Add timer bar, overview dock, projector menu and keys to `window` (a MainWindow).
-    `server` defaults to the window's participant server; None is fine (no phones)."""
-    if getattr(window, "run_features", None) is None:  # once per window
-        window.run_features = RunFeatures(window, server)

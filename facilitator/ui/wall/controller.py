@@ -1,7 +1,7 @@
 """What the facilitator's hands do on the wall, turned into undoable commands: a drop
 that makes or joins a cluster or takes a note out of one, a frame dragged, a name or a
 typo typed in place, a merge, hiding, a paper note. Every edit is a QUndoCommand on the
-window's stack (wall_commands); nothing here changes an item directly, the wall
+window's stack (commands.py); nothing here changes an item directly, the wall
 follows the engine's events.
 """
 
@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from facilitator.engine import ClusterAdded
+from facilitator.ui.bridge import EngineBridge
+from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall.cluster_item import ClusterItem
 from facilitator.ui.wall.commands import (
     AddPaperNoteCommand,
@@ -29,27 +31,30 @@ from facilitator.ui.wall.commands import (
 from facilitator.ui.wall.inline_edit import InlineEditor
 from facilitator.ui.wall.note_item import NOTE_H, NOTE_W, NoteItem
 from facilitator.ui.wall.undo import MoveNotesCommand
+from facilitator.ui.wall.view import WallView
 
 _NOTE_TEXT_RECT = (6.0, 6.0, NOTE_W - 12, NOTE_H - 12)
 
 
 class WallController(QObject):
-    """Connects one window's wall to its undo stack.
+    """Connects one wall to an undo stack.
 
     Signals:
         actionRequested(str, object, object): text to pre-fill an action point with,
             and the note id and cluster id it is about (either may be None).
+        statusMessage(str, int): a hint for the status bar and how long to show it (ms).
     """
 
     actionRequested = Signal(str, object, object)
+    statusMessage = Signal(str, int)
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        self.wall = window.wall
-        self.state = window.state
-        self.bridge = window.bridge
-        self.stack = window.undo_stack
+    def __init__(self, wall: WallView, state: WorkshopState, bridge: EngineBridge,
+                 stack: QUndoStack, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.wall = wall
+        self.state = state
+        self.bridge = bridge
+        self.stack = stack
         self.refs = Refs()
         self.editor: InlineEditor | None = None
         self._rename_next: tuple[int, int, str] | None = None  # (group, round, name)
@@ -140,8 +145,7 @@ class WallController(QObject):
         """Fold the later notes into the earliest selected one, as one undo step."""
         notes = self.selected_notes()
         if len(notes) < 2:
-            self.window.statusBar().showMessage(
-                self.tr("Kies twee of meer briefjes om samen te voegen."), 5000)
+            self.statusMessage.emit(self.tr("Kies twee of meer briefjes om samen te voegen."), 5000)
             return
         kept, duplicates = notes[0], notes[1:]
         self.stack.beginMacro(self.tr("Briefjes samenvoegen"))
@@ -190,8 +194,9 @@ class WallController(QObject):
         self.stack.endMacro()
 
     def add_paper_note(self, text: str) -> None:
-        group_id, round_id = self.window.current_group_id(), self.window.current_round_id()
-        if group_id is not None and round_id is not None:
+        """A note from paper lands on the wall shown, whatever phase phones are in."""
+        if self.wall.key is not None:
+            group_id, round_id = self.wall.key
             self.stack.push(AddPaperNoteCommand(self.bridge, self.refs.new("n"), group_id,
                                                 round_id, text))
 
