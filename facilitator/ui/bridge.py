@@ -53,7 +53,7 @@ class EngineBridge(QObject):
     def submit(self, command: Command) -> Future[Any]:
         """Hand a command to the engine without waiting; failures arrive as a signal."""
         future = self._engine.submit(command)
-        future.add_done_callback(lambda f, c=command: self._on_done(c, f))
+        future.add_done_callback(lambda f: self._on_done(command, f))
         return future
 
     def close(self) -> None:

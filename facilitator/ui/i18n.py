@@ -70,6 +70,14 @@ def current_language() -> str:
     return _current
 
 
+class _LoadedTranslator(QTranslator):
+    """A translator loaded from memory keeps its bytes: Qt reads a .qm in place."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self.qm_data = data
+
+
 def app_translator(language: str) -> QTranslator | None:
     """Our own strings in `language`, or None for the source language (or no .qm)."""
     if language == SOURCE_LANGUAGE:
@@ -79,11 +87,10 @@ def app_translator(language: str) -> QTranslator | None:
     except OSError:
         log.warning("no translation for %s; the interface stays Dutch", language)
         return None
-    translator = QTranslator()
+    translator = _LoadedTranslator(data)
     if not translator.load(data):
         log.warning("facilitator_%s.qm cannot be read; the interface stays Dutch", language)
         return None
-    translator.qm_data = data  # Qt reads a .qm loaded from memory in place: keep the bytes
     return translator
 
 
@@ -178,8 +185,8 @@ class LanguageMenu(QObject):
     def _tell_restart(self, language: str) -> None:
         if self.notice is not None:
             self.notice.close()
-        box = QMessageBox(QMessageBox.Icon.Information, text_in(language, _CONTEXT, _TITLE),
-                          text_in(language, _CONTEXT, _RESTART),
+        box = QMessageBox(QMessageBox.Icon.Information, text_in(language, _CONTEXT, str(_TITLE)),
+                          text_in(language, _CONTEXT, str(_RESTART)),
                           QMessageBox.StandardButton.Ok, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -8,12 +8,16 @@ It reads only cheap thread-safe things from the server (its probe board) on a ti
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.ui.network import is_loopback, is_private
 from facilitator.ui.qr import QrWidget
+
+if TYPE_CHECKING:
+    from facilitator.server import ParticipantServer
 
 GIVE_UP_S = 60.0  # after a minute without a hit, explain what usually blocks phones
 
@@ -34,7 +38,8 @@ class NetworkCheck(QWidget):
 
     phoneReached = Signal(str)
 
-    def __init__(self, server, address: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, server: ParticipantServer | None, address: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._server = server
         self._address = address

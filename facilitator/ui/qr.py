@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import qrcode
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
@@ -26,7 +26,8 @@ def qr_matrix(data: str) -> list[list[bool]]:
     )
     code.add_data(data)
     code.make(fit=True)
-    return code.get_matrix()
+    matrix: list[list[bool]] = code.get_matrix()  # qrcode has no type hints
+    return matrix
 
 
 def paint_qr(painter: QPainter, matrix: list[list[bool]], area: QRect) -> QRect:
@@ -101,7 +102,7 @@ class QrWidget(QWidget):
     def heightForWidth(self, width: int) -> int:
         return width
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
         if self._matrix:

@@ -442,22 +442,6 @@
         <translation>Export report</translation>
     </message>
     <message>
-        <source>Word-document (*.docx)</source>
-        <translation>Word document (*.docx)</translation>
-    </message>
-    <message>
-        <source>Verslag wordt gemaakt…</source>
-        <translation>Creating the report…</translation>
-    </message>
-    <message>
-        <source>Verslag opgeslagen: {path}</source>
-        <translation>Report saved: {path}</translation>
-    </message>
-    <message>
-        <source>Verslag niet gemaakt: {why}</source>
-        <translation>Report not created: {why}</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1145,10 +1129,6 @@
     <message>
         <source>&amp;Scherm</source>
         <translation>&amp;Screen</translation>
-    </message>
-    <message>
-        <source>Bee&amp;ld</source>
-        <translation>&amp;View</translation>
     </message>
     <message>
         <source>Projector</source>

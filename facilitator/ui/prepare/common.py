@@ -6,7 +6,9 @@ Signals (ItemList): see the class.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +48,7 @@ def swatch_icon(colour: QColor, size: int = 22) -> QIcon:
 TYPING_PAUSE_MS = 700
 
 
-def typing_timer(parent: QWidget, slot) -> QTimer:
+def typing_timer(parent: QWidget, slot: Callable[[], object]) -> QTimer:
     """Commits what is typed after a short pause, so a laptop that dies mid-edit (or a
     window closed without leaving the field) loses at most a few keystrokes."""
     timer = QTimer(parent)
@@ -181,7 +183,8 @@ class ItemList(QWidget):
         if item_id in ids:
             self.list.setCurrentRow(ids.index(item_id))
 
-    def _on_current(self, current: QListWidgetItem | None, _previous) -> None:
+    def _on_current(self, current: QListWidgetItem | None,
+                    _previous: QListWidgetItem | None) -> None:
         self._update_buttons()
         if current is not None and not self._filling:
             self.selected.emit(int(current.data(Qt.ItemDataRole.UserRole)))
@@ -202,7 +205,8 @@ class ItemList(QWidget):
         if current is not None and 0 <= row + delta < self.list.count():
             self.moveRequested.emit(current, row + delta)
 
-    def _on_rows_moved(self, _parent, start: int, _end: int, _dest, row: int) -> None:
+    def _on_rows_moved(self, _parent: QModelIndex, start: int, _end: int, _dest: QModelIndex,
+                       row: int) -> None:
         if self._filling:
             return
         # After a drop the item already sits in its new row; ask the engine to agree.

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from facilitator.engine import NoteAdded, NoteChanged, NoteRemoved
 from facilitator.engine import commands as c
 from facilitator.engine.events import GroupsChanged, RoundsChanged, WorkshopChanged
+from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.prepare.common import (
     error_label,
     plain_label,
@@ -37,6 +39,7 @@ from facilitator.ui.prepare.common import (
 )
 from facilitator.ui.prepare.groups_tab import GroupsTab
 from facilitator.ui.prepare.rounds_tab import RoundsTab
+from facilitator.ui.state import WorkshopState
 
 _GROUP_COMMANDS = (c.AddGroup, c.UpdateGroup, c.DeleteGroup, c.MoveGroup)
 _ROUND_COMMANDS = (c.AddRound, c.UpdateRound, c.DeleteRound, c.MoveRound)
@@ -45,7 +48,8 @@ _ROUND_COMMANDS = (c.AddRound, c.UpdateRound, c.DeleteRound, c.MoveRound)
 class EventTab(QWidget):
     """Title, date, place, organisers and the phones' language."""
 
-    def __init__(self, state, bridge, parent: QWidget | None = None) -> None:
+    def __init__(self, state: WorkshopState, bridge: EngineBridge,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.bridge = bridge
@@ -112,7 +116,8 @@ class EventTab(QWidget):
 class WorkshopEditor(QDialog):
     """Tabs Bijeenkomst / Groepen / Rondes over one workshop's set-up."""
 
-    def __init__(self, state, bridge, parent: QWidget | None = None) -> None:
+    def __init__(self, state: WorkshopState, bridge: EngineBridge,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Werkplaats voorbereiden"))
         self.setModal(False)
@@ -165,7 +170,7 @@ class WorkshopEditor(QDialog):
         self.groups_tab.commit_if_complete()
         self.rounds_tab.commit_if_complete()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
         super().closeEvent(event)
 

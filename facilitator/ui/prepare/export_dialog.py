@@ -104,7 +104,7 @@ class ExportDialog(QDialog):
         self.resize(820, self.sizeHint().height())
 
     def fmt(self) -> str:
-        return self.format_combo.currentData()
+        return str(self.format_combo.currentData())
 
     def options(self) -> ReportOptions:
         return ReportOptions(language=self.language_combo.currentData(),
@@ -117,7 +117,7 @@ class ExportDialog(QDialog):
         self.url_edit.setEnabled(cards)
         for check in (self.names_check, self.hidden_check):
             check.setEnabled(not cards)  # a table card prints no notes
-        folder = QSettings().value(FOLDER_KEY, "") or str(Path.home())
+        folder = str(QSettings().value(FOLDER_KEY, "") or Path.home())
         current = self.path_edit.text().strip()
         if current:
             folder = str(Path(current).parent)

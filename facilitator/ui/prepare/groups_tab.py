@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.model import Group
 from facilitator.engine.commands import AddGroup, DeleteGroup, MoveGroup, UpdateGroup
+from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.prepare.common import (
     ItemList,
     list_beside_details,
@@ -27,6 +28,7 @@ from facilitator.ui.prepare.common import (
     show_error,
     typing_timer,
 )
+from facilitator.ui.state import WorkshopState
 
 # The template's table colours: light enough for black text on a sticky note.
 SWATCHES = ("#f6d365", "#a8e6cf", "#ffd3b6", "#b5d8ff", "#e2c6ff", "#fff3a0", "#c7f0db",
@@ -36,7 +38,8 @@ SWATCHES = ("#f6d365", "#a8e6cf", "#ffd3b6", "#b5d8ff", "#e2c6ff", "#fff3a0", "#
 class GroupsTab(QWidget):
     """List of groups on the left, the selected group's details on the right."""
 
-    def __init__(self, state, bridge, parent: QWidget | None = None) -> None:
+    def __init__(self, state: WorkshopState, bridge: EngineBridge,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.bridge = bridge

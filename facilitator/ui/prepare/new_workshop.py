@@ -117,7 +117,7 @@ class NewWorkshopDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         self.create_button = self.buttons.addButton(self.tr("Maken"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_workshop)
         self.buttons.rejected.connect(self.reject)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
@@ -142,7 +142,7 @@ class NewWorkshopDialog(QDialog):
             return templates.load(name)
         return templates.load(self.template_combo.currentText())
 
-    def create(self) -> None:
+    def create_workshop(self) -> None:
         """Write the new file; on success emit `created` and close."""
         text = self.path_edit.text().strip()
         if not text:

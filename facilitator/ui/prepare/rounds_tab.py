@@ -14,6 +14,7 @@ Signals: none of its own (see ItemList).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +29,7 @@ from facilitator.domain.methods import METHODS, instruction, method_name
 from facilitator.domain.model import Method, Round, Visibility
 from facilitator.engine.commands import AddRound, DeleteRound, MoveRound, UpdateRound
 from facilitator.store.specs import RoundSpec
+from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.prepare.common import (
     ItemList,
     list_beside_details,
@@ -35,9 +37,10 @@ from facilitator.ui.prepare.common import (
     show_error,
     typing_timer,
 )
+from facilitator.ui.state import WorkshopState
 
 
-def vote_items(state, round_id: int) -> int:
+def vote_items(state: WorkshopState, round_id: int) -> int:
     """What people can vote on at the fullest wall of this round: clusters plus notes
     outside any cluster (hidden notes and merged duplicates do not count)."""
     most = 0
@@ -57,7 +60,8 @@ def advised_dots(items: int) -> int:
 class RoundsTab(QWidget):
     """List of rounds on the left, the selected round's details on the right."""
 
-    def __init__(self, state, bridge, parent: QWidget | None = None) -> None:
+    def __init__(self, state: WorkshopState, bridge: EngineBridge,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.bridge = bridge
@@ -124,6 +128,7 @@ class RoundsTab(QWidget):
         added = {r.id for r in self.state.rounds} - set(self.items.ids())
         if keep is None and len(added) == 1 and self.items.ids():
             keep = added.pop()  # a round just added: show it to be written
+        rows: list[tuple[int, str, QColor | None]]
         rows = [(r.id, self.tr("{n}. {question}\n{method} · {minutes} min · {dots} stippen{hidden}")
                  .format(n=i, question=_short(r.question), method=method_name(r.method),
                          minutes=max(1, round(r.duration_s / 60)), dots=r.dot_budget,
@@ -227,7 +232,7 @@ class RoundsTab(QWidget):
         if self.question_edit.toPlainText().strip():  # an empty question waits
             self.commit()
 
-    def commit(self, *_args) -> None:
+    def commit(self, *_args: object) -> None:
         """Send the form as it stands, if it differs from what is stored."""
         self._typing.stop()
         round_ = None if self._form_id is None else self.state.round(self._form_id)

@@ -14,9 +14,10 @@ import functools
 import math
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from facilitator.domain.model import Group
 from facilitator.domain.ranking import RankedItem, top
 from facilitator.ui.projector.common import (
     ACCENT,
@@ -42,7 +43,7 @@ _CLUSTER_HEAD = QColor("#e9ecef")
 
 
 def fitted(text: str, rect: QRectF, start_px: float, min_px: float = 11,
-           bold: bool = False):
+           bold: bool = False) -> QFont:
     """The largest font (from start_px down) at which `text` fits `rect` wrapped."""
     px = _fitted_px(text, round(rect.width()), round(rect.height()), int(start_px),
                     int(min_px), bold)
@@ -83,8 +84,8 @@ class _Painted(QWidget):
     def px(self, fraction: float) -> float:
         return max(8.0, fraction * self.height())
 
-    def _text(self, painter: QPainter, rect: QRectF, text: str, font, colour: QColor = INK,
-              flags=_LEFT) -> None:
+    def _text(self, painter: QPainter, rect: QRectF, text: str, font: QFont,
+              colour: QColor = INK, flags: Qt.AlignmentFlag = _LEFT) -> None:
         painter.setFont(font)
         painter.setPen(colour)
         painter.drawText(rect, int(flags | _WRAP), text)
@@ -125,7 +126,7 @@ class WallView(_Painted):
                 columns.append((title, loose[start:start + per_column]))
         return columns
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         self._texts = []
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -161,7 +162,7 @@ class WallView(_Painted):
             band, col = divmod(index, per_band)
             x = area.left() + col * (col_w + gap)
             y = area.top() + band * (band_h + gap)
-            if title:
+            if title and head_font is not None:  # a font exists when any column has a title
                 head = QRectF(x, y, col_w, head_h - gap / 2)
                 painter.fillRect(head, _CLUSTER_HEAD)
                 self._text(painter, head.adjusted(gap, 0, -gap, 0), title, head_font)
@@ -190,7 +191,7 @@ class ResultsView(_Painted):
             return []
         return ctx.state.ranking(ctx.group_id, ctx.round_id)
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         self._texts = []
         ctx = self.context
         painter = QPainter(self)
@@ -251,13 +252,13 @@ class PlenaryView(_Painted):
 
     name = "plenary"
 
-    def tops(self) -> list[tuple[object, list[RankedItem]]]:
+    def tops(self) -> list[tuple[Group, list[RankedItem]]]:
         ctx = self.context
         if ctx.round_id is None:
             return []
         return [(g, top(ctx.state.ranking(g.id, ctx.round_id), 3)) for g in ctx.state.groups]
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         self._texts = []
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

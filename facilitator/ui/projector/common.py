@@ -13,10 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
+
+from facilitator.domain.model import Group, Round
+from facilitator.ui.state import WorkshopState
+
+if TYPE_CHECKING:
+    from facilitator.server import ParticipantServer
 
 INK = QColor("#111111")
 MUTED = QColor("#4a4a4a")  # still 9:1 on white
@@ -32,16 +39,16 @@ FONT_FAMILY = "DejaVu Sans"
 class Context:
     """Where the projector reads from; group and round follow the main window."""
 
-    state: object  # WorkshopState
-    server: object | None  # ParticipantServer, None when phones cannot join
+    state: WorkshopState
+    server: ParticipantServer | None  # None when phones cannot join
     address: Callable[[], str]
     group_id: int | None = None
     round_id: int | None = None
 
-    def group(self):
+    def group(self) -> Group | None:
         return self.state.group(self.group_id) if self.group_id is not None else None
 
-    def round(self):
+    def round(self) -> Round | None:
         return self.state.round(self.round_id) if self.round_id is not None else None
 
     def event_url(self) -> str:
@@ -63,7 +70,7 @@ def elide(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def projector_font(px: int, bold: bool = False) -> QFont:
+def projector_font(px: float, bold: bool = False) -> QFont:
     font = QFont(FONT_FAMILY)
     font.setPixelSize(max(8, int(px)))
     font.setBold(bold)
@@ -107,14 +114,15 @@ class ScaledView(QWidget):
     def px(self, fraction: float) -> int:
         return max(8, int(fraction * self.height()))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         for label, fraction, bold in self._scaled:
             label.setFont(projector_font(self.px(fraction), bold))
         margin = self.px(0.035)
-        if self.layout() is not None:
-            self.layout().setContentsMargins(margin, margin, margin, margin)
-            self.layout().setSpacing(self.px(0.018))
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(margin, margin, margin, margin)
+            layout.setSpacing(self.px(0.018))
 
     def refresh(self) -> None:
         """Re-read what this view shows from the context; cheap, called per event batch."""

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QHideEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from facilitator.domain.methods import instruction, method_name
@@ -68,7 +68,7 @@ class JoinView(ScaledView):
         layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(text, 1)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         side = int(self.height() * QR_FRACTION)
         self.qr.setFixedSize(side, side)
@@ -115,12 +115,12 @@ class QuestionView(ScaledView):
         self._ticker.setInterval(250)
         self._ticker.timeout.connect(self.tick)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._ticker.start()
         self.tick()
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._ticker.stop()
 

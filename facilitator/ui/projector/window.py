@@ -18,16 +18,22 @@ Signals:
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from facilitator.domain.model import Phase
+from facilitator.engine import Event
 from facilitator.ui.projector.board import PlenaryView, ResultsView, WallView
 from facilitator.ui.projector.common import Context, white_palette
 from facilitator.ui.projector.views import JoinView, QuestionView
+from facilitator.ui.state import WorkshopState
+
+if TYPE_CHECKING:
+    from facilitator.server import ParticipantServer
 
 AUTO = "auto"
 VIEW_NAMES = ("join", "question", "wall", "results", "plenary")
@@ -41,20 +47,26 @@ FOLLOWS = {
 WINDOWED_SIZE = (1280, 720)
 
 
+# What the stack shows: each view re-reads the context in refresh() and lists what the
+# audience can read in shown_texts().
+ProjectorView = JoinView | QuestionView | WallView | ResultsView | PlenaryView
+
+
 class ProjectorWindow(QWidget):
     """Top-level window with a stack of views; see the module docstring."""
 
     viewChanged = Signal(str)
     modeChanged = Signal(str)
 
-    def __init__(self, state, server, address: Callable[[], str],
+    def __init__(self, state: WorkshopState, server: ParticipantServer | None,
+                 address: Callable[[], str],
                  clock: Callable[[], float] = time.time, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Facilitator — projector"))
         self.setObjectName("projector")
         white_palette(self)
         self.context = Context(state, server, address)
-        self.views = {
+        self.views: dict[str, ProjectorView] = {
             "join": JoinView(self.context),
             "question": QuestionView(self.context, clock),
             "wall": WallView(self.context),
@@ -123,10 +135,10 @@ class ProjectorWindow(QWidget):
     def current_view_name(self) -> str:
         return self._shown
 
-    def current_view(self):
+    def current_view(self) -> ProjectorView:
         return self.views[self._shown]
 
-    def refresh(self, _events=None) -> None:
+    def refresh(self, _events: Sequence[Event] | None = None) -> None:
         """Pick the view (mode or phase) and let it re-read; one cheap pass per batch."""
         name = self.followed_view() if self._mode == AUTO else self._mode
         view = self.views[name]

@@ -18,6 +18,7 @@ Signals (RunFeatures): none of its own; see TimerBar, OverviewTable, ProjectorWi
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
@@ -98,7 +99,7 @@ class RunFeatures(QObject):
         self.mode_group.setExclusive(True)
         self.mode_actions: dict[str, QAction] = {}
         for number, (mode, label) in enumerate(self.projector.mode_labels()):
-            action = self._action(label, str(number), lambda m=mode: self.projector.set_mode(m))
+            action = self._action(label, str(number), partial(self.projector.set_mode, mode))
             action.setCheckable(True)
             action.setChecked(mode == AUTO)
             self.mode_group.addAction(action)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from facilitator.domain.model import Phase
 from facilitator.ui.batched import one_data_change
@@ -25,7 +25,9 @@ PHASE_LABELS = {
 
 
 def phase_label(phase: Phase) -> str:
-    return QCoreApplication.translate("Phase", PHASE_LABELS[phase])
+    label = PHASE_LABELS[phase]
+    assert isinstance(label, str)  # QT_TRANSLATE_NOOP returns its text (stubs say object)
+    return QCoreApplication.translate("Phase", label)
 
 
 def _swatch(colour: str) -> QIcon:
@@ -44,7 +46,7 @@ class GroupsPanel(QTreeWidget):
 
     groupSelected = Signal(int)
 
-    def __init__(self, state: WorkshopState, parent=None) -> None:
+    def __init__(self, state: WorkshopState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
         self._round_id: int | None = None
@@ -77,11 +79,16 @@ class GroupsPanel(QTreeWidget):
         if keep is not None and keep in self.group_ids():
             self.select_group(keep)
         elif self.topLevelItemCount():
-            self.setCurrentItem(self.topLevelItem(0))
+            self.setCurrentItem(self._row(0))
 
     def group_ids(self) -> list[int]:
-        return [self.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+        return [self._row(i).data(0, Qt.ItemDataRole.UserRole)
                 for i in range(self.topLevelItemCount())]
+
+    def _row(self, index: int) -> QTreeWidgetItem:
+        item = self.topLevelItem(index)
+        assert item is not None  # index < topLevelItemCount()
+        return item
 
     def current_group_id(self) -> int | None:
         item = self.currentItem()
@@ -89,7 +96,7 @@ class GroupsPanel(QTreeWidget):
 
     def select_group(self, group_id: int) -> None:
         for i in range(self.topLevelItemCount()):
-            item = self.topLevelItem(i)
+            item = self._row(i)
             if item.data(0, Qt.ItemDataRole.UserRole) == group_id:
                 self.setCurrentItem(item)
                 return
@@ -104,7 +111,7 @@ class GroupsPanel(QTreeWidget):
 
     def _refresh_items(self) -> None:
         for i in range(self.topLevelItemCount()):
-            item = self.topLevelItem(i)
+            item = self._row(i)
             group_id = item.data(0, Qt.ItemDataRole.UserRole)
             if self._round_id is None:
                 _set_text(item, 1, "")
@@ -114,7 +121,8 @@ class GroupsPanel(QTreeWidget):
             phase = self._state.phase(self._round_id, group_id)
             _set_text(item, 2, phase_label(phase))
 
-    def _on_current(self, current: QTreeWidgetItem | None, _previous) -> None:
+    def _on_current(self, current: QTreeWidgetItem | None,
+                    _previous: QTreeWidgetItem | None) -> None:
         if current is not None:
             self.groupSelected.emit(current.data(0, Qt.ItemDataRole.UserRole))
 

@@ -9,6 +9,7 @@ for a human watching phones join.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.model import Group
 from facilitator.ui.qr import QrWidget
+
+if TYPE_CHECKING:
+    from facilitator.server import ParticipantServer
 
 LOOPBACK = "127.0.0.1"
 _SETTINGS_KEY = "join/address"
@@ -51,7 +55,7 @@ class JoinPanel(QWidget):
 
     addressChanged = Signal(str)
 
-    def __init__(self, server, list_addresses: Callable[[], list[str]],
+    def __init__(self, server: ParticipantServer | None, list_addresses: Callable[[], list[str]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._server = server

@@ -19,7 +19,8 @@ Signals:
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
@@ -34,9 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.model import Phase
-from facilitator.engine import NoteAdded
+from facilitator.engine import Event, NoteAdded
 from facilitator.ui.batched import one_data_change
 from facilitator.ui.run.groups_panel import phase_label
+from facilitator.ui.state import WorkshopState
+
+if TYPE_CHECKING:
+    from facilitator.server import ParticipantServer
 
 ACTIVE_WINDOW_S = 30.0
 REFRESH_GAP_MS = 250  # a table people read: 4 refreshes a second is plenty under load
@@ -64,7 +69,8 @@ class OverviewTable(QTableWidget):
     groupActivated = Signal(int)
     phaseRequested = Signal(int, int, object)
 
-    def __init__(self, state, server=None, clock: Callable[[], float] = time.time,
+    def __init__(self, state: WorkshopState, server: ParticipantServer | None = None,
+                 clock: Callable[[], float] = time.time,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
@@ -113,8 +119,13 @@ class OverviewTable(QTableWidget):
         return self._round_id
 
     def group_ids(self) -> list[int]:
-        return [self.item(r, COL_GROUP).data(Qt.ItemDataRole.UserRole)
+        return [self._cell(r, COL_GROUP).data(Qt.ItemDataRole.UserRole)
                 for r in range(self.rowCount())]
+
+    def _cell(self, row: int, col: int) -> QTableWidgetItem:
+        item = self.item(row, col)
+        assert item is not None  # every cell gets an item when the row is built
+        return item
 
     def row_of(self, group_id: int) -> int:
         return self.group_ids().index(group_id)
@@ -176,6 +187,7 @@ class OverviewTable(QTableWidget):
             self._set(row, COL_ACTIVITY, self.relative_time(self._state.last_activity(group.id),
                                                             now))
             button = self.cellWidget(row, COL_NEXT)
+            assert isinstance(button, QPushButton)  # set when the row is built
             if round_id is None:
                 for col in (COL_NOTES, COL_VOTERS, COL_DOTS, COL_PHASE):
                     self._set(row, col, "")
@@ -194,11 +206,11 @@ class OverviewTable(QTableWidget):
                 button.setText(label)
             active = self.is_active(group.id)
             for col in range(COL_NEXT):
-                item = self.item(row, col)
+                item = self._cell(row, col)
                 brush = QBrush(_ACTIVE) if active else QBrush()
                 if item.background() != brush:
                     item.setBackground(brush)
-            notes = self.item(row, COL_NOTES)
+            notes = self._cell(row, COL_NOTES)
             if notes.font().bold() != active:
                 notes.setFont(bold if active else self.font())
 
@@ -236,7 +248,7 @@ class OverviewTable(QTableWidget):
                 newest = max(n.created_at for n in notes)
                 self._last_note[key] = max(newest, self._last_note.get(key, 0.0))
 
-    def _on_applied(self, events) -> None:
+    def _on_applied(self, events: Sequence[Event]) -> None:
         for event in events:
             if isinstance(event, NoteAdded):
                 key = (event.note.group_id, event.note.round_id)

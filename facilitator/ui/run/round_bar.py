@@ -93,7 +93,9 @@ class RoundBar(QWidget):
             self.combo.setCurrentIndex(index)
 
     def phase_button(self, phase: Phase) -> QPushButton:
-        return self.findChild(QPushButton, f"phase-{phase.value}")
+        button = self.findChild(QPushButton, f"phase-{phase.value}")
+        assert button is not None  # one per phase, made in __init__
+        return button
 
     def reload_rounds(self) -> None:
         """Fill the combo; the round phones currently see carries a dot."""

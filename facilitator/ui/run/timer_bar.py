@@ -23,7 +23,8 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from facilitator.domain.model import Round
-from facilitator.engine import AddTime, PauseTimer, ResetTimer, StartTimer
+from facilitator.engine import AddTime, Command, PauseTimer, ResetTimer, StartTimer
+from facilitator.ui.state import WorkshopState
 
 TICK_MS = 250
 _CALM = QColor("#f1f3f5")
@@ -52,7 +53,7 @@ def timer_running(round_: Round | None) -> bool:
 
 def timer_ended(round_: Round | None, now: float) -> bool:
     """A started timer with nothing left (running past its end, or paused at zero)."""
-    if not timer_started(round_):
+    if round_ is None or not timer_started(round_):
         return False
     left = round_.seconds_left(now)
     return left is not None and left <= 0.0
@@ -72,7 +73,7 @@ class TimerBar(QWidget):
 
     expired = Signal(int)
 
-    def __init__(self, state, submit: Callable[[object], object],
+    def __init__(self, state: WorkshopState, submit: Callable[[Command], object],
                  round_id: Callable[[], int | None], clock: Callable[[], float] = time.time,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -197,7 +198,7 @@ class TimerBar(QWidget):
     def _signal_end(self, round_: Round, running: bool, ended: bool) -> None:
         """Beep once when a timer seen running with time left reaches zero; a timer that
         had already ended when the app opened stays quiet."""
-        if running and not ended:
+        if running and not ended and round_.timer_ends_at is not None:
             self._was_running_with_time = (round_.id, round_.timer_ends_at)
             return
         seen = self._was_running_with_time

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.model import Action
+from facilitator.ui.bridge import EngineBridge
+from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall.commands import ActionCommand, ActionFields, Refs
 
 Link = tuple[int | None, int | None]  # (note id, cluster id)
@@ -38,7 +41,8 @@ class ActionsPanel(QWidget):
     are the wall's shared ids, so undo still finds a re-created action, note or cluster.
     """
 
-    def __init__(self, state, bridge, selection: Callable[[], Link], stack, refs: Refs,
+    def __init__(self, state: WorkshopState, bridge: EngineBridge,
+                 selection: Callable[[], Link], stack: QUndoStack, refs: Refs,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state, self.bridge, self._selection = state, bridge, selection
@@ -123,7 +127,7 @@ class ActionsPanel(QWidget):
                 self.table.setItem(row, col, cell)
         self._filling = False
 
-    def actions(self) -> list[Action]:
+    def action_points(self) -> list[Action]:
         return list(self._actions)
 
     def _label(self, note_id: int | None, cluster_id: int | None) -> str:
@@ -187,7 +191,8 @@ class ActionsPanel(QWidget):
         values = [a.what, a.who, a.due]
         values[cell.column()] = cell.text()
         if values != [a.what, a.who, a.due] and values[0].strip():
-            self._change(a, self._fields(*values, a.note_id, a.cluster_id))
+            self._change(a, self._fields(values[0], values[1], values[2], a.note_id,
+                                         a.cluster_id))
 
     def _fields(self, what: str, who: str, due: str, note_id: int | None,
                 cluster_id: int | None) -> ActionFields:

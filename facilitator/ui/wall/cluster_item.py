@@ -14,10 +14,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyle
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from facilitator.domain.model import Cluster
 from facilitator.ui.wall.note_item import _TEXT_LOD, NOTE_H, NOTE_W, draw_dots_badge
@@ -117,13 +124,14 @@ class ClusterItem(QGraphicsObject):
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, *self._size).adjusted(-2, -2, 2, 2)
 
-    def itemChange(self, change, value):
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if (change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
                 and self.on_moved is not None):
             self.on_moved(self.cluster_id)
         return super().itemChange(change, value)
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
         frame = QRectF(0, 0, *self._size)
         small = option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD
         selected = bool(option.state & QStyle.StateFlag.State_Selected)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import Future
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QUndoCommand
@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoCommand
 from facilitator.engine import (
     AddAction,
     AddNote,
+    Command,
     CreateCluster,
     DeleteAction,
     DeleteCluster,
@@ -83,6 +84,13 @@ class Refs:
     def action(self, action_id: int) -> Ref:
         return self._get("a", action_id)
 
+    @overload
+    def cluster(self, cluster_id: int) -> Ref: ...
+    @overload
+    def cluster(self, cluster_id: None) -> None: ...
+    @overload
+    def cluster(self, cluster_id: int | None) -> Ref | None: ...
+
     def cluster(self, cluster_id: int | None) -> Ref | None:
         return None if cluster_id is None else self._get("c", cluster_id)
 
@@ -99,10 +107,10 @@ class Refs:
         for ref in [r for r in self.pending if r.settled()]:
             self.pending.remove(ref)
             _ = ref.id  # settles and records the new id
-        ref = self._by_id.get((kind, id_))
-        if ref is None:
-            ref = self._by_id[(kind, id_)] = Ref(self, kind, id_)
-        return ref
+        found = self._by_id.get((kind, id_))
+        if found is None:
+            found = self._by_id[(kind, id_)] = Ref(self, kind, id_)
+        return found
 
 
 class _WallCommand(QUndoCommand):
@@ -110,7 +118,7 @@ class _WallCommand(QUndoCommand):
         super().__init__(text, parent)
         self.bridge = bridge
 
-    def submit(self, command) -> Future[Any]:
+    def submit(self, command: Command) -> Future[Any]:
         return self.bridge.submit(command)
 
 
@@ -140,8 +148,9 @@ class CreateClusterCommand(_WallCommand):
         if (cluster_id := self.cluster.id) is not None:
             self.submit(DeleteCluster(cluster_id))
         for note, old in self._notes:
-            if old is not None and None not in (note.id, old.id):
-                self.submit(SetNoteCluster(note.id, old.id))
+            if old is not None and (note_id := note.id) is not None and (
+                    old_id := old.id) is not None:
+                self.submit(SetNoteCluster(note_id, old_id))
 
 
 class DeleteClusterCommand(CreateClusterCommand):
@@ -235,8 +244,8 @@ class MergeCommand(_WallCommand):
         self._merge() if self._unmerge else self._split()
 
     def _merge(self) -> None:
-        if None not in (self._dup.id, self._into.id):
-            self.submit(MergeNote(self._dup.id, self._into.id))
+        if (dup := self._dup.id) is not None and (into := self._into.id) is not None:
+            self.submit(MergeNote(dup, into))
 
     def _split(self) -> None:
         if self._dup.id is None:

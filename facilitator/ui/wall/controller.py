@@ -7,13 +7,13 @@ follows the engine's events.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMenu
 
-from facilitator.engine import ClusterAdded
+from facilitator.engine import ClusterAdded, Event
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall.cluster_item import ClusterItem
@@ -72,9 +72,8 @@ class WallController(QObject):
         target = self.wall.wall_scene.wall_item_at(centre, exclude=items)
         if isinstance(target, NoteItem) and target.cluster_id is None:
             self.make_cluster([target, *items], at=target.pos())
-        elif target is not None:
-            cluster_id = target.cluster_id
-            self._assign(items, cluster_id, self.tr("In cluster leggen"))
+        elif target is not None and target.cluster_id is not None:
+            self._assign(items, target.cluster_id, self.tr("In cluster leggen"))
         elif any(i.cluster_id is not None for i in items):
             new_places = {nid: new for nid, _old, new in moved}
             entries = [(self.refs.note(i.note_id), self.refs.cluster(i.cluster_id), None,
@@ -115,7 +114,7 @@ class WallController(QObject):
             self.bridge, self.refs.cluster(cluster_id), self.tr("Cluster verplaatsen"),
             places=(QPointF(old), QPointF(new))))
 
-    def on_applied(self, events) -> None:
+    def on_applied(self, events: Sequence[Event]) -> None:
         """A cluster just made by hand gets its name field open, ready to type. Matched
         by wall and name, since the event may arrive before the command's answer."""
         pending = self._rename_next
@@ -207,7 +206,7 @@ class WallController(QObject):
         if selected and isinstance(selected[0], NoteItem | ClusterItem):
             self.edit(selected[0])
 
-    def edit(self, item) -> None:
+    def edit(self, item: NoteItem | ClusterItem) -> None:
         """Name a cluster or correct a note's text in place (Enter keeps, Esc cancels)."""
         if self.editor is not None:
             self.editor.commit()
@@ -237,8 +236,8 @@ class WallController(QObject):
 
     # -- right-click ------------------------------------------------------------------------
 
-    def fill_menu(self, item, menu: QMenu) -> None:
-        def add(label: str, slot) -> None:
+    def fill_menu(self, item: NoteItem | ClusterItem, menu: QMenu) -> None:
+        def add(label: str, slot: Callable[[], object]) -> None:
             action = QAction(label, menu)
             action.triggered.connect(slot)
             menu.addAction(action)

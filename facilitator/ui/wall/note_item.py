@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from facilitator.domain.model import Note
 
@@ -134,7 +134,8 @@ class NoteItem(QGraphicsObject):
         path.addRect(QRectF(0, 0, NOTE_W, NOTE_H))
         return path
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
         body = _BODY
         painter.setPen(_NO_PEN)
         painter.setBrush(_SHADOW_INK)

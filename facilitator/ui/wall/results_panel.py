@@ -47,7 +47,7 @@ class ResultsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        self._shown: tuple = ()
+        self._shown: tuple[tuple[RankedItem, ...], int] | None = None
 
     def show_ranking(self, ranking: Sequence[RankedItem], voters: int) -> None:
         """Only items with dots are listed; an unchanged ranking is not redrawn."""
@@ -79,5 +79,9 @@ class ResultsPanel(QWidget):
 
     def rows(self) -> list[list[str]]:
         """What the table shows, cell by cell (for tests and the projector)."""
-        return [[self.table.item(r, c).text() for c in range(4)]
+        return [[_text(self.table.item(r, c)) for c in range(4)]
                 for r in range(self.table.rowCount())]
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    return "" if item is None else item.text()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QObject, QPointF, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QGraphicsScene,
@@ -38,13 +38,13 @@ class WallScene(QGraphicsScene):
     hideRequested = Signal(int, bool)
     editRequested = Signal(object)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._drag_start: dict[NoteItem, QPointF] = {}
         self._frame_start: dict[ClusterItem, QPointF] = {}
         self._grabbed: NoteItem | None = None
         # Fills the right-click menu for the item under the mouse (wall_features sets it).
-        self.menu_provider: Callable[[object, QMenu], None] | None = None
+        self.menu_provider: Callable[[NoteItem | ClusterItem, QMenu], None] | None = None
         self.setBackgroundBrush(_WALL_COLOUR)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:

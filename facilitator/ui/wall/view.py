@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPixmapCache
-from PySide6.QtWidgets import QFrame, QGraphicsView
+from PySide6.QtGui import QPainter, QPixmapCache, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from facilitator.domain.model import Cluster, Note
 from facilitator.engine import (
@@ -46,7 +46,7 @@ class WallView(ZoomPanView):
 
     wallShown = Signal(int, int)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wall_scene = WallScene(self)
         self.setScene(self.wall_scene)
@@ -78,11 +78,11 @@ class WallView(ZoomPanView):
 
     # -- the notes' bitmaps -----------------------------------------------------------
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_pixmap_cache()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_pixmap_cache()
 
@@ -175,7 +175,7 @@ class WallView(ZoomPanView):
                     self._leave(note.id, item.cluster_id, touched)
                 item.update_from(note)
                 self._apply_search_to(item)
-                self._stored[note.id] = None if note.x is None else QPointF(note.x, note.y)
+                self._stored[note.id] = _place(note)
                 if note.cluster_id is not None and note.cluster_id in self._frames:
                     self._join(note.id, note.cluster_id, touched)
                 elif item is not grabbed:
@@ -245,7 +245,8 @@ class WallView(ZoomPanView):
         return [i for i in self._items.values() if i.search_match()]
 
     def _apply_search(self) -> None:
-        for item in (*self._items.values(), *self._frames.values()):
+        items: list[NoteItem | ClusterItem] = [*self._items.values(), *self._frames.values()]
+        for item in items:
             self._apply_search_to(item)
 
     def _apply_search_to(self, item: NoteItem | ClusterItem) -> None:
@@ -268,7 +269,7 @@ class WallView(ZoomPanView):
         item = NoteItem(note)
         self._items[note.id] = item
         self.wall_scene.addItem(item)
-        self._stored[note.id] = None if note.x is None else QPointF(note.x, note.y)
+        self._stored[note.id] = _place(note)
         if note.id in self._merged.values():
             self._refresh_badge(note.id)
         self._apply_search_to(item)
@@ -314,7 +315,9 @@ class WallView(ZoomPanView):
             touched.add(cluster_id)
 
     def _leave(self, note_id: int, cluster_id: int | None, touched: set[int]) -> None:
-        members = self._members.get(cluster_id) if cluster_id is not None else None
+        if cluster_id is None:
+            return
+        members = self._members.get(cluster_id)
         if members and note_id in members:
             members.remove(note_id)
             touched.add(cluster_id)
@@ -352,6 +355,8 @@ class WallView(ZoomPanView):
         frame = self._frames.get(cluster_id)
         grabbed = self.wall_scene.mouseGrabberItem()
         self._bounds = None
+        if frame is None:
+            return
         for index, note_id in enumerate(self._members.get(cluster_id, ())):
             item = self._items.get(note_id)
             if item is not None and item is not grabbed:
@@ -361,7 +366,7 @@ class WallView(ZoomPanView):
         before = self._merged.pop(note_id, None)
         if target is not None:
             self._merged[note_id] = target
-        for changed in {before, target} - {None}:
+        for changed in {t for t in (before, target) if t is not None}:
             self._refresh_badge(changed)
 
     def _refresh_badge(self, target: int) -> None:
@@ -419,3 +424,8 @@ class WallView(ZoomPanView):
         if fresh or not index.contains(rect):
             self.wall_scene.setSceneRect(rect.adjusted(0, 0, rect.width() / 2,
                                                        rect.height() / 2))
+
+
+def _place(note: Note) -> QPointF | None:
+    """Where the note was put on the wall, or None while it has no place yet."""
+    return None if note.x is None or note.y is None else QPointF(note.x, note.y)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QTransform
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtGui import QMouseEvent, QTransform, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from facilitator.ui.wall.grid import COLUMNS, GAP, SLOT_H, SLOT_W
 
@@ -19,7 +19,7 @@ _MIN_SCALE, _MAX_SCALE = 0.08, 4.0
 class ZoomPanView(QGraphicsView):
     """A QGraphicsView with the wall's zoom and pan."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pan_from: QPointF | None = None  # where a middle-button pan last was
 
@@ -47,7 +47,7 @@ class ZoomPanView(QGraphicsView):
         target = min(max(current * factor, min(_MIN_SCALE, current)), _MAX_SCALE)
         self.scale(target / current, target / current)
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         """The middle button (or Alt + left) pans; the left button selects and drags."""
         alt_left = (event.button() == Qt.MouseButton.LeftButton
                     and event.modifiers() & Qt.KeyboardModifier.AltModifier)
@@ -58,7 +58,7 @@ class ZoomPanView(QGraphicsView):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             delta = event.position() - self._pan_from
             self._pan_from = event.position()
@@ -69,7 +69,7 @@ class ZoomPanView(QGraphicsView):
             return
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             self._pan_from = None
             self.viewport().unsetCursor()
@@ -77,7 +77,7 @@ class ZoomPanView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
-    def wheelEvent(self, event) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             self.zoom_by(math.pow(1.15, steps))
