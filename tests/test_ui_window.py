@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 import facilitator
 from facilitator import app as app_module
@@ -142,3 +144,105 @@ def test_ui_never_imports_the_app() -> None:
                 if n == "facilitator.app" or n.startswith("facilitator.app.")
             ]
     assert wrong == []
+
+
+def _entries(menu: QMenu, prefix: str = "") -> list[str]:
+    out = []
+    for action in menu.actions():
+        if action.isSeparator():
+            out.append(prefix + "--")
+            continue
+        keys = ", ".join(k.toString() for k in action.shortcuts())
+        out.append(f"{prefix}{action.text()}" + (f" [{keys}]" if keys else ""))
+        sub = action.menu()
+        if sub is not None and sub.objectName() != "screen-menu":
+            out += _entries(sub, prefix + "  ")
+    return out
+
+
+def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_path) -> None:
+    """The menu bar as it was before the window built itself (screen list left out:
+    it depends on the machine)."""
+    window = host.open(workshop_path).window
+    window.run_features.screen_menu.setObjectName("screen-menu")
+    menus = {a.text(): _entries(a.menu()) for a in window.menuBar().actions()}
+    assert list(menus) == ["&Bestand", "Be&werken", "Bee&ld", "&Muur", "&Timer", "&Help"]
+    assert menus["&Bestand"] == [
+        "&Nieuwe werkplaats… [Ctrl+N]",
+        "&Openen… [Ctrl+O]",
+        "Opslaan als &sjabloon…",
+        "--",
+        "Werkplaats &voorbereiden… [Ctrl+,]",
+        "--",
+        "Verslag &exporteren… [Ctrl+E]",
+        "--",
+        "&Afsluiten"
+        + (
+            f" [{QKeySequence(QKeySequence.StandardKey.Quit).toString()}]"
+            if QKeySequence(QKeySequence.StandardKey.Quit).toString()
+            else ""
+        ),
+    ]
+    assert menus["Bee&ld"] == [
+        "Alle briefjes tonen [Ctrl+0]",
+        "Inzoomen [Ctrl++]",
+        "Uitzoomen [Ctrl+-]",
+        "--",
+        "Groepen",
+        "Meedoen met je telefoon",
+        "--",
+        "&Projector",
+        "  Projector &openen [F5]",
+        "  Projector sluiten",
+        "  &Scherm",
+        "  --",
+        "  Automatisch (volgt de fase) [0]",
+        "  Meedoen [1]",
+        "  Vraag [2]",
+        "  Wand [3]",
+        "  Resultaten [4]",
+        "  Plenair [5]",
+        "Overzicht van alle groepen",
+        "Netwerk controleren… [Ctrl+T]",
+        "--",
+        "&Taal",
+        "  Nederlands",
+        "  English",
+    ]
+    assert menus["&Muur"] == [
+        "Zoeken [Ctrl+F]",
+        "--",
+        "Selectie clusteren [Ctrl+G]",
+        "Samenvoegen [Ctrl+M]",
+        "Naam of tekst wijzigen [F2]",
+        "Verbergen of weer tonen [Ctrl+H]",
+        "Cluster opheffen [Del]",
+        "Papieren briefje typen [Ctrl+Shift+N]",
+        "Actiepunt maken… [Ctrl+Shift+A]",
+        "--",
+        "Uitslag stemming",
+        "Actiepunten",
+    ]
+    assert menus["&Timer"] == [
+        "Timer starten/pauzeren [Space]",
+        "Eén minuut erbij [Ctrl+=]",
+        "Timer opnieuw",
+    ]
+    assert menus["&Help"] == ["Sneltoetsen [F1]"]
+    on_wall = sorted(a.text() for a in window.wall.actions())
+    assert on_wall == ["Cluster opheffen", "Naam of tekst wijzigen"]  # keys only on the wall
+    docks = {
+        d.objectName(): window.dockWidgetArea(d).name for d in window.findChildren(QDockWidget)
+    }
+    assert docks == {
+        "dock-groups": "LeftDockWidgetArea",
+        "dock-join": "RightDockWidgetArea",
+        "dock-results": "RightDockWidgetArea",
+        "dock-actions": "RightDockWidgetArea",
+        "dock-network-check": "RightDockWidgetArea",
+        "dock-overview": "BottomDockWidgetArea",
+    }
+    assert sorted(d.objectName() for d in window.tabifiedDockWidgets(window.join_dock)) == [
+        "dock-actions",
+        "dock-network-check",
+    ]
