@@ -19,10 +19,10 @@ from typing import Any
 
 from facilitator.domain.rules import RuleViolation
 from facilitator.domain.text import InvalidText
-from facilitator.engine.apply import apply
 from facilitator.engine.commands import Command
 from facilitator.engine.errors import NotFound
 from facilitator.engine.events import Event
+from facilitator.engine.undo import UndoLog
 from facilitator.store import Store
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ class Engine:
         self._running = False
         self.batches = 0  # transactions committed, for benchmarks and tests
         self.commands = 0
+        self._undo = UndoLog()  # the writer thread's alone
 
     def start(self) -> Engine:
         self._thread = threading.Thread(target=self._run, name="engine-writer", daemon=True)
@@ -162,7 +163,7 @@ class Engine:
                 for command, future in batch:
                     try:
                         with store.savepoint():
-                            result, changes = apply(store, command, now)
+                            result, changes = self._undo.apply(store, command, now)
                     except _REFUSALS as exc:
                         outcomes.append((future, None, exc))
                         continue
@@ -174,9 +175,11 @@ class Engine:
                     events.extend(changes)
         except Exception as exc:  # COMMIT itself failed: nothing of the batch is stored
             log.exception("commit of %d commands failed", len(batch))
+            self._undo.rolled_back()
             for _command, future in batch:
                 future.set_exception(exc)
             return
+        self._undo.committed()
         self.batches += 1
         self.commands += len(batch)
         # Only now, after COMMIT returned, does anyone hear of the result.
