@@ -189,3 +189,14 @@ def test_undo_and_redo_publish_change_events(wall: Wall) -> None:
     kinds = [type(e).__name__ for e in seen]
     assert kinds.count("ClusterRemoved") == 1 and kinds.count("ClusterAdded") == 1
     assert "ActionChanged" in kinds  # the action point names its cluster again
+
+
+def test_undo_of_a_move_puts_an_unplaced_note_where_the_wall_showed_it(wall: Wall) -> None:
+    assert next(n for n in wall.snapshot().notes if n.id == wall.a).x is None
+    step, _ = wall.do(
+        MoveNotes(((wall.a, 50, 60), (wall.c, 1, 1)), shown_at=((wall.a, 10, 20), (wall.c, 99, 99)))
+    )
+    wall.engine.execute(Undo(step))
+    notes = {n.id: n for n in wall.snapshot().notes}
+    assert (notes[wall.a].x, notes[wall.a].y) == (10, 20)
+    assert (notes[wall.c].x, notes[wall.c].y) == (300, 40)  # a stored place wins

@@ -72,6 +72,9 @@ class MoveNotes:
     """Several notes dragged together: one command, one undo step."""
 
     moves: tuple[tuple[int, float, float], ...]  # (note_id, x, y)
+    # Where the wall showed notes that have no stored place yet (an automatic place is
+    # not stored): undoing the move puts them there, where the facilitator saw them.
+    shown_at: tuple[tuple[int, float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

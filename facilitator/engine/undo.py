@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from facilitator.domain.model import Note
@@ -58,6 +59,15 @@ def _notes(store: Store, note_ids: Iterable[int]) -> tuple[Note, ...]:
 def _restore(store: Store, note_ids: Iterable[int]) -> Finish:
     restore = c.RestoreNotes(_notes(store, note_ids))
     return lambda _result: restore
+
+
+def _move_notes(store: Store, cmd: c.MoveNotes) -> Finish:
+    shown = {note_id: (x, y) for note_id, x, y in cmd.shown_at}
+    back = tuple(
+        replace(n, x=shown[n.id][0], y=shown[n.id][1]) if n.x is None and n.id in shown else n
+        for n in _notes(store, [m[0] for m in cmd.moves])
+    )
+    return _fixed(c.RestoreNotes(back))
 
 
 def _merge(store: Store, cmd: c.MergeNote) -> Finish:
@@ -124,7 +134,7 @@ def _delete_action(store: Store, cmd: c.DeleteAction) -> Finish:
 
 INVERTERS: dict[type, Inverter] = {
     c.MoveNote: lambda s, cmd: _restore(s, [cmd.note_id]),
-    c.MoveNotes: lambda s, cmd: _restore(s, [m[0] for m in cmd.moves]),
+    c.MoveNotes: _move_notes,
     c.SetNoteCluster: lambda s, cmd: _restore(s, [cmd.note_id]),
     c.SetNoteHidden: lambda s, cmd: _restore(s, [cmd.note_id]),
     c.EditNote: lambda s, cmd: _restore(s, [cmd.note_id]),

@@ -361,7 +361,8 @@ class MainWindow(QMainWindow):
 
     def _on_command_failed(self, command: Command, error: BaseException) -> None:
         self.statusBar().showMessage(
-            self.tr("Niet gelukt ({what}): {why}").format(what=type(command).__name__, why=error),
+            self.tr("Niet gelukt ({what}): {why}").format(
+                what=type(getattr(command, "command", command)).__name__, why=error),
             _STATUS_MS,
         )
         self.round_bar.show_group(self.current_group_id())  # un-light a refused phase
