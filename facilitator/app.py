@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator import resources, templates
 from facilitator.engine import Engine
-from facilitator.store import DamagedFile, Store
+from facilitator.store import DamagedFile, Reader
 
 if TYPE_CHECKING:  # imported lazily at run time: the window's modules load only when needed
     from facilitator.server import ParticipantServer
@@ -90,7 +90,7 @@ class Session:
     engine: Engine
     server: ParticipantServer | None
     bridge: EngineBridge
-    store: Store
+    store: Reader
     state: WorkshopState
     window: MainWindow
 
@@ -144,7 +144,7 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
     server = None
     try:
         bridge = EngineBridge(engine)
-        store = Store.open(path, readonly=True)
+        store = Reader.open(path)
         state = WorkshopState(store)
         server = _start_server(engine, path, host, port, limits)
         window = MainWindow(state, bridge, server, _addresses, switch_workshop)

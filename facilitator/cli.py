@@ -80,9 +80,9 @@ def _new(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from facilitator.report import ReportOptions, render
-    from facilitator.store import Store
+    from facilitator.store import Reader
 
-    store = Store.open(args.file, readonly=True)
+    store = Reader.open(args.file)
     try:
         snapshot = store.snapshot()
     finally:
@@ -107,11 +107,11 @@ def _serve(args: argparse.Namespace) -> int:
     from facilitator.engine import Engine, SetActiveRound, SetPhase
     from facilitator.server import ParticipantServer
     from facilitator.server.network import lan_ipv4_addresses
-    from facilitator.store import Store
+    from facilitator.store import Reader
 
     engine = Engine(args.file).start()
     try:
-        reader = Store.open(args.file, readonly=True)
+        reader = Reader.open(args.file)
         rounds = reader.rounds()
         if args.round is not None:
             if not 1 <= args.round <= len(rounds):

@@ -14,7 +14,7 @@ from facilitator.domain.text import NAME_MAX_CHARS, clean_optional, clean_text
 from facilitator.engine import commands as c
 from facilitator.engine import events as e
 from facilitator.engine.errors import NotFound
-from facilitator.store import Store
+from facilitator.store import Reader, Store
 
 Applied = tuple[Any, list[e.Event]]
 ACTION_MAX_CHARS = 500
@@ -116,7 +116,7 @@ def _unmerge_note(store: Store, cmd: c.UnmergeNote, now: float) -> Applied:
     return changed.note, [changed]
 
 
-def vote_items(store: Store, group_id: int, round_id: int) -> dict[str, str]:
+def vote_items(store: Reader, group_id: int, round_id: int) -> dict[str, str]:
     """What a group votes on (key -> label): the domain's rule over this wall's rows."""
     return ranking.vote_items(store.clusters(group_id=group_id, round_id=round_id),
                               store.notes(group_id=group_id, round_id=round_id))

@@ -17,7 +17,7 @@ from facilitator.domain.model import Group, Note, Participant, Phase, Round, Wor
 from facilitator.domain.sharing import others_shown as others_shown  # the fan-out reads it here
 from facilitator.domain.text import NOTE_MAX_CHARS
 from facilitator.server.votes import vote_json
-from facilitator.store import Store
+from facilitator.store import Reader
 
 OTHERS_CAP = 500  # a first load never carries more than this many other notes
 
@@ -46,7 +46,7 @@ def workshop_json(workshop: Workshop) -> dict[str, Any]:
     }
 
 
-def event_json(store: Store) -> dict[str, Any]:
+def event_json(store: Reader) -> dict[str, Any]:
     """What the event-wide page lists: the workshop and its groups in table order."""
     workshop = store.workshop()
     return {
@@ -86,11 +86,11 @@ def timer_json(round_: Round) -> dict[str, Any]:
     }
 
 
-def visible_notes(store: Store, round_id: int, group_id: int) -> list[Note]:
+def visible_notes(store: Reader, round_id: int, group_id: int) -> list[Note]:
     return sharing.on_phones(store.notes(group_id=group_id, round_id=round_id))
 
 
-def state_json(store: Store, participant: Participant, seq: str) -> dict[str, Any] | None:
+def state_json(store: Reader, participant: Participant, seq: str) -> dict[str, Any] | None:
     """Everything the page needs after a (re)load; `seq` lets its stream resume after it.
 
     None when the participant's group no longer exists (the engine refuses to delete a

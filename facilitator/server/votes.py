@@ -14,12 +14,12 @@ from facilitator.domain.model import Participant, Round
 from facilitator.domain.ranking import ItemKind, is_item_key, parse_item_key, vote_key
 from facilitator.engine.board import vote_items
 from facilitator.server.errors import ApiError
-from facilitator.store import Store
+from facilitator.store import Reader
 
 MAX_ITEMS = 500
 
 
-def vote_json(store: Store, round_: Round, participant: Participant) -> dict[str, Any]:
+def vote_json(store: Reader, round_: Round, participant: Participant) -> dict[str, Any]:
     """The items of this group's wall, the budget, and this participant's dots so far."""
     items = vote_items(store, participant.group_id, round_.id)
     mine: dict[str, int] = {}

@@ -1,9 +1,12 @@
 """The workshop file: opening (integrity check, migrations), reads that return domain
 objects, and the writes the engine performs inside its transactions.
 
-A Store wraps one sqlite3 connection and belongs to one thread. The engine's writer
-thread owns the only writing Store; the server and the GUI open read-only ones (WAL lets
-readers run beside the writer without blocking it).
+Two types, so "one writer" holds by construction: a `Reader` has only the reads, on a
+connection SQLite itself keeps from writing (opened `mode=ro`, `query_only`); a `Store`
+is the one writer (reads, writes, transactions, migrations, backups), and only the
+engine's writer thread opens one. The server, the GUI, exports and the CLI's reads
+open Readers (WAL lets them run beside the writer without blocking it). Each wraps one
+sqlite3 connection and belongs to one thread.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal, overload
+from urllib.parse import quote
 
 from facilitator.store.reads import ReadMixin
 from facilitator.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -30,7 +35,11 @@ class NewerFile(Exception):
 
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+    if readonly:  # SQLite refuses every write on this connection, not only our code
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10.0)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
     if readonly:
@@ -42,10 +51,30 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
-class Store(ReadMixin, WriteMixin):
+class Reader(ReadMixin):
+    """A read-only view of a workshop file: no write methods, and a connection that
+    cannot write (see the module docstring)."""
+
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._db = conn
         self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> Reader:
+        return Store.open(path, readonly=True)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_ok(self) -> bool:
+        return self._db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+class Store(Reader, WriteMixin):
+    """The one writer of a workshop file (the engine's writer thread holds it)."""
 
     # -- opening ---------------------------------------------------------------
 
@@ -71,8 +100,17 @@ class Store(ReadMixin, WriteMixin):
             store._db.execute("UPDATE workshop SET active_round_id = ?", (first,))
         return store
 
+    @overload
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> Store:
+    def open(cls, path: str | Path, *, readonly: Literal[True]) -> Reader: ...
+
+    @overload
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: Literal[False] = ...) -> Store: ...
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Store | Reader:
+        """The writer; with `readonly=True` a Reader (same checks, no writes)."""
         path = Path(path)
         if not path.is_file():
             raise FileNotFoundError(path)
@@ -85,7 +123,7 @@ class Store(ReadMixin, WriteMixin):
             conn.close()
             detail = "; ".join(r[0] for r in result[:3])
             raise DamagedFile(f"{path.name} failed the integrity check: {detail}")
-        store = cls(conn, path)
+        store = Reader(conn, path) if readonly else cls(conn, path)
         version = store.schema_version()
         if version > SCHEMA_VERSION:
             conn.close()
@@ -93,7 +131,7 @@ class Store(ReadMixin, WriteMixin):
                 f"{path.name} has schema {version}; this version knows {SCHEMA_VERSION}"
             )
         if version < SCHEMA_VERSION:
-            if readonly:
+            if not isinstance(store, Store):
                 raise DamagedFile(f"{path.name} needs an upgrade; open it for writing first")
             store._migrate()
         if store._db.execute("SELECT count(*) FROM workshop").fetchone()[0] != 1:
@@ -101,20 +139,11 @@ class Store(ReadMixin, WriteMixin):
             raise DamagedFile(f"{path.name} is not a workshop file")
         return store
 
-    def close(self) -> None:
-        self._db.close()
-
-    def schema_version(self) -> int:
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
-
     def backup(self, *, keep: int = 12) -> Path:
         """Write a consistent copy into the rolling set beside the file."""
         from facilitator.store.backup import write_backup
 
         return write_backup(self._db, self.path, keep=keep)
-
-    def integrity_ok(self) -> bool:
-        return self._db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
     def _migrate(self) -> None:
         version = self.schema_version()

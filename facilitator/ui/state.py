@@ -1,5 +1,5 @@
 """The GUI thread's picture of the workshop: a Qt wrapper around the Qt-free
-engine.projection.WorkshopProjection (loaded once from a read-only Store's snapshot,
+engine.projection.WorkshopProjection (loaded once from a Reader (read-only store)'s snapshot,
 then kept current by folding in the engine's change events), adding the `applied`
 signal views refresh from.
 
@@ -27,7 +27,7 @@ from facilitator.domain.model import (
 from facilitator.domain.ranking import RankedItem
 from facilitator.engine import Event
 from facilitator.engine.projection import WorkshopProjection
-from facilitator.store import Store
+from facilitator.store import Reader
 
 
 class WorkshopState(QObject):
@@ -40,7 +40,7 @@ class WorkshopState(QObject):
 
     applied = Signal(object)
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Reader, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.projection = WorkshopProjection(store.snapshot())
