@@ -1,6 +1,6 @@
 """The participant API: join, read the page state, write one's own notes, live stream.
 
-Every handler runs on the server's loop. Reads go to the server's own Reader (read-only store)
+Every handler runs on the server's loop. Reads go to the server's own read-only Reader
 (SQLite WAL lets them run beside the engine's writer); every change is a command handed
 to the engine and awaited, so a phone hears "stored" only after COMMIT. The shapes are
 documented in docs/API.md. Nothing a facilitator controls (phases, moderation, export)

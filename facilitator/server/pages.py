@@ -13,7 +13,7 @@ them changes (the scripts have no multi-line strings), and the browser shows the
 plain JavaScript.
 
 The event's title and its table list (group names and codes) are put into index.html on
-every request to / and /j/{code}, from the server's Reader (read-only store) (two small SELECTs),
+every request to / and /j/{code}, from the server's read-only Reader (two small SELECTs),
 so the picker is there at the first paint instead of after the scripts and a call to
 /api/event (2.4 s at Slow 3G). Group names are user text: escaped, never markup.
 """

@@ -2,7 +2,7 @@
 
 The GUI thread never waits on the network: it only starts and stops this object and
 reads `connected_count`. The engine reaches the loop only through call_soon_threadsafe
-with its immutable events; the loop owns its own Reader (read-only store).
+with its immutable events; the loop owns its own read-only Reader.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The GUI thread's picture of the workshop: a Qt wrapper around the Qt-free
-engine.projection.WorkshopProjection (loaded once from a Reader (read-only store)'s snapshot,
+engine.projection.WorkshopProjection (loaded once from a read-only Reader's snapshot,
 then kept current by folding in the engine's change events), adding the `applied`
 signal views refresh from.
 

@@ -1,5 +1,5 @@
 """An export running off the GUI thread: render on the global QThreadPool with its own
-Reader (read-only store) (a Store belongs to one thread), progress back as a queued signal, and
+read-only Reader (a connection belongs to one thread), progress back as a queued signal, and
 the file written beside the target then renamed, so an open Word file or a full disk
 never leaves half a report under the real name.
 
