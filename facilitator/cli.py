@@ -23,6 +23,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Run breakout sessions offline: phones post notes to this laptop.",
         epilog="Without a command: open the window (on the demo workshop, or on FILE).",
     )
+    parser.add_argument("-V", "--version", action="store_true",
+                        help="print the name and version and stop")
     sub = parser.add_subparsers(dest="command", required=True)
 
     new = sub.add_parser("new", help="create a workshop file from a template")
@@ -54,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args_in = sys.argv[1:] if argv is None else argv
+    if args_in[:1] in (["--version"], ["-V"]):
+        from facilitator import identity
+
+        print(identity.title())
+        return 0
     # Anything but a command or a plea for help opens the window: a file, `--port 9000`.
     if not args_in or (args_in[0] not in _COMMANDS and args_in[0] not in ("-h", "--help")):
         from facilitator.app import main as run_window  # Qt only when a window is wanted
