@@ -75,6 +75,14 @@ def ensure_application(qt_args: list[str] | None = None) -> QApplication:
 
 def _icon() -> QIcon:
     icon = QIcon()
+    # The pixel-grid PNGs (tools/make_icons.py) stay crisp in a title bar and task bar.
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        with contextlib.suppress(OSError):
+            pixmap = QPixmap()
+            if pixmap.loadFromData(resources.read_bytes("icons", "png", f"facilitator-{size}.png")):
+                icon.addPixmap(pixmap)
+    if not icon.isNull():
+        return icon
     with contextlib.suppress(OSError):
         data = resources.read_bytes("icons", "facilitator.svg")
         pixmap = QPixmap()
