@@ -238,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     from facilitator.ui.i18n import install_translator
 
     install_translator(app)  # the stored interface language; Dutch unless English chosen
+    from facilitator.ui.first_start import explain_firewall
+
+    explain_firewall()  # Windows, first start: before the server's listen makes it ask
     host = Host(port=options.port)
     path = Path(options.workshop) if options.workshop else default_workshop()
     try:

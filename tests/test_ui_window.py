@@ -228,7 +228,7 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "Eén minuut erbij [Ctrl+=]",
         "Timer opnieuw",
     ]
-    assert menus["&Help"] == ["Sneltoetsen [F1]"]
+    assert menus["&Help"] == ["Sneltoetsen [F1]", "--", "&Over Facilitator…"]
     on_wall = sorted(a.text() for a in window.wall.actions())
     assert on_wall == ["Cluster opheffen", "Naam of tekst wijzigen"]  # keys only on the wall
     docks = {

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator import identity
 from facilitator.domain.model import Phase
 from facilitator.engine import ActiveRoundChanged, Command, Event, SetActiveRound, SetPhase
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
+from facilitator.ui.about import show_about
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.i18n import LanguageMenu
 from facilitator.ui.network_check import NetworkCheck
@@ -246,6 +248,11 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help_action = self._action(help_menu, self.tr("Sneltoetsen"), "F1", self.show_help)
         self.addAction(self.help_action)
+        help_menu.addSeparator()
+        self.about_action = self._action(
+            help_menu, self.tr("&Over {name}…").format(name=identity.NAME), "", self.show_about
+        )
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_wall_menu(self, menu: QMenu) -> None:
         f, c = self.wall_features, self.wall_features.controller
@@ -389,6 +396,9 @@ class MainWindow(QMainWindow):
         if self.help_dialog is None:
             self.help_dialog = shortcut_dialog(self, self.shortcuts)
         self.help_dialog.show()
+
+    def show_about(self) -> None:
+        show_about(self)
 
     # -- settings ---------------------------------------------------------------------
 
