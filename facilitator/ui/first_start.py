@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from facilitator import identity
@@ -43,12 +44,17 @@ def explain_firewall(
     parent: QWidget | None = None,
     *,
     platform: str = sys.platform,
+    interactive: bool | None = None,
     show: Callable[[QMessageBox], object] = QMessageBox.exec,
 ) -> bool:
     """Once per computer and user, on Windows: say what the firewall question is about.
-    Returns whether the note was shown."""
+    Returns whether the note was shown. Not on the offscreen platform (`interactive`
+    None: decided by the platform), where nobody could see or close it: a test run or
+    the bundle's smoke test would wait on it forever."""
+    if interactive is None:
+        interactive = QGuiApplication.platformName() != "offscreen"
     settings = QSettings()
-    if platform != "win32" or settings.value(SHOWN_KEY, False, type=bool):
+    if platform != "win32" or not interactive or settings.value(SHOWN_KEY, False, type=bool):
         return False
     box = QMessageBox(
         QMessageBox.Icon.Information,

@@ -166,7 +166,9 @@ def info_plist() -> dict[str, object]:
         "NSHighResolutionCapable": True,
         "LSMinimumSystemVersion": "12.0",
         # Shown when macOS asks whether the app may talk to phones on the local network.
-        "NSLocalNetworkUsageDescription": "Phones in the room open the workshop page served by this laptop.",
+        "NSLocalNetworkUsageDescription": (
+            "Phones in the room open the workshop page served by this laptop."
+        ),
     }
 
 
