@@ -112,8 +112,9 @@ def keep_binary(dest: str) -> bool:
 
 
 def keep_data(dest: str) -> bool:
+    """Qt's own translations only in the interface languages; our own data all kept."""
     parts = PurePath(dest.replace("\\", "/")).parts
-    if len(parts) >= 2 and parts[-2] == "translations" and parts[-1].endswith(".qm"):
+    if parts[:3] == ("PySide6", "Qt", "translations") and parts[-1].endswith(".qm"):
         return parts[-1] in KEEP_TRANSLATIONS
     return True
 
@@ -124,20 +125,25 @@ def version_tuple() -> tuple[int, int, int, int]:
     return (numbers[0], numbers[1], numbers[2], numbers[3])
 
 
+def windows_version_strings(exe_name: str) -> dict[str, str]:
+    """What Explorer > Properties > Details shows for the .exe."""
+    return {
+        "CompanyName": NAME,
+        "FileDescription": f"{NAME}: offline breakout sessions",
+        "FileVersion": version(),
+        "InternalName": exe_name,
+        "OriginalFilename": f"{exe_name}.exe",
+        "ProductName": NAME,
+        "ProductVersion": version(),
+    }
+
+
 def windows_version_info(exe_name: str) -> object:
-    """The .exe's version resource (Explorer > Properties > Details)."""
+    """The .exe's version resource (PyInstaller's type needs pefile: Windows only)."""
     from PyInstaller.utils.win32 import versioninfo as vi
 
     numbers = version_tuple()
-    strings = [
-        vi.StringStruct("CompanyName", NAME),
-        vi.StringStruct("FileDescription", f"{NAME}: offline breakout sessions"),
-        vi.StringStruct("FileVersion", version()),
-        vi.StringStruct("InternalName", exe_name),
-        vi.StringStruct("OriginalFilename", f"{exe_name}.exe"),
-        vi.StringStruct("ProductName", NAME),
-        vi.StringStruct("ProductVersion", version()),
-    ]
+    strings = [vi.StringStruct(k, v) for k, v in windows_version_strings(exe_name).items()]
     return vi.VSVersionInfo(
         ffi=vi.FixedFileInfo(
             filevers=numbers,
@@ -185,6 +191,5 @@ def desktop_entry(exec_path: str = NAME, icon: str = "facilitator") -> str:
         f"Icon={icon}\n"
         "Terminal=false\n"
         "Categories=Office;Education;\n"
-        "MimeType=application/x-facilitator-workshop;\n"
         "StartupWMClass=Facilitator\n"
     )
