@@ -73,8 +73,15 @@ def one_run(command: list[str], cold: bool, folder: Path) -> float:
             time.sleep(0.02)
         return time.monotonic() - started
     finally:
+        # A SIGINT in the first instants, before the app installs its Ctrl+C handler, can
+        # be swallowed inside a Qt callback: give the app a moment, and kill if need be.
+        time.sleep(1.0)
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=60)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         shutil.rmtree(home, ignore_errors=True)
 
 
@@ -84,7 +91,7 @@ def main() -> int:
     parser.add_argument("--folder", type=Path, default=ROOT / "dist" / "Facilitator")
     args = parser.parse_args()
     xvfb = subprocess.Popen(
-        ["Xvfb", DISPLAY, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        ["Xvfb", DISPLAY, "-screen", "0", "1920x1080x24", "-noreset", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
