@@ -155,7 +155,9 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
         store = Reader.open(path)
         state = WorkshopState(store)
         server = _start_server(engine, path, host, port, limits)
-        window = MainWindow(state, bridge, server, _addresses, switch_workshop)
+        window = MainWindow(
+            state, bridge, server, _addresses, switch_workshop, data_folder=str(data_dir())
+        )
     except BaseException:
         if server is not None:
             server.stop()

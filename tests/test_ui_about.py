@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from facilitator import app as app_module
 from facilitator import identity
@@ -39,6 +39,8 @@ def test_help_menu_has_about_with_name_and_version(window, qtbot) -> None:
     assert dialog.title_label.text() == identity.title()
     assert dialog.title_label.textFormat() == Qt.TextFormat.PlainText
     assert "PySide6 6.11.3" in dialog.versions_label.text()
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any(str(app_module.data_dir()) in text for text in texts)  # where workshops go
     # The menu bar keeps one Help menu, at its right end.
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.count("&Help") == 1 and titles[-1] == "&Help"

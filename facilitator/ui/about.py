@@ -79,7 +79,10 @@ class AboutDialog(QDialog):
         self.versions_label.setStyleSheet("color: palette(mid);")
 
         text = QVBoxLayout()
-        for widget in (self.title_label, what, where, self.versions_label):
+        shown = [self.title_label, what, where, self.versions_label]
+        if not data_folder:  # a window built without the app (tests, screenshots)
+            shown.remove(where)
+        for widget in shown:
             text.addWidget(widget)
         row = QHBoxLayout()
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -93,8 +96,6 @@ class AboutDialog(QDialog):
         self.setMinimumWidth(460)
 
 
-def show_about(parent: QWidget | None = None) -> None:
+def show_about(parent: QWidget | None = None, data_folder: str = "") -> None:
     """Help > Over Facilitator… (on macOS Qt moves the entry into the application menu)."""
-    from facilitator.app import data_dir  # the running app's folder, as it uses it
-
-    AboutDialog(str(data_dir()), parent).exec()
+    AboutDialog(data_folder, parent).exec()

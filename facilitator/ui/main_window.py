@@ -56,7 +56,8 @@ class MainWindow(QMainWindow):
     vote results and action points beside it, the overview of all groups below.
 
     `server` is None when the participant server could not start; `switch_workshop`
-    replaces the running session with another file (None: the app cannot switch here).
+    replaces the running session with another file (None: the app cannot switch here);
+    `data_folder` is where workshops go by default, said in Help > Over Facilitator.
 
     Signals: none of its own; see the panels.
     """
@@ -69,8 +70,10 @@ class MainWindow(QMainWindow):
         list_addresses: Callable[[], list[str]],
         switch_workshop: SwitchWorkshop | None = None,
         parent: QWidget | None = None,
+        data_folder: str = "",
     ) -> None:
         super().__init__(parent)
+        self.data_folder = data_folder  # where workshops go by default (Help > Over …)
         self.state = state
         self.bridge = bridge
         self.server = server
@@ -398,7 +401,7 @@ class MainWindow(QMainWindow):
         self.help_dialog.show()
 
     def show_about(self) -> None:
-        show_about(self)
+        show_about(self, self.data_folder)
 
     # -- settings ---------------------------------------------------------------------
 
