@@ -303,11 +303,11 @@ def main(argv: list[str] | None = None) -> int:
     except (SmokeFailed, subprocess.TimeoutExpired) as exc:
         print(f"FAIL {exc}", file=sys.stderr)
         done = len([n for n in _passed if not n.startswith("unpacked")])
-        print(f"bundle smoke: {done} passed, 1 failed")
+        print(f"bundle-smoke: {done} passed, 1 failed")
         return 1
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    print(f"bundle smoke: {STEPS} passed, 0 failed")  # the plain closing line CI reads
+    print(f"bundle-smoke: {STEPS} passed, 0 failed")  # the plain closing line CI reads
     return 0
 
 
