@@ -162,7 +162,8 @@ class Analyzer:
             phrase_stems.append(stem)
             if token in lex.stopwords or len(token) < 2:
                 continue
-            if token in lex.abbreviations:
+            abbreviation = token in lex.abbreviations
+            if abbreviation:
                 key, weight = "a:" + token, ABBREVIATION_WEIGHT
             else:
                 key, weight = "w:" + stem, WORD_WEIGHT
@@ -171,7 +172,7 @@ class Analyzer:
             content.add(stem)
             padded = f" {token.replace('-', '')} "
             grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
-            for part in self.parts(token):
+            for part in () if abbreviation else self.parts(token):
                 part_stem = self.stem(part)
                 if part in lex.stopwords or part_stem == stem:
                     continue
@@ -181,6 +182,8 @@ class Analyzer:
                 themes.update(self._terms.get((part_stem,), ()))
         for size in range(1, self._max_term + 1):
             for i in range(len(phrase_stems) - size + 1):
+                if size == 1 and (tokens[i] in lex.stopwords or len(tokens[i]) < 2):
+                    continue  # "met" (with) is no "meten" (to measure)
                 themes.update(self._terms.get(tuple(phrase_stems[i : i + size]), ()))
         for theme in sorted(themes):
             features["t:" + theme] = THEME_WEIGHT

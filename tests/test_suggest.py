@@ -1,0 +1,249 @@
+"""Grouping suggestions (facilitator.suggest): Dutch text handling, clusters, duplicates,
+determinism and the `facilitator suggest` command. Quality figures are in
+bench/bench_suggest.py, not here."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from facilitator.cli import main as cli_main
+from facilitator.suggest import Analyzer, DuplicateIndex, SourceNote, light_stem, suggest
+from facilitator.suggest.lexicon import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+# -- Dutch text ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("leesbevordering", ("lees", "bevordering")),
+        ("basisvaardigheden", ("basis", "vaardigheden")),
+        ("bibliotheekwerk", ("bibliotheek", "werk")),
+        ("taalhuisvrijwilligers", ("taal", "huis", "vrijwilligers")),
+        ("ict-voorzieningen", ("ict", "voorzieningen")),
+    ],
+)
+def test_compounds_split_on_known_parts(analyzer: Analyzer, word: str, parts: tuple[str, ...]):
+    assert analyzer.parts(word) == parts
+
+
+def test_words_that_are_no_compounds_stay_whole(analyzer: Analyzer):
+    assert analyzer.parts("gemeente") == ()
+    assert analyzer.parts("vertrouwen") == ()
+
+
+def test_a_compound_matches_a_note_that_writes_its_parts(analyzer: Analyzer):
+    compound = analyzer.analyse("Leesbevordering voor peuters")
+    parts = analyzer.analyse("Plezier in lezen")
+    shared = {k for k in compound.features if k.startswith("w:")} & set(parts.features)
+    assert shared == {"w:" + light_stem("lezen")}
+    # the compound itself is kept whole as well, for the theme view and for naming
+    assert "w:" + light_stem("leesbevordering") in compound.features
+
+
+def test_case_and_accents_are_folded(analyzer: Analyzer):
+    assert fold("Financiële REDZAAMHEID") == "financiele redzaamheid"
+    a = analyzer.analyse("Financiële redzaamheid")
+    b = analyzer.analyse("financiele Redzaamheid")
+    assert a.features == b.features
+
+
+def test_plural_and_singular_meet(analyzer: Analyzer):
+    for one, many in [
+        ("taalhuis", "taalhuizen"),
+        ("bibliotheek", "bibliotheken"),
+        ("school", "scholen"),
+        ("vaardigheid", "vaardigheden"),
+    ]:
+        assert light_stem(one) == light_stem(many), (one, many)
+
+
+def test_abbreviations_are_kept_whole(analyzer: Analyzer):
+    text = analyzer.analyse("POI's, de KB en SPN met de VOB, BoekStart en dBos")
+    for abbreviation in ("poi", "kb", "spn", "vob", "boekstart", "dbos"):
+        assert "a:" + abbreviation in text.features
+    assert not any(k.startswith("w:") for k in text.features)  # the rest are stop words
+
+
+def test_written_out_abbreviations_count_as_the_abbreviation(analyzer: Analyzer):
+    short = analyzer.analyse("IDO in elke bibliotheek")
+    long = analyzer.analyse("Een Informatiepunt Digitale Overheid in iedere bibliotheek")
+    assert short.stems == long.stems == {"ido"}
+    assert analyzer.analyse("De Bibliotheek op school").stems == {"dbos"}
+
+
+def test_stop_words_say_nothing(analyzer: Analyzer):
+    assert analyzer.analyse("wat we met de bibliotheek willen").features == {}
+
+
+def test_the_thesaurus_links_notes_without_a_shared_word(analyzer: Analyzer):
+    a = analyzer.analyse("Laaggeletterdheid aanpakken")
+    b = analyzer.analyse("Een Taalhuis in elke kern")
+    assert not (a.stems & b.stems)
+    assert "t:basisvaardigheden" in a.features
+    assert "t:basisvaardigheden" in b.features
+
+
+# -- clusters and duplicates ------------------------------------------------------------
+
+TABLE = [
+    "Een Taalhuis in elke gemeente",
+    "In iedere gemeente een taalhuis, ook in de kleine",
+    "Laaggeletterdheid aanpakken met taalcafes en taalmaatjes",
+    "NT2 lessen en inburgering samen met de gemeente",
+    "Bibliotheek op school in elk basisschool",
+    "dBos op alle basisscholen uitrollen",
+    "Leesconsulenten structureel op elke school",
+    "Koffie was op",
+    "Goede lunch!",
+]
+
+
+def _notes(texts: list[str]) -> list[SourceNote]:
+    return [SourceNote(f"n{i}", t) for i, t in enumerate(texts)]
+
+
+def test_clusters_group_a_theme_and_leave_uncertain_notes_out():
+    result = suggest(_notes(TABLE))
+    clusters = {g.name: set(g.note_ids) for g in result.groupings}
+    assert clusters["Basisvaardigheden"] >= {"n0", "n1", "n2"}
+    assert clusters["Onderwijs"] >= {"n4", "n5"}
+    placed = [i for g in result.groupings for i in g.note_ids]
+    assert len(placed) == len(set(placed))  # every note in at most one cluster
+    assert "n7" not in placed and "n8" not in placed  # coffee and lunch stay loose
+
+
+def test_duplicates_are_scored_and_sure():
+    result = suggest(_notes(TABLE))
+    pairs = {d.note_ids: d.score for d in result.duplicates}
+    assert ("n0", "n1") in pairs
+    assert 0.6 <= pairs[("n0", "n1")] <= 1.0
+    assert ("n4", "n5") in pairs  # "Bibliotheek op school" is written "dBos" too
+    # same theme, different claim: not a duplicate
+    assert ("n0", "n2") not in pairs and ("n4", "n6") not in pairs
+
+
+def test_existing_clusters_are_kept_as_given():
+    notes = [
+        SourceNote("a", "Taalhuizen in elke gemeente", cluster=1),
+        SourceNote("b", "Laaggeletterdheid samen aanpakken", cluster=1),
+        SourceNote("c", "dBos op alle basisscholen", cluster=2),
+        SourceNote("d", "Taalmaatjes en taalcafes voor laaggeletterden"),
+        SourceNote("e", "Leesconsulent op elke basisschool"),
+        SourceNote("f", "Koffie was op"),
+    ]
+    result = suggest(notes, {1: "Basisvaardigheden", 2: "Onderwijs"})
+    by_existing = {g.existing: g.note_ids for g in result.groupings}
+    assert by_existing[1] == ("d",)
+    assert by_existing[2] == ("e",)
+    placed = [i for g in result.groupings for i in g.note_ids]
+    assert not {"a", "b", "c"} & set(placed)  # the facilitator's notes are not proposed again
+    assert "f" not in placed
+
+
+def test_the_same_input_gives_the_same_suggestions():
+    first = suggest(_notes(TABLE))
+    again = suggest(_notes(TABLE), analyzer=Analyzer())
+    assert first == again
+
+
+def test_live_duplicate_marker_finds_what_the_batch_finds(analyzer: Analyzer):
+    index = DuplicateIndex()
+    live = set()
+    for i, text in enumerate(TABLE):
+        for other, _score in index.add(f"n{i}", analyzer.analyse(text)):
+            live.add((other, f"n{i}"))
+    batch = {d.note_ids for d in suggest(_notes(TABLE)).duplicates}
+    assert live == batch == {("n0", "n1"), ("n4", "n5")}
+
+
+# -- the command line -------------------------------------------------------------------
+
+
+def test_cli_suggest_prints_clusters_and_duplicates(tmp_path: Path, capsys):
+    notes = tmp_path / "notes.json"
+    notes.write_text(
+        json.dumps(
+            {"language": "nl", "notes": [{"id": f"n{i}", "text": t} for i, t in enumerate(TABLE)]}
+        ),
+        encoding="utf-8",
+    )
+    assert cli_main(["suggest", str(notes)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"clusters", "duplicates"}
+    assert all(set(c) == {"name", "note_ids"} and c["name"] for c in out["clusters"])
+    ids = [i for c in out["clusters"] for i in c["note_ids"]]
+    assert len(ids) == len(set(ids)) and "n7" not in ids
+    assert {"note_ids": ["n0", "n1"], "score": out["duplicates"][0]["score"]} in out["duplicates"]
+
+
+def test_cli_suggest_names_clusters_in_english(tmp_path: Path, capsys):
+    notes = tmp_path / "notes.json"
+    notes.write_text(
+        json.dumps(
+            {"language": "en", "notes": [{"id": i, "text": t} for i, t in enumerate(TABLE)]}
+        ),
+        encoding="utf-8",
+    )
+    assert cli_main(["suggest", str(notes)]) == 0
+    names = {c["name"] for c in json.loads(capsys.readouterr().out)["clusters"]}
+    assert "Basic skills" in names
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '{"notes": "x"}',
+        "[1, 2]",
+        '{"notes": [{"id": 1}]}',
+        '{"notes": [{"id": 1, "text": "a"}, {"id": 1, "text": "b"}]}',
+        "not json",
+    ],
+)
+def test_cli_suggest_refuses_what_is_no_notes_file(tmp_path: Path, capsys, bad: str):
+    notes = tmp_path / "notes.json"
+    notes.write_text(bad, encoding="utf-8")
+    assert cli_main(["suggest", str(notes)]) == 2
+    assert "facilitator:" in capsys.readouterr().err
+
+
+def test_cli_suggest_is_deterministic_across_processes(tmp_path: Path):
+    """Python salts str hashes per process: the output must not depend on set order."""
+    shared = json.loads(
+        Path("/work/shared/data/sample-notes.json").read_text()
+        if Path("/work/shared/data/sample-notes.json").exists()
+        else (ROOT / "bench/data/labelled-notes.json").read_text()
+    )
+    texts = [n["text"] for q in shared["questions"] for n in q["notes"]]
+    notes = tmp_path / "notes.json"
+    notes.write_text(
+        json.dumps({"notes": [{"id": i, "text": t} for i, t in enumerate(texts)]}), encoding="utf-8"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "facilitator.cli", "suggest", str(notes)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())["clusters"]
