@@ -8,13 +8,16 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from facilitator.cli import main as cli_main
+from facilitator.domain.model import Note
 from facilitator.suggest import Analyzer, DuplicateIndex, SourceNote, light_stem, suggest
 from facilitator.suggest.lexicon import fold
+from facilitator.suggest.proposals import Kind, proposals, still_valid
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -247,3 +250,52 @@ def test_cli_suggest_is_deterministic_across_processes(tmp_path: Path):
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert json.loads(outputs.pop())["clusters"]
+
+
+# -- proposals for the wall (Qt-free rules) ----------------------------------------------
+
+
+def _wall_notes(texts: list[str], cluster: dict[int, int] | None = None) -> list[Note]:
+    cluster = cluster or {}
+    return [
+        Note(
+            id=i + 1,
+            group_id=1,
+            round_id=1,
+            text=t,
+            participant_id=None,
+            client_note_id=None,
+            created_at=0.0,
+            updated_at=0.0,
+            cluster_id=cluster.get(i + 1),
+        )
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_proposals_put_duplicates_first_and_never_return_a_rejected_one():
+    notes = _wall_notes(TABLE)
+    found = proposals(notes, [])
+    assert found[0].kind is Kind.MERGE and found[0].note_ids == (1, 2)
+    assert {p.kind for p in found} == {Kind.MERGE, Kind.NEW_CLUSTER}
+    again = proposals(notes, [], rejected=frozenset({found[0].key}))
+    assert found[0].key not in {p.key for p in again}
+    assert len(again) == len(found) - 1
+
+
+def test_proposals_leave_hidden_and_merged_notes_alone():
+    notes = _wall_notes(TABLE)
+    notes[1] = replace(notes[1], merged_into=1)
+    notes[4] = replace(notes[4], hidden=True)
+    found = proposals(notes, [])
+    assert not any({2, 5} & set(p.note_ids) for p in found)
+
+
+def test_a_proposal_the_wall_moved_past_is_no_longer_valid():
+    notes = _wall_notes(TABLE)
+    new = next(p for p in proposals(notes, []) if p.kind is Kind.NEW_CLUSTER)
+    by_id = {n.id: n for n in notes}
+    assert still_valid(new, by_id, set())
+    moved = dict(by_id)
+    moved[new.note_ids[0]] = replace(by_id[new.note_ids[0]], cluster_id=7)
+    assert not still_valid(new, moved, {7})

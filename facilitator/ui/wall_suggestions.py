@@ -1,0 +1,371 @@
+"""Grouping help on the wall: the "Groepen voorstellen" panel and the quiet duplicate
+marker on notes.
+
+The panel shows the suggestions (facilitator.suggest.proposals) for the table in view one
+at a time; the facilitator takes one over or rejects it. Taking over pushes one undoable
+command on the window's stack, the same commands a drag or Ctrl+M makes, so Ctrl+Z
+takes it back; a rejected proposal does not come back in that round. Nothing is applied
+without a click. The marker follows notes as they arrive: a note with a likely duplicate
+on the same wall says so in its corner, nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain.model import Note
+from facilitator.engine.events import NoteAdded, NoteChanged, NoteRemoved
+from facilitator.suggest.proposals import Kind, Proposal, WallDuplicates, proposals, still_valid
+from facilitator.ui.bridge import EngineBridge
+from facilitator.ui.state import WorkshopState
+from facilitator.ui.wall_commands import AssignCommand, CreateClusterCommand, MergeCommand, Refs
+
+if TYPE_CHECKING:
+    from facilitator.ui.main_window import MainWindow
+    from facilitator.ui.wall_features import WallFeatures
+
+WallKey = tuple[int, int]  # (group id, round id)
+
+
+class SuggestionsPanel(QWidget):
+    """One proposal at a time for the wall in view, with Overnemen / Afwijzen.
+
+    Signals:
+        focusNotes(object): the tuple of note ids the shown proposal is about (empty when
+            none is shown), so the wall can select them.
+    """
+
+    focusNotes = Signal(object)
+
+    def __init__(
+        self,
+        state: WorkshopState,
+        bridge: EngineBridge,
+        stack: QUndoStack,
+        refs: Refs,
+        language: Callable[[], str] = lambda: "nl",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("suggestions")
+        self._state, self._bridge, self._stack, self._refs = state, bridge, stack, refs
+        self._language = language
+        self.key: WallKey | None = None
+        self._queue: list[Proposal] = []
+        self._rejected: dict[WallKey, set[tuple[str, tuple[int, ...], int | None]]] = {}
+        self.current: Proposal | None = None
+        self._total = 0  # proposals in the last answer, for "Voorstel 2 van 7"
+
+        self.ask = QPushButton(self.tr("Groepen voorstellen"))
+        self.ask.setObjectName("suggest-ask")
+        self.ask.setToolTip(
+            self.tr(
+                "Stel clusters en dubbele briefjes voor deze tafel voor "
+                "(Ctrl+Shift+G); niets verandert zonder uw klik"
+            )
+        )
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.notes = QListWidget()  # items are plain text by construction
+        self.notes.setWordWrap(True)
+        self.notes.setObjectName("suggest-notes")
+        self.counter = QLabel()
+        self.counter.setTextFormat(Qt.TextFormat.PlainText)
+        self.accept_button = QPushButton(self.tr("Overnemen"))
+        self.accept_button.setObjectName("suggest-accept")
+        self.reject_button = QPushButton(self.tr("Afwijzen"))
+        self.reject_button.setObjectName("suggest-reject")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.accept_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.ask)
+        layout.addWidget(self.title)
+        layout.addWidget(self.notes, 1)
+        layout.addWidget(self.counter)
+        layout.addLayout(buttons)
+
+        self.ask.clicked.connect(self.suggest)
+        self.accept_button.clicked.connect(self.accept)
+        self.reject_button.clicked.connect(self.reject)
+        self._show(None)
+
+    # -- what the window tells it ----------------------------------------------------------
+
+    def set_wall(self, group_id: int, round_id: int) -> None:
+        """Another table or round in view: its proposals are asked for anew."""
+        if self.key == (group_id, round_id):
+            return
+        self.key = (group_id, round_id)
+        self._queue = []
+        self._show(None)
+
+    def on_applied(self, events: Sequence[object]) -> None:
+        """The wall changed (by a proposal taken over, a drag, an undo): a shown proposal
+        that no longer fits is skipped."""
+        if self.current is not None and not self._valid(self.current):
+            self._next()
+
+    # -- the facilitator's clicks ------------------------------------------------------------
+
+    def suggest(self) -> None:
+        if self.key is None:
+            return
+        group_id, round_id = self.key
+        rejected = frozenset(self._rejected.get(self.key, set()))
+        self._queue = proposals(
+            self._state.notes_of(group_id, round_id),
+            self._state.clusters_of(group_id, round_id),
+            language=self._language(),
+            rejected=rejected,
+        )
+        self._total = len(self._queue)
+        self.current = None
+        self._next(first=True)
+
+    def accept(self) -> None:
+        proposal = self.current
+        if proposal is None or self.key is None or not self._valid(proposal):
+            self._next()
+            return
+        group_id, round_id = self.key
+        refs = self._refs
+        if proposal.kind is Kind.MERGE:
+            into, duplicate = proposal.note_ids
+            self._stack.push(
+                MergeCommand(self._bridge, refs.note(duplicate), refs.note(into), None)
+            )
+        elif proposal.kind is Kind.INTO_CLUSTER:
+            cluster = refs.cluster(proposal.cluster_id)
+            self._stack.push(
+                AssignCommand(
+                    self._bridge,
+                    self.tr("Voorstel: in cluster leggen"),
+                    [(refs.note(proposal.note_ids[0]), None, cluster, None, None)],
+                )
+            )
+        else:
+            first = self._state.note(proposal.note_ids[0])
+            at = QPointF(first.x or 0.0, first.y or 0.0) if first is not None else QPointF()
+            command = CreateClusterCommand(
+                self._bridge,
+                refs.new("c"),
+                group_id,
+                round_id,
+                proposal.name,
+                [(refs.note(i), None) for i in proposal.note_ids],
+                at,
+            )
+            command.setText(self.tr("Voorstel: cluster maken"))
+            self._stack.push(command)
+        self._next()
+
+    def reject(self) -> None:
+        if self.current is not None and self.key is not None:
+            self._rejected.setdefault(self.key, set()).add(self.current.key)
+        self._next()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def remaining(self) -> int:
+        return len(self._queue) + (self.current is not None)
+
+    def _valid(self, proposal: Proposal) -> bool:
+        if self.key is None:
+            return False
+        group_id, round_id = self.key
+        notes = {n.id: n for n in self._state.notes_of(group_id, round_id)}
+        clusters = {c.id for c in self._state.clusters_of(group_id, round_id)}
+        return still_valid(proposal, notes, clusters)
+
+    def _next(self, *, first: bool = False) -> None:
+        while self._queue:
+            proposal = self._queue.pop(0)
+            if self._valid(proposal):
+                self._show(proposal, asked=True)
+                return
+        self._show(None, asked=first or self.current is not None)
+
+    def _show(self, proposal: Proposal | None, *, asked: bool = False) -> None:
+        self.current = proposal
+        self.notes.clear()
+        self.accept_button.setEnabled(proposal is not None)
+        self.reject_button.setEnabled(proposal is not None)
+        if proposal is None:
+            self.title.setText(
+                self.tr("Geen voorstellen (meer) voor deze tafel.")
+                if asked
+                else self.tr("Vraag voorstellen voor de tafel in beeld.")
+            )
+            self.counter.clear()
+            self.focusNotes.emit(())
+            return
+        count = len(proposal.note_ids)
+        if proposal.kind is Kind.MERGE:
+            self.title.setText(self.tr("Zeggen deze twee hetzelfde? Samenvoegen"))
+        elif proposal.kind is Kind.INTO_CLUSTER:
+            self.title.setText(
+                self.tr("Bij cluster \u201c{name}\u201d leggen").format(name=proposal.name)
+            )
+        else:
+            self.title.setText(
+                self.tr("Nieuw cluster \u201c{name}\u201d met {n} briefjes").format(
+                    name=proposal.name, n=count
+                )
+            )
+        for note_id in proposal.note_ids:
+            note = self._state.note(note_id)
+            if note is not None:
+                self.notes.addItem(note.text)
+        total = max(self._total, len(self._queue) + 1)
+        self.counter.setText(
+            self.tr("Voorstel {i} van {n}").format(i=total - len(self._queue), n=total)
+        )
+        self.focusNotes.emit(proposal.note_ids)
+
+
+class DuplicateMarks(QObject):
+    """Keeps the duplicate marker on the shown wall's notes current as notes arrive.
+    One WallDuplicates per wall, made when the wall is first shown. No signals.
+
+    `item_for(note_id)` gives the wall's item for a note (or None); the item must offer
+    `set_duplicate_hint(bool)`.
+    """
+
+    def __init__(
+        self,
+        state: WorkshopState,
+        item_for: Callable[[int], object | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._state, self._item_for = state, item_for
+        self._walls: dict[WallKey, WallDuplicates] = {}
+        self.key: WallKey | None = None
+        self.marked: set[int] = set()
+
+    def set_wall(self, group_id: int, round_id: int) -> None:
+        self.key = (group_id, round_id)
+        if self.key not in self._walls:
+            index = self._walls[self.key] = WallDuplicates()
+            for note in sorted(self._state.notes_of(group_id, round_id), key=lambda n: n.id):
+                index.add(note)
+        self.marked = set()
+        self._refresh()
+
+    def on_applied(self, events: Sequence[object]) -> None:
+        touched = False
+        for event in events:
+            if isinstance(event, NoteAdded | NoteChanged):
+                note: Note = event.note
+                index = self._walls.get((note.group_id, note.round_id))
+                if index is not None:
+                    index.add(note)
+                    touched = touched or (note.group_id, note.round_id) == self.key
+            elif isinstance(event, NoteRemoved):
+                touched = touched or (event.group_id, event.round_id) == self.key
+        if touched:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        if self.key is None:
+            return
+        notes = self._state.notes_of(*self.key)
+        now = self._walls[self.key].marked(notes)
+        for note in notes:
+            item = self._item_for(note.id)
+            if item is not None:
+                item.set_duplicate_hint(note.id in now)  # type: ignore[attr-defined]
+        self.marked = now
+
+
+class SuggestionsFeature(QObject):
+    """The panel's dock, the marker and the Muur menu entry of one window. No signals."""
+
+    def __init__(self, window: MainWindow, refs: Refs) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = SuggestionsPanel(
+            window.state,
+            window.bridge,
+            window.undo_stack,
+            refs,
+            language=lambda: window.state.workshop.language,
+        )
+        self.marks = DuplicateMarks(window.state, window.wall.item, self)
+        self.dock = window._dock(
+            window.tr("Voorstellen"),
+            "suggestions",
+            self.panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        window.wall.wallShown.connect(self._on_wall_shown)
+        window.state.applied.connect(self.marks.on_applied)
+        window.state.applied.connect(self.panel.on_applied)
+        self.panel.focusNotes.connect(self._select)
+        self.ask_action: QAction | None = None  # Muur > Groepen voorstellen (install)
+
+    def ask(self) -> None:
+        """Muur > Groepen voorstellen: the panel in front, proposals for the wall shown."""
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.suggest()
+
+    def _on_wall_shown(self, group_id: int, round_id: int) -> None:
+        self.panel.set_wall(group_id, round_id)
+        self.marks.set_wall(group_id, round_id)
+
+    def _select(self, note_ids: tuple[int, ...]) -> None:
+        """The shown proposal's notes selected on the wall, so the eye finds them."""
+        scene = self.window.wall.wall_scene
+        scene.clearSelection()
+        items = [i for i in (self.window.wall.item(n) for n in note_ids) if i is not None]
+        for item in items:
+            item.setSelected(True)
+        if items:
+            self.window.wall.ensureVisible(items[0])
+
+
+def install(window: MainWindow) -> SuggestionsFeature:
+    """Add the suggestions to `window` (once; after wall_features, whose Refs it shares
+    so that undo and redo of a taken-over proposal find re-created notes)."""
+    existing: SuggestionsFeature | None = getattr(window, "suggestions", None)
+    if existing is not None:
+        return existing
+    wall_features: WallFeatures = getattr(window, "wall_features")  # noqa: B009 (set by install)
+    feature = SuggestionsFeature(window, wall_features.controller.refs)
+    window.suggestions = feature  # type: ignore[attr-defined]
+    entry = QAction(window.tr("Groepen voorstellen…"), window)
+    entry.setShortcut(QKeySequence("Ctrl+Shift+G"))
+    entry.setToolTip(feature.panel.ask.toolTip())
+    entry.triggered.connect(lambda _checked=False: feature.ask())
+    window.addAction(entry)
+    feature.ask_action = entry
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and action.text() == window.tr("&Muur"):
+            menu.addSeparator()
+            menu.addAction(entry)
+            menu.addAction(feature.dock.toggleViewAction())
+    wall_features.shortcuts.append(("Ctrl+Shift+G", window.tr("Groepen voorstellen")))
+    if window.wall.key is not None:
+        feature._on_wall_shown(*window.wall.key)
+    return feature
