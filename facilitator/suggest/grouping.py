@@ -141,7 +141,9 @@ def name_for(
         if count < 2:
             break
         word = sorted(surface[key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        candidates.append(word.upper() if key.startswith("a:") else word.capitalize())
+        candidates.append(
+            lexicon.spelling.get(word, word.upper()) if key.startswith("a:") else word.capitalize()
+        )
     for name in candidates:
         if fold(name) not in taken:
             return name

@@ -47,6 +47,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     parts: frozenset[str]
     themes: tuple[Theme, ...]
+    spelling: dict[str, str]  # folded abbreviation -> as the field spells it (dBos)
     synonyms: dict[str, str]  # word -> the word that stands for it
     expansions: tuple[tuple[tuple[str, ...], str], ...]  # written-out words -> abbreviation
 
@@ -107,7 +108,9 @@ def _theme(line: str) -> Theme:
 def load() -> Lexicon:
     """The lexicon, read once per process (the files are small: a few kB)."""
     synonyms = _synonyms()
+    spelled = [w for line in _lines("abbreviations.txt") if "=" not in line for w in line.split()]
     return Lexicon(
+        spelling={fold(w): w for w in spelled},
         synonyms=synonyms,
         expansions=_expansions(synonyms),
         stopwords=_wordset("stopwords-nl.txt") | _wordset("stopwords-en.txt"),

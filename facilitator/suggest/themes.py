@@ -70,7 +70,7 @@ def strongest_words(
                 continue
             key = canonical if abbreviation else analyzer.stem(canonical)
             people[key].add(note.author)
-            forms[key][token if abbreviation else token.lower()] += 1
+            forms[key][lex.spelling.get(canonical, token) if abbreviation else token.lower()] += 1
     ranked = sorted(people.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
     return [ThemeWord(_form(forms[key]), len(who)) for key, who in ranked]
 

@@ -34,7 +34,6 @@ from facilitator.ui.projector.common import (
     MUTED,
     NOTE,
     Context,
-    elide,
     projector_font,
     white_palette,
 )
@@ -125,9 +124,9 @@ class ThemeView(QWidget):
         round_ = _round(self.context)
         title = self.tr("Wat de zaal schrijft")
         if round_ is not None:
-            title += " \u00b7 " + elide(round_.question, 80)
+            title += " \u00b7 " + round_.question
         head = QRectF(margin, margin * 0.7, self.width() - 2 * margin, self.px(0.075))
-        self._draw(painter, head, title, projector_font(int(self.px(0.045)), bold=True))
+        self._line(painter, head, title, self.px(0.045), bold=True)
         top = head.bottom() + margin * 0.5
         if not self.words:
             self._draw(
@@ -234,13 +233,19 @@ class ThemeView(QWidget):
         row_h = min(self.px(0.12), (inner.height() - head_h) / len(self.themes))
         y = inner.top() + head_h
         for theme in self.themes:
-            self._draw(
+            self._line(
                 painter,
                 QRectF(inner.left(), y, inner.width(), row_h * 0.58),
-                elide(theme.name, 40),
-                projector_font(int(row_h * 0.36), bold=True),
+                theme.name,
+                row_h * 0.36,
+                bold=True,
             )
-            detail = self.tr("{n} briefjes \u00b7 {t} tafels").format(n=theme.notes, t=theme.tables)
+            tables = (
+                self.tr("1 tafel")
+                if theme.tables == 1
+                else self.tr("{t} tafels").format(t=theme.tables)
+            )
+            detail = self.tr("{n} briefjes \u00b7 {tables}").format(n=theme.notes, tables=tables)
             self._draw(
                 painter,
                 QRectF(inner.left(), y + row_h * 0.52, inner.width(), row_h * 0.4),
@@ -249,6 +254,25 @@ class ThemeView(QWidget):
                 MUTED,
             )
             y += row_h
+
+    def _line(
+        self, painter: QPainter, rect: QRectF, text: str, px: float, *, bold: bool = False
+    ) -> None:
+        """One line, never wrapped: the type shrinks to fit (to 60%), then the text is
+        cut with an ellipsis."""
+        size = px
+        while size > px * 0.6:
+            metrics = QFontMetricsF(projector_font(int(size), bold))
+            if metrics.horizontalAdvance(text) <= rect.width():
+                break
+            size *= 0.94
+        font = projector_font(int(size), bold)
+        shown = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.setFont(font)
+        painter.setPen(INK)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(rect, int(flags), shown)
+        self._texts.append(shown)
 
     def _draw(
         self, painter: QPainter, rect: QRectF, text: str, font: object, colour: QColor = INK
