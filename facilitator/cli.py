@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--language", default="nl", choices=("nl", "en"))
     export.add_argument("--names", action="store_true", help="include participants' names")
     export.add_argument("--hidden", action="store_true", help="list moderated notes separately")
+    export.add_argument("--themes", action="store_true",
+                        help="add \"thema's over alle tafels\" (from the tables' clusters)")
     export.add_argument("--base-url", default="",
                         help="for table cards: http://ADDRESS:PORT the phones will use")
 
@@ -105,7 +107,8 @@ def _export(args: argparse.Namespace) -> int:
         base_url = f"http://{address}:{DEFAULT_PORT}"
         print(f"table cards point to {base_url} (use --base-url to choose)", file=sys.stderr)
     options = ReportOptions(language=args.language, include_names=args.names,
-                            include_hidden=args.hidden, base_url=base_url)
+                            include_hidden=args.hidden, base_url=base_url,
+                            room_themes=args.themes)
     args.output.write_bytes(render(snapshot, args.format, options))
     print(args.output)
     return 0

@@ -18,6 +18,7 @@ from facilitator.domain.model import Note
 from facilitator.suggest import Analyzer, DuplicateIndex, SourceNote, light_stem, suggest
 from facilitator.suggest.lexicon import fold
 from facilitator.suggest.proposals import Kind, proposals, still_valid
+from facilitator.suggest.room import TableCluster, shared_themes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -299,3 +300,24 @@ def test_a_proposal_the_wall_moved_past_is_no_longer_valid():
     moved = dict(by_id)
     moved[new.note_ids[0]] = replace(by_id[new.note_ids[0]], cluster_id=7)
     assert not still_valid(new, moved, {7})
+
+
+# -- themes over all tables, for the verslag ---------------------------------------------
+
+
+def test_shared_themes_join_tables_clusters_by_name_and_by_content():
+    clusters = [
+        TableCluster(1, "Tafel 1", "Basisvaardigheden", ("Taalhuis in elke gemeente",
+                                                         "Laaggeletterdheid aanpakken")),
+        TableCluster(2, "Tafel 2", "Taal en geletterdheid", ("Taalmaatjes voor laaggeletterden",
+                                                             "NT2 en inburgering")),
+        TableCluster(3, "Tafel 3", "basisvaardigheden ", ("Rekenvaardigheid en taal",)),
+        TableCluster(4, "Tafel 1", "Jeugd", ("dBos op elke basisschool",)),
+        TableCluster(5, "Tafel 4", "Koffie", ("Koffie was op",)),
+        TableCluster(6, "Tafel 2", "Leeg", ()),
+    ]
+    themes = shared_themes(clusters)
+    assert [t.name for t in themes] == ["Basisvaardigheden"]
+    (theme,) = themes
+    assert {m.cluster_id for m in theme.members} == {1, 2, 3}
+    assert theme.tables == 3 and theme.notes == 5

@@ -19,7 +19,7 @@ from facilitator.suggest.duplicates import (
     DuplicatePair,
     duplicate_pairs,
 )
-from facilitator.suggest.grouping import Grouping, suggest_groups
+from facilitator.suggest.grouping import CLUSTER_THRESHOLD, Grouping, suggest_groups
 from facilitator.suggest.text import Analyzer, NoteText, light_stem
 
 __all__ = [
@@ -70,6 +70,7 @@ def suggest(
     *,
     language: str = "nl",
     analyzer: Analyzer | None = None,
+    threshold: float = CLUSTER_THRESHOLD,
 ) -> Suggestions:
     """Duplicates among all notes, and proposals for the loose ones (into an existing
     cluster, or a new cluster with a name). The same input gives the same output."""
@@ -83,6 +84,7 @@ def suggest(
         analyzer.lexicon,
         language,
         ids,
+        threshold,
     )
     duplicates = duplicate_pairs(zip(ids, texts, strict=True))
     return Suggestions(tuple(groupings), tuple(duplicates))

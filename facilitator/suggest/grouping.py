@@ -157,6 +157,7 @@ def suggest_groups(
     lexicon: Lexicon,
     language: str,
     note_ids: Sequence[Hashable],
+    threshold: float = CLUSTER_THRESHOLD,
 ) -> list[Grouping]:
     """Proposals for the loose notes (existing[i] is None); see the module docstring."""
     n = len(texts)
@@ -202,7 +203,7 @@ def suggest_groups(
             )
             out.append(Grouping(existing_names.get(key, str(key)), ids, key, round(score, 3)))
     taken = {fold(name) for name in existing_names.values()}
-    for group in agglomerate(rest, sims, CLUSTER_THRESHOLD):
+    for group in agglomerate(rest, sims, threshold):
         if len(group) < 2:
             continue  # alone: uncertain, left unclustered
         pairs = [sims[a].get(b, 0.0) for x, a in enumerate(group) for b in group[x + 1 :]]
