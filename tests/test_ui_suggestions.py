@@ -193,3 +193,16 @@ def test_a_likely_duplicate_gets_a_quiet_marker_as_it_arrives(table) -> None:
     table.panel.accept()
     table.until(lambda: table.window.wall.item(b) is None)
     table.until(lambda: not table.window.wall.item(a).duplicate_hint())
+
+
+def test_the_export_dialog_offers_themes_over_all_tables_for_the_verslag(qtbot, table) -> None:
+    table.window.export_action.trigger()
+    dialog = table.window.preparer.export_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.fmt() == "docx" and dialog.themes_check.isEnabled()
+    assert not dialog.themes_check.isChecked() and not dialog.options().room_themes
+    dialog.themes_check.setChecked(True)
+    assert dialog.options().room_themes
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+    assert not dialog.themes_check.isEnabled()
+    dialog.close()
