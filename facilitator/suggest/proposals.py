@@ -10,7 +10,7 @@ with its notes (CreateCluster), one note into a cluster the facilitator made
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -115,6 +115,13 @@ class WallDuplicates:
             self._pairs.setdefault(other, set()).add(note.id)
         return found
 
-    def marked(self, notes: Iterable[Note]) -> set[int]:
-        shown = {n.id for n in loose(notes)}
-        return {i for i in shown if self._pairs.get(i, set()) & shown}
+    def marked(self, note: Callable[[int], Note | None]) -> set[int]:
+        """The notes with a likely duplicate, both shown (not hidden, not merged,
+        not deleted); `note` looks a note up by id. Walks the pairs, not the wall."""
+
+        def shown(note_id: int) -> bool:
+            found = note(note_id)
+            return found is not None and not found.hidden and found.merged_into is None
+
+        return {i for i, others in self._pairs.items()
+                if shown(i) and any(shown(o) for o in others)}

@@ -286,14 +286,14 @@ class DuplicateMarks(QObject):
             self._refresh()
 
     def _refresh(self) -> None:
+        """Only the notes whose mark changes are touched: cost follows the pairs."""
         if self.key is None:
             return
-        notes = self._state.notes_of(*self.key)
-        now = self._walls[self.key].marked(notes)
-        for note in notes:
-            item = self._item_for(note.id)
+        now = self._walls[self.key].marked(self._state.note)
+        for note_id in now ^ self.marked:
+            item = self._item_for(note_id)
             if item is not None:
-                item.set_duplicate_hint(note.id in now)  # type: ignore[attr-defined]
+                item.set_duplicate_hint(note_id in now)  # type: ignore[attr-defined]
         self.marked = now
 
 
