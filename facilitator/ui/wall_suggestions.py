@@ -352,6 +352,10 @@ def install(window: MainWindow) -> SuggestionsFeature:
         return existing
     wall_features: WallFeatures = getattr(window, "wall_features")  # noqa: B009 (set by install)
     feature = SuggestionsFeature(window, wall_features.controller.refs)
+    # A tab beside the action points, not one more panel stacked under them: the window's
+    # minimum height stays what it was (it must fit a 768 px laptop screen).
+    window.tabifyDockWidget(wall_features.actions_dock, feature.dock)
+    wall_features.actions_dock.raise_()
     window.suggestions = feature  # type: ignore[attr-defined]
     entry = QAction(window.tr("Groepen voorstellen…"), window)
     entry.setShortcut(QKeySequence("Ctrl+Shift+G"))
