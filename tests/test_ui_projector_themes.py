@@ -13,7 +13,6 @@ from facilitator import app as app_module
 from facilitator.domain.model import Phase, Visibility
 from facilitator.engine import AddNote, Join, SetActiveRound, SetNoteHidden, SetPhase, UpdateRound
 from facilitator.store.specs import RoundSpec
-from facilitator.ui import run_features
 
 pytestmark = pytest.mark.qt_log_ignore(
     "does not support propagateSizeHints", "does not support raise"
@@ -43,7 +42,6 @@ NOTES = {  # table index -> (person, text)
 def room(qtbot, workshop_path: Path):
     running = app_module.build(workshop_path, host="127.0.0.1", port=0)
     window = running.window
-    run_features.install(window, running.server)
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)

@@ -12,7 +12,6 @@ from facilitator import app as app_module
 from facilitator.engine import AddNote, CreateCluster
 from facilitator.store import Store
 from facilitator.suggest.proposals import Kind
-from facilitator.ui.wall_suggestions import SuggestionsFeature, install
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 T = 5000
@@ -33,8 +32,7 @@ class Table:
     def __init__(self, qtbot, running) -> None:
         self.qtbot, self.running = qtbot, running
         self.window, self.engine = running.window, running.engine
-        self.feature: SuggestionsFeature = install(self.window)
-        self.panel = self.feature.panel
+        self.panel = self.window.suggestions
         self.group = running.state.groups[5]
         self.window.groups.select_group(self.group.id)
         self.round_id = self.window.current_round_id()
@@ -94,7 +92,7 @@ def table(qtbot, workshop_path: Path):
 def test_nothing_is_applied_without_the_facilitator(table) -> None:
     table.add(*TABLE)
     before = table.stack.count()
-    table.feature.ask()
+    table.window.suggest_groups()
     assert table.panel.current is not None and table.panel.remaining() >= 3
     table.settle()
     assert table.clusters() == []
@@ -104,7 +102,7 @@ def test_nothing_is_applied_without_the_facilitator(table) -> None:
 
 def test_taking_over_a_new_cluster_is_one_undoable_command(table) -> None:
     ids = table.add(*TABLE)
-    table.feature.ask()
+    table.window.suggest_groups()
     proposal = table.show(Kind.NEW_CLUSTER)
     assert set(proposal.note_ids) <= set(ids)
     selected = {i.note_id for i in table.window.wall.wall_scene.selectedItems()}
@@ -130,7 +128,7 @@ def test_taking_over_a_new_cluster_is_one_undoable_command(table) -> None:
 
 def test_taking_over_a_duplicate_merges_it_as_one_undo_step(table) -> None:
     a, b, *_ = table.add(*TABLE)
-    table.feature.ask()
+    table.window.suggest_groups()
     proposal = table.show(Kind.MERGE)
     assert proposal.note_ids == (a, b)
     before = table.stack.count()
@@ -148,7 +146,7 @@ def test_a_loose_note_is_proposed_for_the_facilitators_cluster(table) -> None:
     )
     table.until(lambda: table.window.state.note(ids[2]).cluster_id is not None)
     (loose_one,) = table.add("Taalmaatjes voor laaggeletterden in de wijk")
-    table.feature.ask()
+    table.window.suggest_groups()
     into = []
     while (proposal := table.show(Kind.INTO_CLUSTER)).note_ids != (loose_one,):
         into.append(proposal.note_ids[0])
@@ -166,12 +164,12 @@ def test_a_loose_note_is_proposed_for_the_facilitators_cluster(table) -> None:
 
 def test_a_rejected_proposal_is_not_proposed_again_this_round(table) -> None:
     table.add(*TABLE)
-    table.feature.ask()
+    table.window.suggest_groups()
     first = table.panel.current
     assert first is not None
     table.panel.reject_button.click()
     assert table.panel.current is None or table.panel.current.key != first.key
-    table.feature.ask()
+    table.window.suggest_groups()
     seen = []
     while table.panel.current is not None:
         seen.append(table.panel.current.key)
@@ -187,8 +185,8 @@ def test_a_likely_duplicate_gets_a_quiet_marker_as_it_arrives(table) -> None:
     (b,) = table.add("In iedere gemeente een taalhuis, ook in de kleine")
     table.until(lambda: table.window.wall.item(b).duplicate_hint())
     assert table.window.wall.item(a).duplicate_hint()
-    assert table.feature.marks.marked == {a, b}
-    table.feature.ask()
+    assert table.window.duplicate_marks.marked == {a, b}
+    table.window.suggest_groups()
     table.show(Kind.MERGE)
     table.panel.accept()
     table.until(lambda: table.window.wall.item(b) is None)

@@ -2,7 +2,7 @@
 table's notes, offline, deterministic, without Qt.
 
 Proposals only: nothing here changes a workshop. The wall shows them one by one and an
-accepted one becomes an engine command like any drag (ui/wall_suggestions.py); the CLI
+accepted one becomes an engine command like any drag (ui/wall/suggestions_panel.py); the CLI
 prints them (`facilitator suggest NOTES.json`). How the text is read is in text.py, the
 word lists in resources/suggest/, the method and its measured quality in
 docs/DECISIONS.md and bench/bench_suggest.py.

@@ -2,7 +2,7 @@
 wall, with the duplicate marker) and docs/screenshots/projector-themes.png (the room's
 theme view on the projector).
 
-    uv run python tools/screenshots/suggestions.py [docs/screenshots]
+    uv run python -m tools.screenshots.suggestions [docs/screenshots]
 
 Real composition on a temporary workshop, notes from bench/data/labelled-notes.json
 posted through the engine as phones would; settings in a scratch folder.
@@ -31,8 +31,6 @@ from facilitator.app import build, ensure_application  # noqa: E402
 from facilitator.domain.model import Phase  # noqa: E402
 from facilitator.engine import AddNote, CreateCluster, Join, SetActiveRound, SetPhase  # noqa: E402
 from facilitator.suggest.proposals import Kind  # noqa: E402
-from facilitator.ui import run_features  # noqa: E402
-from facilitator.ui.wall_suggestions import install  # noqa: E402
 
 LABELLED = ROOT / "bench" / "data" / "labelled-notes.json"
 
@@ -76,7 +74,7 @@ def main(out_dir: Path) -> list[Path]:
 
 def _wall(session, notes, target: Path) -> Path:
     window, engine, state = session.window, session.engine, session.state
-    feature = install(window)
+    panel = window.suggestions
     window.resize(1800, 1100)
     window.show()
     _settle()
@@ -89,15 +87,15 @@ def _wall(session, notes, target: Path) -> Path:
     taal = [i for i, n in zip(ids, notes, strict=False) if n["cluster"] == "Taalhuis"][:4]
     engine.execute(CreateCluster(group.id, round_.id, "Taal en lezen", tuple(taal)))
     _wait_for(lambda: len(window.wall.note_items()) >= 26)
-    feature.ask()
-    while feature.panel.current is not None and feature.panel.current.kind is not Kind.NEW_CLUSTER:
-        feature.panel.reject()
+    window.suggest_groups()
+    while panel.current is not None and panel.current.kind is not Kind.NEW_CLUSTER:
+        panel.reject()
     for dock in window.findChildren(QDockWidget):  # room for the panel: the other
         right = window.dockWidgetArea(dock) != Qt.DockWidgetArea.LeftDockWidgetArea
-        if dock is not feature.dock and right:  # panels stay in the menu
+        if dock is not window.suggestions_dock and right:  # panels stay in the menu
             dock.hide()
-    feature.dock.show()
-    window.resizeDocks([feature.dock], [460], Qt.Orientation.Horizontal)
+    window.suggestions_dock.show()
+    window.resizeDocks([window.suggestions_dock], [460], Qt.Orientation.Horizontal)
     _settle()
     window.wall.fit_all()
     _settle(300)
@@ -107,7 +105,7 @@ def _wall(session, notes, target: Path) -> Path:
 
 def _projector(session, questions, target: Path) -> Path:
     window, engine, state = session.window, session.engine, session.state
-    features = getattr(window, "run_features", None) or run_features.install(window, session.server)
+    features = window.run_features
     round_ = state.rounds[0]  # the round the window shows; table 3 wrote on the wall
     engine.execute(SetPhase(round_.id, Phase.COLLECT))
     texts = questions["basis"][30:] + questions["jeugd"]

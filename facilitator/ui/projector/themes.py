@@ -20,7 +20,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from facilitator.domain.model import Phase, Round, Visibility
+from facilitator.domain.model import Phase, Visibility
 from facilitator.suggest.themes import (
     RoomNote,
     RoomTheme,
@@ -69,16 +69,16 @@ class ThemeView(QWidget):
     def room_notes(self) -> list[RoomNote]:
         """The round's notes that the room may see, from every table."""
         ctx = self.context
-        round_ = _round(ctx)
+        round_ = ctx.round()
         if round_ is None:
             return []
         state = ctx.state
         out: list[RoomNote] = []
-        for group in state.groups:  # type: ignore[attr-defined]
-            phase = state.phase(round_.id, group.id)  # type: ignore[attr-defined]
+        for group in state.groups:
+            phase = state.phase(round_.id, group.id)
             if round_.visibility is Visibility.HIDDEN and phase not in _REVEALED:
                 continue
-            for n in state.notes_of(group.id, round_.id):  # type: ignore[attr-defined]
+            for n in state.notes_of(group.id, round_.id):
                 if not n.hidden:
                     author = n.participant_id if n.participant_id is not None else ("n", n.id)
                     out.append(RoomNote(n.id, (group.id, author), group.id, n.text))
@@ -86,8 +86,7 @@ class ThemeView(QWidget):
 
     def recompute(self) -> None:
         notes = self.room_notes()
-        workshop = getattr(self.context.state, "workshop", None)
-        language = getattr(workshop, "language", "nl")
+        language = self.context.state.workshop.language
         self.words = strongest_words(notes, _WORDS)
         self.themes = room_themes(notes, language=language)
         self.people = len({n.author for n in notes})
@@ -121,7 +120,7 @@ class ThemeView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         margin = self.px(0.035)
-        round_ = _round(self.context)
+        round_ = self.context.round()
         title = self.tr("Wat de zaal schrijft")
         if round_ is not None:
             title += " \u00b7 " + round_.question
@@ -282,14 +281,6 @@ class ThemeView(QWidget):
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(rect, int(flags | Qt.TextFlag.TextWordWrap), text)
         self._texts.append(text)
-
-
-def _round(context: Context) -> Round | None:
-    """The round shown (Context's own accessor is untyped)."""
-    if context.round_id is None:
-        return None
-    found: Round | None = getattr(context.state, "round")(context.round_id)  # noqa: B009
-    return found
 
 
 def _middle_out(count: int) -> list[int]:

@@ -50,7 +50,7 @@ WINDOWED_SIZE = (1280, 720)
 
 # What the stack shows: each view re-reads the context in refresh() and lists what the
 # audience can read in shown_texts().
-ProjectorView = JoinView | QuestionView | WallView | ResultsView | PlenaryView
+ProjectorView = JoinView | QuestionView | WallView | ResultsView | PlenaryView | ThemeView
 
 
 class ProjectorWindow(QWidget):

@@ -62,7 +62,7 @@ class NoteItem(QGraphicsObject):
         self._hidden = False
         self._paper = False
         self._merged = 0  # duplicates folded into this note
-        self._duplicate = False  # a likely duplicate is on the wall (wall_suggestions)
+        self._duplicate = False  # a likely duplicate is on the wall (wall/suggestions_panel.py)
         self._dots = 0  # dots from the round's vote on this note itself
         self._match: bool | None = None  # search: True highlighted, False dimmed, None off
         self.cluster_id: int | None = note.cluster_id

@@ -1,5 +1,6 @@
-"""Grouping help on the wall: the "Groepen voorstellen" panel and the quiet duplicate
-marker on notes.
+"""Grouping help on the wall (issue 14): the "Groepen voorstellen" panel and the quiet
+duplicate marker on notes. The main window builds both, docks the panel and tells them
+which wall is shown and what changed.
 
 The panel shows the suggestions (facilitator.suggest.proposals) for the table in view one
 at a time; the facilitator takes one over or rejects it. Taking over pushes one undoable
@@ -12,15 +13,13 @@ on the same wall says so in its corner, nothing more.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,11 +30,8 @@ from facilitator.engine.events import NoteAdded, NoteChanged, NoteRemoved
 from facilitator.suggest.proposals import Kind, Proposal, WallDuplicates, proposals, still_valid
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.state import WorkshopState
-from facilitator.ui.wall_commands import AssignCommand, CreateClusterCommand, MergeCommand, Refs
-
-if TYPE_CHECKING:
-    from facilitator.ui.main_window import MainWindow
-    from facilitator.ui.wall_features import WallFeatures
+from facilitator.ui.wall.commands import AssignCommand, CreateClusterCommand, MergeCommand, Refs
+from facilitator.ui.wall.note_item import NoteItem
 
 WallKey = tuple[int, int]  # (group id, round id)
 
@@ -246,14 +242,13 @@ class DuplicateMarks(QObject):
     """Keeps the duplicate marker on the shown wall's notes current as notes arrive.
     One WallDuplicates per wall, made when the wall is first shown. No signals.
 
-    `item_for(note_id)` gives the wall's item for a note (or None); the item must offer
-    `set_duplicate_hint(bool)`.
+    `item_for(note_id)` gives the wall's item for a note (None: not drawn).
     """
 
     def __init__(
         self,
         state: WorkshopState,
-        item_for: Callable[[int], object | None],
+        item_for: Callable[[int], NoteItem | None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -293,83 +288,5 @@ class DuplicateMarks(QObject):
         for note_id in now ^ self.marked:
             item = self._item_for(note_id)
             if item is not None:
-                item.set_duplicate_hint(note_id in now)  # type: ignore[attr-defined]
+                item.set_duplicate_hint(note_id in now)
         self.marked = now
-
-
-class SuggestionsFeature(QObject):
-    """The panel's dock, the marker and the Muur menu entry of one window. No signals."""
-
-    def __init__(self, window: MainWindow, refs: Refs) -> None:
-        super().__init__(window)
-        self.window = window
-        self.panel = SuggestionsPanel(
-            window.state,
-            window.bridge,
-            window.undo_stack,
-            refs,
-            language=lambda: window.state.workshop.language,
-        )
-        self.marks = DuplicateMarks(window.state, window.wall.item, self)
-        self.dock = window._dock(
-            window.tr("Voorstellen"),
-            "suggestions",
-            self.panel,
-            Qt.DockWidgetArea.RightDockWidgetArea,
-        )
-        window.wall.wallShown.connect(self._on_wall_shown)
-        window.state.applied.connect(self.marks.on_applied)
-        window.state.applied.connect(self.panel.on_applied)
-        self.panel.focusNotes.connect(self._select)
-        self.ask_action: QAction | None = None  # Muur > Groepen voorstellen (install)
-
-    def ask(self) -> None:
-        """Muur > Groepen voorstellen: the panel in front, proposals for the wall shown."""
-        self.dock.show()
-        self.dock.raise_()
-        self.panel.suggest()
-
-    def _on_wall_shown(self, group_id: int, round_id: int) -> None:
-        self.panel.set_wall(group_id, round_id)
-        self.marks.set_wall(group_id, round_id)
-
-    def _select(self, note_ids: tuple[int, ...]) -> None:
-        """The shown proposal's notes selected on the wall, so the eye finds them."""
-        scene = self.window.wall.wall_scene
-        scene.clearSelection()
-        items = [i for i in (self.window.wall.item(n) for n in note_ids) if i is not None]
-        for item in items:
-            item.setSelected(True)
-        if items:
-            self.window.wall.ensureVisible(items[0])
-
-
-def install(window: MainWindow) -> SuggestionsFeature:
-    """Add the suggestions to `window` (once; after wall_features, whose Refs it shares
-    so that undo and redo of a taken-over proposal find re-created notes)."""
-    existing: SuggestionsFeature | None = getattr(window, "suggestions", None)
-    if existing is not None:
-        return existing
-    wall_features: WallFeatures = getattr(window, "wall_features")  # noqa: B009 (set by install)
-    feature = SuggestionsFeature(window, wall_features.controller.refs)
-    # A tab beside the action points, not one more panel stacked under them: the window's
-    # minimum height stays what it was (it must fit a 768 px laptop screen).
-    window.tabifyDockWidget(wall_features.actions_dock, feature.dock)
-    wall_features.actions_dock.raise_()
-    window.suggestions = feature  # type: ignore[attr-defined]
-    entry = QAction(window.tr("Groepen voorstellen…"), window)
-    entry.setShortcut(QKeySequence("Ctrl+Shift+G"))
-    entry.setToolTip(feature.panel.ask.toolTip())
-    entry.triggered.connect(lambda _checked=False: feature.ask())
-    window.addAction(entry)
-    feature.ask_action = entry
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and action.text() == window.tr("&Muur"):
-            menu.addSeparator()
-            menu.addAction(entry)
-            menu.addAction(feature.dock.toggleViewAction())
-    wall_features.shortcuts.append(("Ctrl+Shift+G", window.tr("Groepen voorstellen")))
-    if window.wall.key is not None:
-        feature._on_wall_shown(*window.wall.key)
-    return feature
