@@ -106,7 +106,6 @@ class MainWindow(QMainWindow):
             state,
             bridge,
             self.undo_stack,
-            self.wall_features.controller.refs,
             language=lambda: state.workshop.language,
         )
         self.duplicate_marks = DuplicateMarks(state, self.wall.item, self)

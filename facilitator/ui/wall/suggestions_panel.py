@@ -30,7 +30,7 @@ from facilitator.engine.events import NoteAdded, NoteChanged, NoteRemoved
 from facilitator.suggest.proposals import Kind, Proposal, WallDuplicates, proposals, still_valid
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.state import WorkshopState
-from facilitator.ui.wall.commands import AssignCommand, CreateClusterCommand, MergeCommand, Refs
+from facilitator.ui.wall import commands
 from facilitator.ui.wall.note_item import NoteItem
 
 WallKey = tuple[int, int]  # (group id, round id)
@@ -51,13 +51,12 @@ class SuggestionsPanel(QWidget):
         state: WorkshopState,
         bridge: EngineBridge,
         stack: QUndoStack,
-        refs: Refs,
         language: Callable[[], str] = lambda: "nl",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("suggestions")
-        self._state, self._bridge, self._stack, self._refs = state, bridge, stack, refs
+        self._state, self._bridge, self._stack = state, bridge, stack
         self._language = language
         self.key: WallKey | None = None
         self._queue: list[Proposal] = []
@@ -143,35 +142,25 @@ class SuggestionsPanel(QWidget):
             self._next()
             return
         group_id, round_id = self.key
-        refs = self._refs
         if proposal.kind is Kind.MERGE:
             into, duplicate = proposal.note_ids
-            self._stack.push(
-                MergeCommand(self._bridge, refs.note(duplicate), refs.note(into), None)
-            )
+            step = commands.merge(self._bridge, [duplicate], into)
         elif proposal.kind is Kind.INTO_CLUSTER:
-            cluster = refs.cluster(proposal.cluster_id)
-            self._stack.push(
-                AssignCommand(
-                    self._bridge,
-                    self.tr("Voorstel: in cluster leggen"),
-                    [(refs.note(proposal.note_ids[0]), None, cluster, None, None)],
-                )
+            assert proposal.cluster_id is not None
+            step = commands.assign(
+                self._bridge,
+                self.tr("Voorstel: in cluster leggen"),
+                [proposal.note_ids[0]],
+                proposal.cluster_id,
             )
         else:
             first = self._state.note(proposal.note_ids[0])
             at = QPointF(first.x or 0.0, first.y or 0.0) if first is not None else QPointF()
-            command = CreateClusterCommand(
-                self._bridge,
-                refs.new("c"),
-                group_id,
-                round_id,
-                proposal.name,
-                [(refs.note(i), None) for i in proposal.note_ids],
-                at,
+            step = commands.create_cluster(
+                self._bridge, group_id, round_id, proposal.name, proposal.note_ids, at
             )
-            command.setText(self.tr("Voorstel: cluster maken"))
-            self._stack.push(command)
+            step.setText(self.tr("Voorstel: cluster maken"))
+        self._stack.push(step)  # one engine command, one undo step
         self._next()
 
     def reject(self) -> None:
