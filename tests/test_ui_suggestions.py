@@ -204,3 +204,19 @@ def test_the_export_dialog_offers_themes_over_all_tables_for_the_verslag(qtbot, 
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
     assert not dialog.themes_check.isEnabled()
     dialog.close()
+
+
+def test_a_big_wall_shown_later_is_indexed_in_slices_and_gets_its_marks(table) -> None:
+    other = table.running.state.groups[6]
+    fillers = [f"Briefje {i}: idee nummer{i} over iets eigens{i}" for i in range(130)]
+    ids = [
+        table.engine.execute(AddNote(other.id, t, round_id=table.round_id)).note.id
+        for t in [*fillers, "Een Taalhuis in elke gemeente", "In iedere gemeente een taalhuis"]
+    ]
+    table.until(lambda: table.window.state.note(ids[-1]) is not None)
+    table.window.groups.select_group(other.id)
+    marks = table.window.duplicate_marks
+    assert marks.indexing()  # the window went on; the rest is indexed between events
+    table.until(lambda: not marks.indexing())
+    table.until(lambda: marks.marked == {ids[-2], ids[-1]})
+    table.until(lambda: table.window.wall.item(ids[-1]).duplicate_hint())
