@@ -256,7 +256,8 @@ def speed() -> list[str]:
     index = DuplicateIndex()
     build = _timed(lambda: [index.add(i, analyzer.analyse(t)) for i, t in enumerate(wall[:2000])])
     lines.append(
-        f"first showing of a 2,000-note wall, indexing every note for the marker (the window does it in slices of 100): "
+        "first showing of a 2,000-note wall, indexing every note for the marker "
+        "(the window does it in slices of 100): "
         f"{build[0]:.0f} ms wall / {build[1]:.0f} ms CPU (once per wall and session)"
     )
     costs = []
