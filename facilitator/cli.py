@@ -13,7 +13,7 @@ from facilitator import templates
 from facilitator.domain.model import Phase
 from facilitator.store import DamagedFile, NewerFile
 
-_COMMANDS = ("new", "export", "serve")
+_COMMANDS = ("new", "export", "serve", "suggest")
 DEFAULT_PORT = 8321
 
 
@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--language", default="nl", choices=("nl", "en"))
     export.add_argument("--names", action="store_true", help="include participants' names")
     export.add_argument("--hidden", action="store_true", help="list moderated notes separately")
+    export.add_argument("--themes", action="store_true",
+                        help="add \"thema's over alle tafels\" (from the tables' clusters)")
     export.add_argument("--base-url", default="",
                         help="for table cards: http://ADDRESS:PORT the phones will use")
 
@@ -51,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--round", type=int, help="make round N (1-based) the active round")
     serve.add_argument("--phase", choices=[p.value for p in Phase],
                        help="set the active round's phase for every group")
+
+    suggest = sub.add_parser("suggest", help="grouping suggestions for notes in a JSON file",
+                             description="Read {\"notes\": [{\"id\", \"text\"}], "
+                             "\"language\": \"nl\"} and print suggested clusters and "
+                             "duplicates as JSON (docs/SUGGEST.md). Offline; nothing changes.")
+    suggest.add_argument("file", type=Path, help="the notes; - reads standard input")
     return parser
 
 
@@ -72,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             return _new(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "suggest":
+            return _suggest(args)
         return _serve(args)
     except (FileNotFoundError, FileExistsError, KeyError, ValueError, DamagedFile,
             NewerFile) as exc:
@@ -104,9 +114,25 @@ def _export(args: argparse.Namespace) -> int:
         base_url = f"http://{address}:{DEFAULT_PORT}"
         print(f"table cards point to {base_url} (use --base-url to choose)", file=sys.stderr)
     options = ReportOptions(language=args.language, include_names=args.names,
-                            include_hidden=args.hidden, base_url=base_url)
+                            include_hidden=args.hidden, base_url=base_url,
+                            room_themes=args.themes)
     args.output.write_bytes(render(snapshot, args.format, options))
     print(args.output)
+    return 0
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    import json
+
+    from facilitator.suggest.cli import run
+
+    raw = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
+    try:
+        answer = run(json.loads(raw))
+    except (json.JSONDecodeError, TypeError) as exc:
+        print(f"facilitator: not a notes file: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(answer, ensure_ascii=False, indent=2))
     return 0
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import facilitator
 
 PACKAGE = Path(facilitator.__file__).parent
-QT_FREE = ("domain", "store", "engine", "server", "report")
+QT_FREE = ("domain", "store", "engine", "server", "report", "suggest")
 RASTER = PACKAGE / "report" / "raster.py"
 
 

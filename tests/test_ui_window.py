@@ -202,6 +202,7 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "  Wand [3]",
         "  Resultaten [4]",
         "  Plenair [5]",
+        "  Thema's van de zaal [6]",
         "Overzicht van alle groepen",
         "Netwerk controleren… [Ctrl+T]",
         "--",
@@ -219,9 +220,11 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "Cluster opheffen [Del]",
         "Papieren briefje typen [Ctrl+Shift+N]",
         "Actiepunt maken… [Ctrl+Shift+A]",
+        "Groepen voorstellen… [Ctrl+Shift+G]",
         "--",
         "Uitslag stemming",
         "Actiepunten",
+        "Voorstellen",
     ]
     assert menus["&Timer"] == [
         "Timer starten/pauzeren [Space]",
@@ -241,8 +244,10 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "dock-actions": "RightDockWidgetArea",
         "dock-network-check": "RightDockWidgetArea",
         "dock-overview": "BottomDockWidgetArea",
+        "dock-suggestions": "RightDockWidgetArea",
     }
     assert sorted(d.objectName() for d in window.tabifiedDockWidgets(window.join_dock)) == [
         "dock-actions",
         "dock-network-check",
+        "dock-suggestions",
     ]

@@ -42,6 +42,7 @@ from facilitator.ui.run.round_bar import RoundBar
 from facilitator.ui.shortcuts_dialog import shortcut_dialog
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall.features import WallFeatures
+from facilitator.ui.wall.suggestions_panel import DuplicateMarks, SuggestionsPanel
 from facilitator.ui.wall.view import WallView
 
 if TYPE_CHECKING:
@@ -106,6 +107,13 @@ class MainWindow(QMainWindow):
             self.current_group_id,
             self,
         )
+        self.suggestions = SuggestionsPanel(
+            state,
+            bridge,
+            self.undo_stack,
+            language=lambda: state.workshop.language,
+        )
+        self.duplicate_marks = DuplicateMarks(state, self.wall.item, self)
         self.network_check = NetworkCheck(server, self.join_panel.address())
         self.preparer = Preparer(state, bridge, self.join_panel.base_url, switch_workshop, self)
         self.language_menu = LanguageMenu(self)
@@ -135,6 +143,10 @@ class MainWindow(QMainWindow):
             self.tr("Netwerkcontrole"), "network-check", self.network_check, right
         )
         self.tabifyDockWidget(self.join_dock, self.network_dock)
+        self.suggestions_dock = self._dock(
+            self.tr("Voorstellen"), "suggestions", self.suggestions, right
+        )
+        self.tabifyDockWidget(self.join_dock, self.suggestions_dock)
         self.join_dock.raise_()
 
         search_bar = QToolBar(self.tr("Zoeken"), self)
@@ -289,9 +301,13 @@ class MainWindow(QMainWindow):
         self.action_action = add(
             self.tr("Actiepunt maken…"), "Ctrl+Shift+A", f.action_for_selection
         )
+        self.suggest_action = add(
+            self.tr("Groepen voorstellen…"), "Ctrl+Shift+G", self.suggest_groups
+        )
         menu.addSeparator()
         menu.addAction(self.results_dock.toggleViewAction())
         menu.addAction(self.actions_dock.toggleViewAction())
+        menu.addAction(self.suggestions_dock.toggleViewAction())
         self.shortcuts += [
             ("Ctrl+Z", self.tr("Ongedaan maken")),
             ("Ctrl+Shift+Z / Ctrl+Y", self.tr("Opnieuw")),
@@ -317,6 +333,9 @@ class MainWindow(QMainWindow):
         self.note_entry.noteEntered.connect(self.wall_features.controller.add_paper_note)
         self.wall_features.controller.statusMessage.connect(self.statusBar().showMessage)
         self.wall_features.actionsWanted.connect(lambda: self._bring_forward(self.actions_dock))
+        self.wall.wallShown.connect(self.suggestions.set_wall)
+        self.wall.wallShown.connect(self.duplicate_marks.set_wall)
+        self.suggestions.focusNotes.connect(self._select_notes)
         self.join_panel.addressChanged.connect(self.network_check.set_address)
         self.join_panel.addressChanged.connect(lambda _a: self.run_features.projector.refresh())
         overview = self.run_features.overview
@@ -368,6 +387,8 @@ class MainWindow(QMainWindow):
             self.round_bar.show_group(self.current_group_id())
         self._show_wall()  # the shown group or round may be gone
         self.wall_features.on_applied(events)
+        self.duplicate_marks.on_applied(events)
+        self.suggestions.on_applied(events)
 
     def _on_command_failed(self, command: Command, error: BaseException) -> None:
         self.statusBar().showMessage(
@@ -390,6 +411,20 @@ class MainWindow(QMainWindow):
     def _bring_forward(dock: QDockWidget) -> None:
         dock.show()
         dock.raise_()
+
+    def suggest_groups(self) -> None:
+        """Muur > Groepen voorstellen: the panel in front, proposals for the wall shown."""
+        self._bring_forward(self.suggestions_dock)
+        self.suggestions.suggest()
+
+    def _select_notes(self, note_ids: tuple[int, ...]) -> None:
+        """The shown proposal's notes selected on the wall, so the eye finds them."""
+        self.wall.wall_scene.clearSelection()
+        items = [i for i in (self.wall.item(n) for n in note_ids) if i is not None]
+        for item in items:
+            item.setSelected(True)
+        if items:
+            self.wall.ensureVisible(items[0])
 
     def show_network_check(self) -> None:
         self._bring_forward(self.network_dock)
