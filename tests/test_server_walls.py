@@ -14,7 +14,7 @@ from facilitator.domain.model import Phase
 from facilitator.engine import AddNote, Engine, SetPhase
 from facilitator.server.views import OTHERS_CAP
 from facilitator.server.votes import MAX_ITEMS
-from facilitator.store import Store
+from facilitator.store import Reader
 from tests.test_server_support import active_round, collect, groups, join, post, request, running
 
 
@@ -27,14 +27,14 @@ def test_state_is_built_once_per_change_and_never_reads_the_whole_wall(
     for f in futures:
         f.result()
     whole_wall_reads = []
-    real_notes = Store.notes
+    real_notes = Reader.notes
 
-    def counting_notes(self: Store, **kwargs: int | None) -> list[object]:
+    def counting_notes(self: Reader, **kwargs: int | None) -> list[object]:
         if threading.current_thread().name == "participant-server":  # not the engine's
             whole_wall_reads.append(kwargs)
         return real_notes(self, **kwargs)  # type: ignore[arg-type,return-value]
 
-    monkeypatch.setattr(Store, "notes", counting_notes)
+    monkeypatch.setattr(Reader, "notes", counting_notes)
     with running(engine, workshop_path) as server:
         hub, walls = server._hub, server._ctx.walls if server._ctx is not None else None
         assert hub is not None and walls is not None  # the fan-out and the cache itself
