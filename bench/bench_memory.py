@@ -78,9 +78,12 @@ def main() -> None:
         for size in sizes:
             while added < size:
                 chunk = min(1000, size - added)
-                futures = [session.engine.submit(AddNote(group_id, f"notitie {added + i} over "
-                                                                   "het netwerk van bibliotheken"))
-                           for i in range(chunk)]
+                futures = [
+                    session.engine.submit(
+                        AddNote(group_id, f"notitie {added + i} over het netwerk van bibliotheken")
+                    )
+                    for i in range(chunk)
+                ]
                 for future in futures:
                     future.result()
                 added += chunk
@@ -89,8 +92,9 @@ def main() -> None:
             for _ in range(10):
                 application.processEvents()
             gc.collect()
-            rows.append({"notes": size, "rss_mb": rss_mb(),
-                         "elapsed_s": time.perf_counter() - started})
+            rows.append(
+                {"notes": size, "rss_mb": rss_mb(), "elapsed_s": time.perf_counter() - started}
+            )
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
         if args.trace:
             snapshot = tracemalloc.take_snapshot()

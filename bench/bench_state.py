@@ -42,14 +42,14 @@ from facilitator.store import Store  # noqa: E402
 
 async def _join(port: int, local: str, code: str) -> tuple[Http, str]:
     http = Http(port, local)
-    status, payload = await http.request("POST", "/api/join",
-                                         json.dumps({"code": code}).encode())
+    status, payload = await http.request("POST", "/api/join", json.dumps({"code": code}).encode())
     assert status == 201, payload
     return http, json.loads(payload)["token"]
 
 
-async def _measure(port: int, codes: list[str], phones: int, engine: Engine,
-                   round_id: int, group_id: int) -> dict[str, Any]:
+async def _measure(
+    port: int, codes: list[str], phones: int, engine: Engine, round_id: int, group_id: int
+) -> dict[str, Any]:
     members = [await _join(port, address(i), codes[0]) for i in range(phones)]
     other, other_token = await _join(port, "127.1.0.1", codes[1])
     first, token = members[0]
@@ -61,8 +61,7 @@ async def _measure(port: int, codes: list[str], phones: int, engine: Engine,
         assert status == 200, payload
         size = len(payload)
     loop = asyncio.get_running_loop()
-    await loop.run_in_executor(None, engine.execute,
-                               SetPhase(round_id, Phase.VOTE, (group_id,)))
+    await loop.run_in_executor(None, engine.execute, SetPhase(round_id, Phase.VOTE, (group_id,)))
     started = time.perf_counter()
 
     async def read(http: Http, tok: str) -> int:
@@ -84,9 +83,12 @@ async def _measure(port: int, codes: list[str], phones: int, engine: Engine,
         http.close()
     other.close()
     return {
-        "state_ms": statistics.median(times), "state_bytes": size,
-        "refetch_s": refetch_s, "refetch_mb": sum(results[1:]) / 1e6,
-        "vote_state_bytes": results[1], "other_ack_ms": results[0],
+        "state_ms": statistics.median(times),
+        "state_bytes": size,
+        "refetch_s": refetch_s,
+        "refetch_mb": sum(results[1:]) / 1e6,
+        "vote_state_bytes": results[1],
+        "other_ack_ms": results[0],
     }
 
 
@@ -101,15 +103,18 @@ def one(notes: int, phones: int) -> dict[str, Any]:
         with Engine(path) as engine:
             engine.execute(SetActiveRound(round_id))
             engine.execute(SetPhase(round_id, Phase.COLLECT))
-            futures = [engine.submit(AddNote(groups[0].id, f"notitie {i} over het netwerk"))
-                       for i in range(notes)]
+            futures = [
+                engine.submit(AddNote(groups[0].id, f"notitie {i} over het netwerk"))
+                for i in range(notes)
+            ]
             for future in futures:
                 future.result()
             server = ParticipantServer(engine, path, host="127.0.0.1", port=0)
             port = server.start()
             try:
-                result = asyncio.run(_measure(port, [g.code for g in groups], phones,
-                                              engine, round_id, groups[0].id))
+                result = asyncio.run(
+                    _measure(port, [g.code for g in groups], phones, engine, round_id, groups[0].id)
+                )
             finally:
                 server.stop()
     return {"notes": notes, "phones": phones, **result}
@@ -126,14 +131,18 @@ def main() -> None:
         row = one(notes, args.phones)
         print(json.dumps(row), file=sys.stderr, flush=True)
         rows.append(row)
-    print("| notes on the wall | /api/state median (ms) | its size (KB) | vote-phase refetch "
-          f"by {args.phones} phones (s) | bytes sent (MB) | one vote-phase state (KB) | "
-          "other table's note ack meanwhile (ms) |")
+    print(
+        "| notes on the wall | /api/state median (ms) | its size (KB) | vote-phase refetch "
+        f"by {args.phones} phones (s) | bytes sent (MB) | one vote-phase state (KB) | "
+        "other table's note ack meanwhile (ms) |"
+    )
     print("|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['notes']:,} | {r['state_ms']:.1f} | {r['state_bytes'] / 1e3:.0f} | "
-              f"{r['refetch_s']:.2f} | {r['refetch_mb']:.1f} | "
-              f"{r['vote_state_bytes'] / 1e3:.0f} | {r['other_ack_ms']:.0f} |")
+        print(
+            f"| {r['notes']:,} | {r['state_ms']:.1f} | {r['state_bytes'] / 1e3:.0f} | "
+            f"{r['refetch_s']:.2f} | {r['refetch_mb']:.1f} | "
+            f"{r['vote_state_bytes'] / 1e3:.0f} | {r['other_ack_ms']:.0f} |"
+        )
 
 
 if __name__ == "__main__":
