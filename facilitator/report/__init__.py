@@ -13,7 +13,8 @@ from typing import Final
 from facilitator.domain.model import Snapshot
 from facilitator.report.options import ReportOptions
 
-FORMATS: Final = ("docx", "csv", "json", "cards")
+# "appendix": every note as a Word file of its own, beside a short report.
+FORMATS: Final = ("docx", "csv", "json", "cards", "appendix")
 
 __all__ = ["FORMATS", "ReportOptions", "render"]
 
@@ -44,6 +45,11 @@ def render(
         from facilitator.report.verslag import build
 
         return build(digest(snapshot, options), progress)
+    elif fmt == "appendix":
+        from facilitator.report.digest import digest
+        from facilitator.report.verslag import build_appendix
+
+        return build_appendix(digest(snapshot, options), progress)
     elif fmt == "cards":
         from facilitator.report.cards import build_cards
 

@@ -1,5 +1,6 @@
 """The Word-file mechanics python-docx does not offer: fields (TOC, PAGE), language,
-update-on-open, repeated header rows, alt text on pictures, and fast big tables.
+a house style taken from another document, repeated header rows, column widths fitted
+to their text, alt text on pictures, and fast big tables.
 
 Kept apart from what the report says (sections.py, overview.py), so the content modules
 read as a description of the verslag and this one as a description of OOXML. Every
@@ -19,6 +20,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm, Length
 
 from facilitator import resources
@@ -36,15 +38,114 @@ def _reference_bytes() -> bytes:
     return resources.read_bytes("report", "reference.docx")
 
 
-def new_document(language_tag: str) -> DocxDocument:
-    """A document with the reference styles, its body empty, in `language_tag`."""
+def new_document(language_tag: str, house_style: bytes | None = None) -> DocxDocument:
+    """A document with the reference styles, its body empty, in `language_tag`; with
+    `house_style` (another .docx) its styles, theme and page set-up on top."""
     doc = Document(BytesIO(_reference_bytes()))
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    if house_style is not None:
+        apply_house_style(doc, house_style)
     set_language(doc, language_tag)
     return doc
+
+
+def apply_house_style(doc: DocxDocument, data: bytes) -> None:
+    """Take the organisation's look from its own Word document: every style it shares
+    with the reference (by id: Normal, Title, Heading 1-4, List Bullet, Caption, the
+    table style, ...) is replaced by theirs, and so are the document defaults, the theme
+    (fonts and colours that styles refer to) and the page size and margins.
+
+    Styles the house document lacks keep the reference's definition, so the report
+    never refers to a style that is not there. A list style keeps the reference's
+    numbering: the numbering definitions themselves are not copied, and theirs would
+    point at list ids this document does not have.
+    """
+    try:
+        house = Document(BytesIO(data))
+    except Exception as exc:  # python-docx raises several kinds for a non-Word file
+        raise ValueError(f"the house style is not a readable .docx file ({exc})") from exc
+    ours = doc.styles.element
+    theirs = house.styles.element
+    by_id = {el.get(qn("w:styleId")): el for el in ours.iterchildren(qn("w:style"))}
+    for style in theirs.iterchildren(qn("w:style")):
+        mine = by_id.get(style.get(qn("w:styleId")))
+        if mine is None:
+            continue
+        new = copy.deepcopy(style)
+        new_ppr = new.find(qn("w:pPr"))
+        if new_ppr is not None:
+            for num in new_ppr.findall(qn("w:numPr")):
+                new_ppr.remove(num)
+        old_num = mine.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if old_num is not None:
+            if new_ppr is None:
+                new_ppr = OxmlElement("w:pPr")
+                _insert_ppr(new, new_ppr)
+            new_ppr.insert(0, copy.deepcopy(old_num))
+        mine.addprevious(new)
+        ours.remove(mine)
+    defaults = theirs.find(qn("w:docDefaults"))
+    if defaults is not None:
+        old = ours.find(qn("w:docDefaults"))
+        if old is not None:
+            old.addprevious(copy.deepcopy(defaults))
+            ours.remove(old)
+    try:
+        their_theme = house.part.part_related_by(RT.THEME)
+        our_theme = doc.part.part_related_by(RT.THEME)
+    except KeyError:
+        pass  # no theme in one of them: the styles' explicit fonts still apply
+    else:
+        our_theme._blob = their_theme.blob
+    ours_sect = doc.sections[0]
+    theirs_sect = house.sections[0]
+    for name in ("page_width", "page_height", "left_margin", "right_margin", "top_margin",
+                 "bottom_margin", "orientation"):
+        value = getattr(theirs_sect, name)
+        if value is not None:
+            setattr(ours_sect, name, value)
+
+
+def _insert_ppr(style: Any, ppr: Any) -> None:
+    """A w:pPr goes before w:rPr and w:tblPr in a style (the schema's order)."""
+    for tag in ("w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr"):
+        anchor = style.find(qn(tag))
+        if anchor is not None:
+            anchor.addprevious(ppr)
+            return
+    style.append(ppr)
+
+
+def body_font(doc: DocxDocument) -> str:
+    """The font family of body text (Normal style, else the document defaults, else the
+    theme's minor font), so the charts are drawn in the report's own font."""
+    candidates = []
+    normal = next(
+        (el for el in doc.styles.element.iterchildren(qn("w:style"))
+         if el.get(qn("w:styleId")) == "Normal"),
+        None,
+    )
+    if normal is not None:
+        candidates.append(normal.find(f"{qn('w:rPr')}/{qn('w:rFonts')}"))
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        candidates.append(defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"))
+    for fonts in candidates:
+        if fonts is not None and fonts.get(qn("w:ascii")):
+            return str(fonts.get(qn("w:ascii")))
+    try:
+        theme = doc.part.part_related_by(RT.THEME)
+    except KeyError:
+        return "Arial"
+    from lxml import etree
+
+    root = etree.fromstring(theme.blob)
+    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    latin = root.find(".//a:minorFont/a:latin", ns)
+    return str(latin.get("typeface")) if latin is not None and latin.get("typeface") else "Arial"
 
 
 def set_language(doc: DocxDocument, tag: str) -> None:
@@ -56,16 +157,6 @@ def set_language(doc: DocxDocument, tag: str) -> None:
         rpr.append(lang)
     lang.set(qn("w:val"), tag)
     lang.set(qn("w:eastAsia"), tag)
-
-
-def update_fields_on_open(doc: DocxDocument) -> None:
-    """Word then refreshes the TOC and page numbers when the file is opened."""
-    settings = doc.settings.element
-    for old in settings.findall(qn("w:updateFields")):
-        settings.remove(old)
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
 
 
 class StyleCache:
@@ -97,26 +188,52 @@ class StyleCache:
             paragraph_._p.get_or_add_pPr().style = style_id
 
 
-def add_text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False) -> None:
+def add_text(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    lang: str | None = None,
+) -> None:
+    """A run of `text`; `lang` tags it with its own proofing language (the organisers'
+    Dutch inside an English report), so spelling checks do not flag it."""
     run = paragraph.add_run(xml_safe(text))
     if bold:
         run.bold = True
     if italic:
         run.italic = True
+    if lang:
+        tag_language(run._r, lang)
+
+
+def tag_language(run_el: Any, lang: str) -> None:
+    rpr = run_el.get_or_add_rPr()
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    el = OxmlElement("w:lang")
+    el.set(qn("w:val"), lang)
+    rpr.append(el)
 
 
 def paragraph(
-    container: Any, styles: StyleCache, text: str = "", style: str = "Normal"
+    container: Any,
+    styles: StyleCache,
+    text: str = "",
+    style: str = "Normal",
+    lang: str | None = None,
 ) -> Paragraph:
     p = container.add_paragraph()
     styles.apply(p, style)
     if text:
-        add_text(p, text)
+        add_text(p, text, lang=lang)
     return p
 
 
-def heading(container: Any, styles: StyleCache, text: str, level: int) -> Paragraph:
-    return paragraph(container, styles, text, f"Heading {level}")
+def heading(
+    container: Any, styles: StyleCache, text: str, level: int, lang: str | None = None
+) -> Paragraph:
+    return paragraph(container, styles, text, f"Heading {level}", lang)
 
 
 def _fld(run_el: Any, kind: str) -> None:
@@ -141,19 +258,53 @@ def add_field(paragraph_: Paragraph, instruction: str, shown: str) -> None:
     _fld(paragraph_.add_run()._r, "end")
 
 
+def bookmark(paragraph_: Paragraph, name: str, bookmark_id: int) -> None:
+    """Mark the whole paragraph as bookmark `name`, the target of a contents entry."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    p = paragraph_._p if hasattr(paragraph_, "_p") else paragraph_
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
 def add_toc(
-    doc: DocxDocument, styles: StyleCache, entries: Sequence[tuple[int, str]], levels: int = 3
+    doc: DocxDocument,
+    styles: StyleCache,
+    entries: Sequence[tuple[int, str, str]],
+    levels: int = 3,
 ) -> None:
-    """A TOC field whose cached result already lists the headings (without page
-    numbers): Word rebuilds it on open (updateFields), and viewers that never update
-    fields, LibreOffice's PDF export among them, still show a useful contents page."""
-    shown = [(level, text) for level, text in entries if level <= levels] or [(1, "")]
-    for i, (level, text) in enumerate(shown):
+    """A TOC field whose cached result lists the headings as links to them (entries are
+    (level, text, bookmark)). No page numbers: they cannot be known before a word
+    processor lays the pages out, and asking every reader's Word to update fields on
+    open (w:updateFields) shows a question about "fields that may refer to other files"
+    to 200 directors. Word's own "Update table" (F9) adds the numbers for whoever
+    edits the file; LibreOffice and PDF export show the cached list as it is."""
+    shown = [e for e in entries if e[0] <= levels] or [(1, "", "")]
+    for i, (level, text, anchor) in enumerate(shown):
         p = doc.add_paragraph()
         styles.apply(p, f"toc {level}")
         if i == 0:
             _instr(p, f'TOC \\o "1-{levels}" \\h \\z \\u')
-        add_text(p, text)
+        if anchor:
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("w:anchor"), anchor)
+            link.set(qn("w:history"), "1")
+            run = OxmlElement("w:r")
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = xml_safe(text)
+            run.append(t)
+            link.append(run)
+            p._p.append(link)
+        else:
+            add_text(p, text)
         if i == len(shown) - 1:
             _fld(p.add_run()._r, "end")
 
@@ -206,20 +357,100 @@ def _set_cell_text(tc: Any, text: str) -> None:
         anchor = nxt
 
 
+# Advance widths of Arial (per 1000 em) for estimating how wide a cell's text is. The
+# estimate only has to be good enough to pick column widths: numbers that never wrap and
+# cluster names that never break mid-word. 15% is added for fonts that run wider (DejaVu
+# Sans stands in for Arial where Arial is not installed).
+_NARROW = dict.fromkeys("ijlI.,:;'!|", 260) | dict.fromkeys("ftr()-[]", 320)
+_WIDE = dict.fromkeys("mwMW", 860) | dict.fromkeys("ABCDEFGHKNOPQRSTUVXYZ&%", 700)
+_CHAR_W = _NARROW | _WIDE | {" ": 278}
+_FONT_PT = 10.5  # Normal in the reference document
+_CELL_PAD_CM = 2 * 0.19 + 0.08  # the table style's cell margins, plus a little air
+_CM_PER_EM = _FONT_PT / 72 * 2.54
+
+
+def text_cm(text: str, *, bold: bool = False) -> float:
+    """Estimated printed width of `text` on one line at body size."""
+    units = sum(_CHAR_W.get(ch, 560) for ch in text)
+    return units / 1000 * _CM_PER_EM * 1.15 * (1.12 if bold else 1.0)
+
+
+def fit_widths(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    total_cm: float,
+    wrap: Sequence[int],
+    flex: int | None = None,
+) -> list[float]:
+    """Column widths from the text they hold.
+
+    Columns not in `wrap` (numbers, times, short marks) get the width of their widest
+    cell, so "100" or "2 (gedeeld)" never wraps. Columns in `wrap` get at least their
+    longest word, so a cluster name never breaks mid-word, and then as much of their
+    longest text as the page allows; what is left goes to `flex` (default: the last
+    wrapping column, usually the note text). The sum may exceed `total_cm` only when
+    the minimums do not fit; callers then turn the page (see `needs_landscape`).
+    """
+    n = len(headers)
+    widest = [text_cm(h, bold=True) for h in headers]
+    longest_word = [max((text_cm(w, bold=True) for w in h.split()), default=0.0) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            if i in wrap:
+                for line in cell.split("\n"):
+                    widest[i] = max(widest[i], text_cm(line))
+                    for word in line.split():
+                        longest_word[i] = max(longest_word[i], text_cm(word))
+            else:
+                widest[i] = max(widest[i], *(text_cm(line) for line in cell.split("\n")))
+    widths = [
+        (longest_word[i] if i in wrap else widest[i]) + _CELL_PAD_CM for i in range(n)
+    ]
+    room = total_cm - sum(widths)
+    wants = {i: widest[i] + _CELL_PAD_CM - widths[i] for i in wrap}
+    want_total = sum(max(0.0, w) for w in wants.values())
+    if room > 0 and want_total > 0:
+        share = min(1.0, room / want_total)
+        for i, want in wants.items():
+            widths[i] += max(0.0, want) * share
+        room = total_cm - sum(widths)
+    if room > 0:
+        target = flex if flex is not None else (wrap[-1] if wrap else n - 1)
+        widths[target] += room
+    return [round(w, 2) for w in widths]
+
+
+def needs_landscape(widths: Sequence[float], total_cm: float) -> bool:
+    return sum(widths) > total_cm + 0.01
+
+
 def add_table(
     container: Any,
     styles: StyleCache,
     headers: Sequence[str],
     rows: Iterable[Sequence[str]],
-    widths_cm: Sequence[float],
+    widths_cm: Sequence[float] | None = None,
     *,
+    total_cm: float = 16.0,
+    wrap: Sequence[int] = (),
+    flex: int | None = None,
     bold_last: bool = False,
     keep_with_next: bool = False,
     right: Sequence[int] = (),
+    lang_cols: Sequence[int] = (),
+    lang: str | None = None,
 ) -> Table:
     """A table with a header row that repeats on every page and rows copied from one
     prepared row's XML: add_row() re-reads the grid for every row and is ~10x slower
-    on the 2,000-row appendix."""
+    on the 2,000-row appendix.
+
+    Without `widths_cm` the widths are fitted to the text (see fit_widths). `lang_cols`
+    are columns of the organisers' own text, tagged with `lang` when it differs from
+    the document's language.
+    """
+    rows = [list(r) for r in rows]
+    if widths_cm is None:
+        widths_cm = fit_widths(headers, rows, total_cm, wrap, flex)
     table = container.add_table(rows=2, cols=len(headers))
     table.style = styles[TABLE_STYLE]
     table.autofit = False
@@ -244,8 +475,11 @@ def add_table(
         cell.text = "x"  # replaces the cell's paragraph: format it afterwards
         if index in right:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        next(cell._tc.iter(qn("w:t"))).set(qn("xml:space"), "preserve")
-        if keep_with_next:  # a small table stays on the page of what follows (its chart)
+        run_el = cell.paragraphs[0].runs[0]._r
+        next(run_el.iter(qn("w:t"))).set(qn("xml:space"), "preserve")
+        if lang and index in lang_cols:
+            tag_language(run_el, lang)
+        if keep_with_next:  # a small table stays on the page of what follows
             cell.paragraphs[0].paragraph_format.keep_with_next = True
     proto_tr = proto._tr
     # A row never breaks across pages: half a note on each page reads as two notes.
