@@ -8,6 +8,7 @@ and an export can run on a worker thread while the session goes on.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Final
 
 from facilitator.domain.model import Snapshot
@@ -16,7 +17,13 @@ from facilitator.report.options import ReportOptions
 # "appendix": every note as a Word file of its own, beside a short report.
 FORMATS: Final = ("docx", "csv", "json", "cards", "appendix")
 
-__all__ = ["FORMATS", "ReportOptions", "render"]
+__all__ = ["FORMATS", "ReportOptions", "appendix_path", "render"]
+
+
+def appendix_path(report: Path) -> Path:
+    """Where a separate appendix goes: beside the report, "-bijlage" added to its name
+    ("dag-verslag.docx" -> "dag-verslag-bijlage.docx"), so the two files sort together."""
+    return report.with_name(f"{report.stem}-bijlage{report.suffix or '.docx'}")
 
 
 def render(

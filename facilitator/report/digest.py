@@ -148,7 +148,8 @@ def digest(snapshot: Snapshot, options: ReportOptions) -> Digest:
             d.dots_per_group[group_id] += vote.dots
 
     votes = [
-        v if v.note_id is None or v.note_id not in d.root_of
+        v
+        if v.note_id is None or v.note_id not in d.root_of
         else replace(v, note_id=d.root_of[v.note_id])
         for v in snapshot.votes
     ]

@@ -18,9 +18,9 @@ from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
 from docx.shared import Cm, Length
 
 from facilitator import resources
@@ -102,8 +102,15 @@ def apply_house_style(doc: DocxDocument, data: bytes) -> None:
         our_theme._blob = their_theme.blob
     ours_sect = doc.sections[0]
     theirs_sect = house.sections[0]
-    for name in ("page_width", "page_height", "left_margin", "right_margin", "top_margin",
-                 "bottom_margin", "orientation"):
+    for name in (
+        "page_width",
+        "page_height",
+        "left_margin",
+        "right_margin",
+        "top_margin",
+        "bottom_margin",
+        "orientation",
+    ):
         value = getattr(theirs_sect, name)
         if value is not None:
             setattr(ours_sect, name, value)
@@ -124,8 +131,11 @@ def body_font(doc: DocxDocument) -> str:
     theme's minor font), so the charts are drawn in the report's own font."""
     candidates = []
     normal = next(
-        (el for el in doc.styles.element.iterchildren(qn("w:style"))
-         if el.get(qn("w:styleId")) == "Normal"),
+        (
+            el
+            for el in doc.styles.element.iterchildren(qn("w:style"))
+            if el.get(qn("w:styleId")) == "Normal"
+        ),
         None,
     )
     if normal is not None:
@@ -140,9 +150,7 @@ def body_font(doc: DocxDocument) -> str:
         theme = doc.part.part_related_by(RT.THEME)
     except KeyError:
         return "Arial"
-    from lxml import etree
-
-    root = etree.fromstring(theme.blob)
+    root = parse_xml(theme.blob)
     ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
     latin = root.find(".//a:minorFont/a:latin", ns)
     return str(latin.get("typeface")) if latin is not None and latin.get("typeface") else "Arial"
@@ -403,9 +411,7 @@ def fit_widths(
                         longest_word[i] = max(longest_word[i], text_cm(word))
             else:
                 widest[i] = max(widest[i], *(text_cm(line) for line in cell.split("\n")))
-    widths = [
-        (longest_word[i] if i in wrap else widest[i]) + _CELL_PAD_CM for i in range(n)
-    ]
+    widths = [(longest_word[i] if i in wrap else widest[i]) + _CELL_PAD_CM for i in range(n)]
     room = total_cm - sum(widths)
     wants = {i: widest[i] + _CELL_PAD_CM - widths[i] for i in wrap}
     want_total = sum(max(0.0, w) for w in wants.values())

@@ -19,7 +19,7 @@ from facilitator.report import docx_builder as b
 from facilitator.report.digest import Digest, clock
 from facilitator.report.options import FULL, SEPARATE
 from facilitator.report.sections import add_round_heading, title_of
-from facilitator.report.strings import counted, dots_text, join_words, notes_text
+from facilitator.report.strings import counted, dots_text, join_words
 
 THEMES = 3  # the strongest themes the summary names
 
@@ -444,5 +444,7 @@ def add_hidden(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[str
     if not (d.options.include_hidden and d.hidden):
         return
     b.heading(doc, styles, t["hidden_heading"], 1)
-    b.paragraph(doc, styles, counted(t, "hidden_intro", len(d.hidden)).replace("{n}", str(len(d.hidden))))
+    b.paragraph(
+        doc, styles, counted(t, "hidden_intro", len(d.hidden)).replace("{n}", str(len(d.hidden)))
+    )
     _note_table(doc, styles, d, t, d.hidden, with_dots=False)

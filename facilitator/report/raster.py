@@ -100,7 +100,7 @@ GRID_COLOUR = QColor("#d9d9d9")
 # and many office PCs have no colour emoji font, and Qt then paints empty boxes), so
 # chart labels leave them out. The note's text keeps them everywhere else.
 _PICTOGRAPHS = re.compile(
-    "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\U000E0020-\U000E007F]"
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U000e0020-\U000e007f]"
 )
 FALLBACK_FONTS = ["Arial", "Liberation Sans", "Helvetica", "DejaVu Sans"]
 
@@ -196,8 +196,9 @@ def chart_labels(metrics: QFontMetricsF, texts: Sequence[str], width: float) -> 
     seen: dict[str, int] = {}
     for i, label in enumerate(drawn):
         if label in seen and plain[seen[label]] != plain[i]:
-            drawn[i] = _two_lines(metrics, f"{plain[i]} ({i + 1})", width,
-                                  Qt.TextElideMode.ElideLeft)
+            drawn[i] = _two_lines(
+                metrics, f"{plain[i]} ({i + 1})", width, Qt.TextElideMode.ElideLeft
+            )
         seen.setdefault(drawn[i], i)
     return drawn
 

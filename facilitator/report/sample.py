@@ -209,10 +209,12 @@ _ORGANISATIONS = (
     "",
 )
 _ACTIONS = (
-    ("Verkenning landelijke aanpak laaggeletterdheid met de POI's", "Werkgroep basisvaardigheden",
-     "1 september 2026"),
-    ("Data over bereik jeugd bundelen voor het convenant", "KB, afdeling onderzoek",
-     "najaar 2026"),
+    (
+        "Verkenning landelijke aanpak laaggeletterdheid met de POI's",
+        "Werkgroep basisvaardigheden",
+        "1 september 2026",
+    ),
+    ("Data over bereik jeugd bundelen voor het convenant", "KB, afdeling onderzoek", "najaar 2026"),
     ("Gezamenlijke boodschap richting gemeenten opstellen", "VOB", "juli 2026"),
     ("Pilot netwerkdienst in drie provincies voorbereiden", "SPN", "1 oktober 2026"),
     ("Overzicht van wat POI's al leveren aan de bibliotheken", "SPN", "zomer 2026"),
@@ -222,11 +224,9 @@ _ACTIONS = (
     ("Convenanttekst toetsen bij vijf directeuren", "VOB en SPN", "juni 2026"),
     ("Bijeenkomst over positionering met wethouders", "VOB", "najaar 2026"),
     ("Eén contactpunt per provincie voor het netwerk", "SPN", "einde jaar"),
-    ("Bereik onder jongeren meten met dezelfde definities", "KB, afdeling onderzoek",
-     "begin 2027"),
+    ("Bereik onder jongeren meten met dezelfde definities", "KB, afdeling onderzoek", "begin 2027"),
     ("Voorbeelden van netwerkresultaten verzamelen", "Tafel 6", "juli 2026"),
-    ("Financiering netwerktaken op de agenda van het bestuurlijk overleg", "VOB",
-     "september 2026"),
+    ("Financiering netwerktaken op de agenda van het bestuurlijk overleg", "VOB", "september 2026"),
     ("Terugkoppeling van deze dag aan alle directeuren", "KB, SPN en VOB", "binnen twee weken"),
 )
 
@@ -249,24 +249,40 @@ def realistic_day(seed: int = 12) -> Snapshot:
         Group(i + 1, g.name, f"T{i + 1:02d}ABC", i, g.colour) for i, g in enumerate(spec.groups)
     )
     rounds = tuple(
-        Round(i + 1, i, r.question, r.method, r.duration_s, r.visibility, r.dot_budget,
-              r.multi_dots, title=r.title)
+        Round(
+            i + 1,
+            i,
+            r.question,
+            r.method,
+            r.duration_s,
+            r.visibility,
+            r.dot_budget,
+            r.multi_dots,
+            title=r.title,
+        )
         for i, r in enumerate(spec.rounds)
     )
     participants: list[Participant] = []
     for group, size in zip(groups, REALISTIC_TABLE_SIZES, strict=True):
-        for k in range(size):
+        for _ in range(size):
             pid = len(participants) + 1
             participants.append(
-                Participant(pid, group.id, f"token-{pid}", _NAMES[pid % len(_NAMES)],
-                            _ORGANISATIONS[pid % len(_ORGANISATIONS)], 0.0)
+                Participant(
+                    pid,
+                    group.id,
+                    f"token-{pid}",
+                    _NAMES[pid % len(_NAMES)],
+                    _ORGANISATIONS[pid % len(_ORGANISATIONS)],
+                    0.0,
+                )
             )
     # Notes per wall: the big wall gets 330, the others share the rest about evenly.
     cells = [(r, g) for r in range(len(rounds)) for g in range(len(groups))]
     others = [c for c in cells if c != REALISTIC_BIG_CELL]
     rest = REALISTIC_NOTES - REALISTIC_BIG_NOTES
-    counts = {c: rest // len(others) + (1 if i < rest % len(others) else 0)
-              for i, c in enumerate(others)}
+    counts = {
+        c: rest // len(others) + (1 if i < rest % len(others) else 0) for i, c in enumerate(others)
+    }
     for i in range(0, len(others) - 1, 2):  # uneven walls, same total
         shift = rng.randint(0, 6)
         counts[others[i]] += shift
@@ -296,9 +312,15 @@ def realistic_day(seed: int = 12) -> Snapshot:
                 author = members[i % len(members)]
                 when = start + r_index * 2700 + i * 7 + g_index
                 note = Note(
-                    len(notes) + 1, group.id, round_.id, text,
-                    None if paper else author.id, None if paper else f"c{len(notes) + 1}",
-                    when, when, is_paper=paper,
+                    len(notes) + 1,
+                    group.id,
+                    round_.id,
+                    text,
+                    None if paper else author.id,
+                    None if paper else f"c{len(notes) + 1}",
+                    when,
+                    when,
+                    is_paper=paper,
                     cluster_id=None if loose or not hint else by_name[hint],
                 )
                 notes.append(note)
@@ -314,30 +336,73 @@ def realistic_day(seed: int = 12) -> Snapshot:
     rng.shuffle(votes)
     votes = sorted(votes[:REALISTIC_DOTS], key=lambda v: (v.round_id, v.participant_id))
     # One note hidden by the facilitator, one duplicate merged into its twin.
-    notes[3] = Note(notes[3].id, notes[3].group_id, notes[3].round_id,
-                    "Dit is een ongepaste opmerking die de begeleider verborg", None, None,
-                    notes[3].created_at, notes[3].created_at, hidden=True)
+    notes[3] = Note(
+        notes[3].id,
+        notes[3].group_id,
+        notes[3].round_id,
+        "Dit is een ongepaste opmerking die de begeleider verborg",
+        None,
+        None,
+        notes[3].created_at,
+        notes[3].created_at,
+        hidden=True,
+    )
     twin = notes[20]
-    notes[21] = Note(notes[21].id, twin.group_id, twin.round_id, twin.text,
-                     notes[21].participant_id, notes[21].client_note_id, notes[21].created_at,
-                     notes[21].updated_at, merged_into=twin.id)
+    notes[21] = Note(
+        notes[21].id,
+        twin.group_id,
+        twin.round_id,
+        twin.text,
+        notes[21].participant_id,
+        notes[21].client_note_id,
+        notes[21].created_at,
+        notes[21].updated_at,
+        merged_into=twin.id,
+    )
     notes[21] = replace_cell(notes[21], twin)
     votes = [v for v in votes if v.note_id not in (notes[3].id,)]
     actions = []
     for i, (what, who, due) in enumerate(_ACTIONS):
         round_ = rounds[3] if i < 9 else rounds[i % 3]
         group = groups[i % len(groups)]
-        cluster = next((c for c in clusters if c.round_id == round_.id
-                        and c.group_id == group.id), None)
-        actions.append(Action(i + 1, group.id, round_.id, what, who, due,
-                              cluster_id=cluster.id if cluster and i % 2 == 0 else None))
+        cluster = next(
+            (c for c in clusters if c.round_id == round_.id and c.group_id == group.id), None
+        )
+        actions.append(
+            Action(
+                i + 1,
+                group.id,
+                round_.id,
+                what,
+                who,
+                due,
+                cluster_id=cluster.id if cluster and i % 2 == 0 else None,
+            )
+        )
     phases = {(r.id, g.id): Phase.CLOSED for r in rounds for g in groups}
-    return Snapshot(workshop, groups, rounds, tuple(participants), tuple(notes),
-                    tuple(clusters), tuple(votes), tuple(actions), phases)
+    return Snapshot(
+        workshop,
+        groups,
+        rounds,
+        tuple(participants),
+        tuple(notes),
+        tuple(clusters),
+        tuple(votes),
+        tuple(actions),
+        phases,
+    )
 
 
 def replace_cell(note: Note, twin: Note) -> Note:
     """A merged duplicate sits on its twin's wall and in no cluster (as the store keeps it)."""
-    return Note(note.id, twin.group_id, twin.round_id, note.text, note.participant_id,
-                note.client_note_id, note.created_at, note.updated_at,
-                merged_into=note.merged_into)
+    return Note(
+        note.id,
+        twin.group_id,
+        twin.round_id,
+        note.text,
+        note.participant_id,
+        note.client_note_id,
+        note.created_at,
+        note.updated_at,
+        merged_into=note.merged_into,
+    )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from facilitator.domain.methods import instruction, method_name
 from facilitator.domain.model import Group, Note, Round
@@ -267,4 +267,6 @@ def _chart(
             doc, styles, t["chart_top"].format(shown=len(items), total=len(scored)), "Caption"
         )
         caption.paragraph_format.keep_with_next = True  # a caption stays with its chart
-    b.add_picture(doc, styles, png, Cm(TEXT_WIDTH_CM), alt, f"{t['ranking']} {group.name}, {round_name}")
+    b.add_picture(
+        doc, styles, png, Cm(TEXT_WIDTH_CM), alt, f"{t['ranking']} {group.name}, {round_name}"
+    )

@@ -34,8 +34,7 @@ NL: Final[dict[str, str]] = {
     "summary": "Samenvatting",
     "summary_intro": "{notes} van {participants} aan {groups}; {dots} uitgedeeld in {rounds}.",
     "merged_summary_1": (
-        "Eén dubbele notitie is samengevoegd met de notitie die hetzelfde zei en telt "
-        "daar mee."
+        "Eén dubbele notitie is samengevoegd met de notitie die hetzelfde zei en telt daar mee."
     ),
     "merged_summary_n": (
         "{n} dubbele notities zijn samengevoegd met de notitie die hetzelfde zei en tellen "
@@ -245,8 +244,7 @@ EN: Final[dict[str, str]] = {
     "author": "Author",
     "hidden_heading": "Hidden notes",
     "hidden_intro_1": (
-        "The facilitator hid this note during the session. It appears nowhere else in this "
-        "report."
+        "The facilitator hid this note during the session. It appears nowhere else in this report."
     ),
     "hidden_intro_n": (
         "The facilitator hid these {n} notes during the session. They appear nowhere else "
@@ -303,7 +301,7 @@ _UNIT_WORDS: Final[dict[str, str]] = {
 
 
 def unit_of(group_names: Iterable[str]) -> str:
-    """"table" or "group": what the workshop calls its breakout groups, read from their
+    """ "table" or "group": what the workshop calls its breakout groups, read from their
     names ("Tafel 3" -> table, "Groep B" -> group). Tables when the names say neither,
     since the day is organised at tables."""
     firsts = {name.split()[0].casefold() for name in group_names if name.split()}

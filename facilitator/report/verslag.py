@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from io import BytesIO
 
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from facilitator.report import docx_builder as b
@@ -46,7 +47,7 @@ def build_appendix(d: Digest, progress: Progress | None = None) -> bytes:
     _properties(doc, d, t, tag)
     section = doc.sections[0]
     if section.page_width < section.page_height:
-        section.orientation = overview.WD_ORIENT.LANDSCAPE
+        section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
     b.add_page_footer(doc, styles, d.snapshot.workshop.title or t["report"])
     b.paragraph(doc, styles, d.snapshot.workshop.title, "Title", lang=d.user_lang)
