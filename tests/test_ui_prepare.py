@@ -337,7 +337,7 @@ def test_export_dialog_writes_the_report_in_the_chosen_language(qtbot, host, tmp
     assert dialog.path_edit.text().endswith(".csv")
     export(tmp_path / "notities.csv")
     csv_text = (tmp_path / "notities.csv").read_text(encoding="utf-8-sig")
-    assert csv_text.startswith("group,round,question")  # English, as chosen
+    assert csv_text.startswith("table,round,question")  # English, as chosen
     assert "Leesbevordering; samen" in csv_text
 
 

@@ -194,15 +194,16 @@ def _clusters(
     if clusters:
         ordered = sorted(clusters, key=lambda c: place.get(c.id, len(place)))
         for index, cluster in enumerate(ordered):
+            limit = NOTES_BY_PLACE[index] if index < len(NOTES_BY_PLACE) else 0
             title = b.paragraph(doc, styles)
-            title.paragraph_format.keep_with_next = True
+            if limit and members[cluster.id]:  # a cluster line stays with its first note
+                title.paragraph_format.keep_with_next = True
             title.paragraph_format.space_before = Cm(0.2)
             title.paragraph_format.space_after = Cm(0.05)
             b.add_text(title, cluster.name, bold=True, lang=d.user_lang)
             dots = d.cluster_dots.get(cluster.id, 0)
             said = len(members[cluster.id]) + sum(d.also_of(n) for n in members[cluster.id])
             b.add_text(title, f"  ·  {notes_text(t, said)}  ·  {dots_text(t, dots)}")
-            limit = NOTES_BY_PLACE[index] if index < len(NOTES_BY_PLACE) else 0
             left_out += _some_notes(doc, styles, d, t, members[cluster.id], limit)
     if loose:
         b.heading(doc, styles, t["unclustered"], 4)
