@@ -67,10 +67,19 @@ def day(*, group_names: tuple[str, str] = ("Tafel 1", "Tafel 2")) -> Snapshot:
     table 2, an action that came from a cluster."""
     groups = (Group(1, group_names[0], "AAAAAA", 0), Group(2, group_names[1], "BBBBBB", 1))
     rounds = (
-        Round(1, 0, "Welke doelen haalt alleen het netwerk?", Method.ONE_TWO_FOUR_ALL,
-              title="Doelen van het netwerk"),
-        Round(2, 1, "Welke eerste concrete stap zetten we na vandaag met elkaar?",
-              Method.FIFTEEN_PERCENT),
+        Round(
+            1,
+            0,
+            "Welke doelen haalt alleen het netwerk?",
+            Method.ONE_TWO_FOUR_ALL,
+            title="Doelen van het netwerk",
+        ),
+        Round(
+            2,
+            1,
+            "Welke eerste concrete stap zetten we na vandaag met elkaar?",
+            Method.FIFTEEN_PERCENT,
+        ),
     )
     participants = (
         Participant(1, 1, "tok-1", "Anouk de Vries", "Bibliotheek Utrecht"),
@@ -97,7 +106,13 @@ def day(*, group_names: tuple[str, str] = ("Tafel 1", "Tafel 2")) -> Snapshot:
     actions = (Action(1, 1, 1, "Taalhuizen tellen", "KB", "juni", cluster_id=10),)
     return Snapshot(
         Workshop("Directeurendag", "28 mei 2026", "Den Haag", "KB, SPN en VOB"),
-        groups, rounds, participants, notes, clusters, votes, actions,
+        groups,
+        rounds,
+        participants,
+        notes,
+        clusters,
+        votes,
+        actions,
     )
 
 
@@ -167,6 +182,11 @@ def test_singular_and_plural_agree_in_both_languages() -> None:
     assert "Deze notitie is tijdens de sessie verborgen door de begeleider." in nl
     en = _text(_docx(one, language="en", include_hidden=True, notes="full"))
     assert "The facilitator hid this note during the session. It appears" in en
+    tied = replace(one, votes=(*one.votes, Vote(2, 1, None, 11, 1)))
+    assert "kregen Basisvaardigheden en Jeugd de meeste stippen (2 stippen elk)" in _text(
+        _docx(tied)
+    )
+    assert "kreeg Basisvaardigheden de meeste stippen (2 stippen)" in nl
 
 
 def test_one_word_for_a_table_as_the_workshop_calls_them() -> None:
@@ -214,7 +234,9 @@ def test_short_by_default_full_notes_on_request() -> None:
     text = _text(short)
     assert "Bijlage: alle notities" not in text
     assert "Idee nummer 0" in text and "Idee nummer 20" not in text
-    shown = sum(1 for i in range(40) if f"Idee nummer {i}  " in text or f"Idee nummer {i}\n" in text)
+    shown = sum(
+        1 for i in range(40) if f"Idee nummer {i}  " in text or f"Idee nummer {i}\n" in text
+    )
     assert f"en {40 - shown} meer." in text  # the rest is said in one line
     full = _docx(snapshot, notes="full")
     assert f"en {40 - shown} meer (bijlage)." in _text(full)
@@ -245,7 +267,11 @@ def test_actions_first_and_the_strongest_themes_in_the_summary() -> None:
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Wat")
     assert [c.text for c in table.rows[0].cells] == ["Wat", "Wie", "Wanneer", "Tafel", "Uit"]
     assert [c.text for c in table.rows[1].cells] == [
-        "Taalhuizen tellen", "KB", "juni", "Tafel 1\nRonde 1", "Basisvaardigheden",
+        "Taalhuizen tellen",
+        "KB",
+        "juni",
+        "Tafel 1\nRonde 1",
+        "Basisvaardigheden",
     ]
     summary = next(p.text for p in doc.paragraphs if p.text.startswith("De sterkste"))
     assert (
@@ -302,7 +328,11 @@ def test_contents_list_the_headings_as_links_without_instructions() -> None:
     assert doc.settings.element.find(qn("w:updateFields")) is None
     assert "F9" not in _text(doc)
     toc = [p for p in doc.paragraphs if p.style.name in ("toc 1", "toc 2")]
-    assert [p.text for p in toc][:3] == ["Samenvatting", "Hoogst gewaardeerd per ronde, over alle tafels", "Actiepunten"]
+    assert [p.text for p in toc][:3] == [
+        "Samenvatting",
+        "Hoogst gewaardeerd per ronde, over alle tafels",
+        "Actiepunten",
+    ]
     anchors = [h.get(qn("w:anchor")) for p in toc for h in p._p.iter(qn("w:hyperlink"))]
     marks = {m.get(qn("w:name")) for m in doc.element.body.iter(qn("w:bookmarkStart"))}
     assert anchors and set(anchors) <= marks
@@ -331,7 +361,9 @@ def test_charts_say_top_ten_and_keep_labels_apart(monkeypatch: pytest.MonkeyPatc
     assert {d["font_family"] for d in drawn} == {"Arial"}  # the reference's theme font
     # The chart leaves emoji out (no font to draw them); the alt text keeps them.
     assert raster.chart_label("Voorstel 1 🙂 ") == "Voorstel 1"
-    assert any("Voorstel 0 🙂" in (d.get("descr") or "") for d in doc.element.body.iter(qn("wp:docPr")))
+    assert any(
+        "Voorstel 0 🙂" in (d.get("descr") or "") for d in doc.element.body.iter(qn("wp:docPr"))
+    )
     # Two long labels that start alike stay distinguishable when shortened.
     metrics = QFontMetricsF(raster.chart_font("Arial"))
     start = "Een landelijke campagne voor leesbevordering met alle bibliotheken samen en "
@@ -348,11 +380,15 @@ def test_english_report_tags_the_organisers_dutch() -> None:
     for r in doc.element.body.iter(qn("w:r")):
         lang = r.find(f"{qn('w:rPr')}/{qn('w:lang')}")
         words = "".join(t.text or "" for t in r.iter(qn("w:t")))
-        (tagged if lang is not None and lang.get(qn("w:val")) == "nl-NL" else untagged).append(words)
+        (tagged if lang is not None and lang.get(qn("w:val")) == "nl-NL" else untagged).append(
+            words
+        )
     assert ORIGINAL in tagged and "Welke doelen haalt alleen het netwerk?" in tagged
     for dutch in ("stippen", "notities", "Gelijke stand", "Werkvorm", "Samenvatting", "ronde"):
         assert not any(dutch in words for words in untagged), dutch
-    assert not any(r.find(f".//{qn('w:lang')}") is not None for r in _docx(day()).element.body.iter(qn("w:r")))
+    assert not any(
+        r.find(f".//{qn('w:lang')}") is not None for r in _docx(day()).element.body.iter(qn("w:r"))
+    )
 
 
 def test_names_come_with_their_organisation() -> None:
@@ -429,8 +465,13 @@ def _schema() -> dict[str, Any]:
 
 
 _TYPES = {
-    "object": dict, "array": list, "string": str, "integer": int, "number": (int, float),
-    "boolean": bool, "null": type(None),
+    "object": dict,
+    "array": list,
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+    "null": type(None),
 }
 
 
@@ -441,7 +482,8 @@ def _check(value: Any, schema: dict[str, Any], where: str) -> None:
     if types is not None:
         names = types if isinstance(types, list) else [types]
         ok = any(
-            isinstance(value, _TYPES[n]) and not (n in ("integer", "number") and isinstance(value, bool))
+            isinstance(value, _TYPES[n])
+            and not (n in ("integer", "number") and isinstance(value, bool))
             for n in names
         )
         assert ok, f"{where}: {value!r} is not {types}"
@@ -468,6 +510,15 @@ def test_the_documented_json_schema_matches_the_export() -> None:
     for options in (ReportOptions(), ReportOptions(include_hidden=True, include_names=True)):
         exported = json.loads(render(snapshot, "json", options))
         _check(exported, schema, "$")
-        for name in ("groups", "rounds", "participants", "notes", "clusters", "votes",
-                     "actions", "phases", "rankings"):
+        for name in (
+            "groups",
+            "rounds",
+            "participants",
+            "notes",
+            "clusters",
+            "votes",
+            "actions",
+            "phases",
+            "rankings",
+        ):
             assert exported[name], f"the realistic day fills {name}"

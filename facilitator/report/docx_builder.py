@@ -412,16 +412,20 @@ def fit_widths(
             else:
                 widest[i] = max(widest[i], *(text_cm(line) for line in cell.split("\n")))
     widths = [(longest_word[i] if i in wrap else widest[i]) + _CELL_PAD_CM for i in range(n)]
+    target = flex if flex is not None else (wrap[-1] if wrap else n - 1)
     room = total_cm - sum(widths)
-    wants = {i: widest[i] + _CELL_PAD_CM - widths[i] for i in wrap}
-    want_total = sum(max(0.0, w) for w in wants.values())
+    wants = {i: max(0.0, widest[i] + _CELL_PAD_CM - widths[i]) for i in wrap}
+    if room > 0 and target in wants:  # the main text first, up to 60% of what is left
+        give = min(wants.pop(target), room * 0.6)
+        widths[target] += give
+        room -= give
+    want_total = sum(wants.values())
     if room > 0 and want_total > 0:
         share = min(1.0, room / want_total)
         for i, want in wants.items():
-            widths[i] += max(0.0, want) * share
+            widths[i] += want * share
         room = total_cm - sum(widths)
     if room > 0:
-        target = flex if flex is not None else (wrap[-1] if wrap else n - 1)
         widths[target] += room
     return [round(w, 2) for w in widths]
 

@@ -165,7 +165,7 @@ def themes_text(d: Digest, t: dict[str, str]) -> str:
         if not best:
             continue
         sentences.append(
-            t["round_best"].format(
+            t["round_best_1" if len(best) == 1 else "round_best_n"].format(
                 title=f"«{title_of(round_)}»",
                 items=join_words(t, [item.label for item, _ in best]),
                 dots=dots_text(t, best[0][0].dots),
