@@ -57,7 +57,7 @@ class Digest:
     cluster_dots: dict[int, int] = field(default_factory=dict)
     dots_per_group: Counter[int] = field(default_factory=Counter)
     participants_per_group: Counter[int] = field(default_factory=Counter)
-    names: dict[int, str] = field(default_factory=dict)
+    names: dict[int, tuple[str, str]] = field(default_factory=dict)  # id -> (name, org)
     root_of: dict[int, int] = field(default_factory=dict)  # merged note id -> the note it joined
     # The proofing language of the organisers' own text (notes, questions, names) when
     # it differs from the report's: an English verslag of a Dutch day tags it nl-NL.
@@ -71,11 +71,15 @@ class Digest:
         cluster = self.clusters.get(note.cluster_id) if note.cluster_id is not None else None
         return cluster.name if cluster else ""
 
-    def author(self, note: Note) -> str:
-        """'Name (Organisation)', the name alone, or "" for a paper note."""
-        if note.participant_id is None:
+    def author(self, note: Note, *, inline: bool = False) -> str:
+        """'Name (Organisation)' in a table cell; 'Name, Organisation' inline, where the
+        note's extras already stand in brackets; the name alone; "" for a paper note."""
+        if note.participant_id is None or note.participant_id not in self.names:
             return ""
-        return self.names.get(note.participant_id, "")
+        name, organisation = self.names[note.participant_id]
+        if not organisation:
+            return name
+        return f"{name}, {organisation}" if inline else f"{name} ({organisation})"
 
     def round_number(self, round_: Round) -> int:
         return self.rounds.index(round_) + 1
@@ -162,10 +166,7 @@ def digest(snapshot: Snapshot, options: ReportOptions) -> Digest:
     for participant in snapshot.participants:
         d.participants_per_group[participant.group_id] += 1
         if participant.name:
-            organisation = participant.organisation.strip()
-            d.names[participant.id] = (
-                f"{participant.name} ({organisation})" if organisation else participant.name
-            )
+            d.names[participant.id] = (participant.name, participant.organisation.strip())
     return d
 
 

@@ -415,8 +415,8 @@ def fit_widths(
     target = flex if flex is not None else (wrap[-1] if wrap else n - 1)
     room = total_cm - sum(widths)
     wants = {i: max(0.0, widest[i] + _CELL_PAD_CM - widths[i]) for i in wrap}
-    if room > 0 and target in wants:  # the main text first, up to 60% of what is left
-        give = min(wants.pop(target), room * 0.6)
+    if room > 0 and target in wants:  # the main text first, up to 80% of what is left
+        give = min(wants.pop(target), room * 0.8)
         widths[target] += give
         room -= give
     want_total = sum(wants.values())

@@ -324,17 +324,25 @@ def _plenary_rows(d: Digest, t: dict[str, str], round_id: int) -> list[list[str]
     rows: list[list[str]] = []
     for group in d.groups:
         best = top(d.rankings.get((round_id, group.id), []), 3)
-        cells = []
-        for place in (1, 2, 3):
-            at = [i for i in best if i.rank == place]
-            cells.append(
-                "; ".join(
-                    f"{_short(i.label)} ({i.dots}{', ' + t['tie'] if i.tied else ''})" for i in at
-                )
-                or t["none"]
-            )
+        cells = [_place_cell(t, [i for i in best if i.rank == place]) for place in (1, 2, 3)]
         rows.append([group.name, *cells])
     return rows
+
+
+PLENARY_TIED = 2  # items named in one place of the plenary table; the rest are counted
+
+
+def _place_cell(t: dict[str, str], at: list[RankedItem]) -> str:
+    """'Jeugd (6)', or for a tie 'Jeugd; Collectie en 2 meer (2, gedeeld)': a four-way tie
+    for third place made each table's row half a page long."""
+    if not at:
+        return t["none"]
+    if len(at) == 1:
+        return f"{_short(at[0].label)} ({at[0].dots})"
+    names = "; ".join(_short(i.label) for i in at[:PLENARY_TIED])
+    if len(at) > PLENARY_TIED:
+        names = f"{names} {counted(t, 'more', len(at) - PLENARY_TIED)}"
+    return f"{names} ({at[0].dots}, {t['tie']})"
 
 
 PLENARY_LABEL = 60  # characters of a note quoted in the plenary table

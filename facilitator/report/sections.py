@@ -132,7 +132,7 @@ def note_extras(d: Digest, t: dict[str, str], note: Note) -> list[str]:
     also = d.also_of(note)
     if also:
         extras.append(counted(t, "also", also))
-    if d.options.include_names and (author := d.author(note)):
+    if d.options.include_names and (author := d.author(note, inline=True)):
         extras.append(author)
     return extras
 
@@ -142,8 +142,9 @@ def _note_line(
 ) -> None:
     p = b.paragraph(doc, styles, note.text, "List Bullet", lang=d.user_lang)
     extras = note_extras(d, t, note)
-    if extras:
-        b.add_text(p, f"  ({', '.join(extras)})", italic=True)
+    if extras:  # "; " once a name with its organisation is among them
+        glue = "; " if d.options.include_names else ", "
+        b.add_text(p, f"  ({glue.join(extras)})", italic=True)
 
 
 def _more_line(
