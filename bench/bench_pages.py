@@ -93,23 +93,26 @@ def half_empty(pdf: Path) -> list[tuple[int, float]]:
 def measure(name: str, snapshot: Snapshot, out: Path, shots: Path | None) -> None:
     for mode in ("short", "full", "separate"):
         options = ReportOptions(notes=mode)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         data = render(snapshot, "docx", options)
-        took = time.perf_counter() - start
+        took, cpu = time.perf_counter() - start, time.process_time() - cpu
         path = out / f"{name}-{mode}.docx"
         path.write_bytes(data)
         pdf = to_pdf(path, out)
         line = (
-            f"{name:9s} {mode:8s}: {pages(pdf):3d} pages, export {took:.2f} s, "
+            f"{name:9s} {mode:8s}: {pages(pdf):3d} pages, export {took:.2f} s "
+            f"(CPU {cpu:.2f} s), "
             f"{len(data) / 1e6:.2f} MB"
         )
         if mode == "separate":
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             appendix = render(snapshot, "appendix", options)
-            took = time.perf_counter() - start
+            took, cpu = time.perf_counter() - start, time.process_time() - cpu
             apath = out / f"{name}-{mode}-bijlage.docx"
             apath.write_bytes(appendix)
-            line += f"; appendix file {pages(to_pdf(apath, out))} pages, {took:.2f} s"
+            line += (
+                f"; appendix file {pages(to_pdf(apath, out))} pages, {took:.2f} s (CPU {cpu:.2f} s)"
+            )
         empty = half_empty(pdf)
         line += f"; half-empty pages: {empty or 'none'}"
         print(line, flush=True)

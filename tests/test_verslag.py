@@ -394,7 +394,8 @@ def test_english_report_tags_the_organisers_dutch() -> None:
 def test_names_come_with_their_organisation() -> None:
     text = _text(_docx(day(), include_names=True, notes="full"))
     assert "Anouk de Vries (Bibliotheek Utrecht)" in text  # the appendix's author column
-    assert f"{ORIGINAL}  (1 stip; ook genoemd door 1 ander; Anouk de Vries, Bibliotheek Utrecht)" in text
+    extras = "1 stip; ook genoemd door 1 ander; Anouk de Vries, Bibliotheek Utrecht"
+    assert f"{ORIGINAL}  ({extras})" in text
     assert "Bram Jansen" in text and "Bram Jansen (" not in text
     rows = _csv(day(), include_names=True)
     carla = next(r for r in rows if r["tekst"] == QUESTION_A)
