@@ -524,3 +524,34 @@ def test_the_documented_json_schema_matches_the_export() -> None:
             "rankings",
         ):
             assert exported[name], f"the realistic day fills {name}"
+
+
+def test_the_plenary_turns_to_landscape_when_its_words_cannot_fit() -> None:
+    long_word = "Bibliotheekvoorzieningenstelselvernieuwingsprogramma"
+    snapshot = day()
+    clusters = tuple(Cluster(30 + i, 2, 1, f"{long_word}{i}") for i in range(3))
+    votes = tuple(Vote(3, 1, None, 30 + i, 5 - i) for i in range(3))
+    wide = replace(
+        snapshot, clusters=(*snapshot.clusters, *clusters), votes=(*snapshot.votes, *votes)
+    )
+    for source, landscape in ((snapshot, False), (wide, True)):
+        doc = _docx(source)
+        body = list(doc.element.body.iterchildren())
+        plenary = max(  # the heading, not its entry in the contents
+            i
+            for i, el in enumerate(body)
+            if "".join(t.text or "" for t in el.iter(qn("w:t"))) == "Plenaire vergelijking"
+        )
+        # The section a paragraph belongs to is the next sectPr at or after it.
+        sect = next(
+            el
+            for el in body[plenary:]
+            if el.tag == qn("w:sectPr") or el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        )
+        sect = sect if sect.tag == qn("w:sectPr") else sect.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        size = sect.find(qn("w:pgSz"))
+        assert (int(size.get(qn("w:w"))) > int(size.get(qn("w:h")))) is landscape
+        table = doc.tables[-1]
+        grid = [int(g.get(qn("w:w"))) / 567 for g in table._tbl.iter(qn("w:gridCol"))]
+        if landscape:
+            assert max(grid) >= b.text_cm(f"{long_word}0") + 0.38
