@@ -555,3 +555,19 @@ def test_the_plenary_turns_to_landscape_when_its_words_cannot_fit() -> None:
         grid = [int(g.get(qn("w:w"))) / 567 for g in table._tbl.iter(qn("w:gridCol"))]
         if landscape:
             assert max(grid) >= b.text_cm(f"{long_word}0") + 0.38
+
+
+def test_the_realistic_day_is_the_day_of_the_issue() -> None:
+    """The sample bench_pages.py measures: fixed, so page counts compare run to run."""
+    snapshot = realistic_day()
+    assert (len(snapshot.groups), len(snapshot.rounds), len(snapshot.participants)) == (8, 4, 52)
+    assert len(snapshot.notes) == 862 and sum(v.dots for v in snapshot.votes) == 596
+    assert sum(n.hidden for n in snapshot.notes) == 1
+    assert sum(n.merged_into is not None for n in snapshot.notes) == 1
+    assert any(n.is_paper for n in snapshot.notes) and len(snapshot.actions) == 15
+    assert (
+        max(len(snapshot.notes_of(r.id, g.id)) for r in snapshot.rounds for g in snapshot.groups)
+        == 330
+    )
+    assert all(p.organisation for p in snapshot.participants[:5])
+    assert realistic_day() == snapshot

@@ -63,9 +63,7 @@ def add_summary(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[st
         rounds=counted(t, "round_count", len(d.rounds)),
     )
     if d.merged:
-        intro += " " + counted(t, "merged_summary", len(d.merged)).replace(
-            "{n}", str(len(d.merged))
-        )
+        intro += " " + counted(t, "merged_summary", len(d.merged))
     b.paragraph(doc, styles, intro)
     b.paragraph(doc, styles, themes_text(d, t))
     rows = [
@@ -440,7 +438,7 @@ def add_appendix(
         landscape(doc)
     heading = b.heading(doc, styles, t["appendix"], 1)
     heading.paragraph_format.page_break_before = False  # the section break already is one
-    intro = counted(t, "appendix_intro", len(d.visible)).replace("{n}", str(len(d.visible)))
+    intro = counted(t, "appendix_intro", len(d.visible))
     legend = f" {t['also_legend']}" if d.merged else ""
     b.paragraph(doc, styles, f"{intro} {t['paper_legend']}{legend}")
     _note_table(doc, styles, d, t, d.visible, with_dots=True)
@@ -452,7 +450,5 @@ def add_hidden(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[str
     if not (d.options.include_hidden and d.hidden):
         return
     b.heading(doc, styles, t["hidden_heading"], 1)
-    b.paragraph(
-        doc, styles, counted(t, "hidden_intro", len(d.hidden)).replace("{n}", str(len(d.hidden)))
-    )
+    b.paragraph(doc, styles, counted(t, "hidden_intro", len(d.hidden)))
     _note_table(doc, styles, d, t, d.hidden, with_dots=False)

@@ -332,7 +332,8 @@ def realistic_day(seed: int = 12) -> Snapshot:
                     weights = range(len(targets) + 1, 1, -1)
                     note_choice, cluster_choice = rng.choices(targets, weights=weights)[0]
                     votes.append(Vote(participant.id, round_.id, note_choice, cluster_choice, 1))
-    # Not everyone spends every dot: keep 596 of the 728 a full turnout would give.
+    votes = [v for v in votes if v.note_id != notes[3].id]  # note 4 will be hidden
+    # Not everyone spends every dot: keep 596 of those a full turnout would give.
     rng.shuffle(votes)
     votes = sorted(votes[:REALISTIC_DOTS], key=lambda v: (v.round_id, v.participant_id))
     # One note hidden by the facilitator, one duplicate merged into its twin.
@@ -359,8 +360,6 @@ def realistic_day(seed: int = 12) -> Snapshot:
         notes[21].updated_at,
         merged_into=twin.id,
     )
-    notes[21] = replace_cell(notes[21], twin)
-    votes = [v for v in votes if v.note_id not in (notes[3].id,)]
     actions = []
     for i, (what, who, due) in enumerate(_ACTIONS):
         round_ = rounds[3] if i < 9 else rounds[i % 3]
@@ -390,19 +389,4 @@ def realistic_day(seed: int = 12) -> Snapshot:
         tuple(votes),
         tuple(actions),
         phases,
-    )
-
-
-def replace_cell(note: Note, twin: Note) -> Note:
-    """A merged duplicate sits on its twin's wall and in no cluster (as the store keeps it)."""
-    return Note(
-        note.id,
-        twin.group_id,
-        twin.round_id,
-        note.text,
-        note.participant_id,
-        note.client_note_id,
-        note.created_at,
-        note.updated_at,
-        merged_into=note.merged_into,
     )
