@@ -35,9 +35,9 @@ from facilitator.domain.model import (
     Workshop,
 )
 from facilitator.domain.ranking import ItemKind, ranked
-from facilitator.report import ReportOptions, appendix_path, render
-from facilitator.report import docx_builder as b
+from facilitator.report import ReportOptions, appendix_path, render, widths
 from facilitator.report.digest import digest
+from facilitator.report.house_style import body_font
 from facilitator.report.sample import realistic_day
 from facilitator.report.strings import sentence
 
@@ -311,12 +311,14 @@ def test_columns_fit_their_numbers_and_words() -> None:
     total_row = [c.text for c in summary.rows[-1].cells]
     assert int(total_row[3]) >= 100  # the realistic day has three-digit totals
     for col in (1, 2, 3):
-        assert grid[col] >= b.text_cm(total_row[col], bold=True) + 0.38
-        assert grid[col] >= b.text_cm(summary.rows[0].cells[col].text, bold=True) + 0.38
+        assert grid[col] >= widths.text_cm(total_row[col], bold=True) + 0.38
+        assert grid[col] >= widths.text_cm(summary.rows[0].cells[col].text, bold=True) + 0.38
     top = next(t for t in doc.tables if t.rows[0].cells[0].text == "Ronde")
     grid = [int(g.get(qn("w:w"))) / 567 for g in top._tbl.iter(qn("w:gridCol"))]
-    longest = max((w for row in top.rows[1:] for w in row.cells[2].text.split()), key=b.text_cm)
-    assert grid[2] >= b.text_cm(longest) + 0.38  # a cluster name never breaks mid-word
+    longest = max(
+        (w for row in top.rows[1:] for w in row.cells[2].text.split()), key=widths.text_cm
+    )
+    assert grid[2] >= widths.text_cm(longest) + 0.38  # a cluster name never breaks mid-word
     assert abs(sum(grid) - 16.0) < 0.05
 
 
@@ -424,7 +426,7 @@ def test_a_house_style_restyles_the_report(tmp_path: Path, workshop_path: Path) 
     assert doc.styles["Normal"].font.name == "Georgia"
     assert doc.sections[0].page_width == docx.shared.Inches(8.5)
     assert "List Bullet" in {p.style.name for p in doc.paragraphs}  # missing styles kept
-    assert b.body_font(doc) == "Georgia"
+    assert body_font(doc) == "Georgia"
     out = tmp_path / "verslag.docx"
     assert main(["export", str(workshop_path), "-o", str(out), "--style", str(style)]) == 0
     assert docx.Document(out).styles["Heading 1"].font.name == "Georgia"
@@ -554,7 +556,7 @@ def test_the_plenary_turns_to_landscape_when_its_words_cannot_fit() -> None:
         table = doc.tables[-1]
         grid = [int(g.get(qn("w:w"))) / 567 for g in table._tbl.iter(qn("w:gridCol"))]
         if landscape:
-            assert max(grid) >= b.text_cm(f"{long_word}0") + 0.38
+            assert max(grid) >= widths.text_cm(f"{long_word}0") + 0.38
 
 
 def test_the_realistic_day_is_the_day_of_the_issue() -> None:

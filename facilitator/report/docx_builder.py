@@ -1,6 +1,6 @@
 """The Word-file mechanics python-docx does not offer: fields (TOC, PAGE), language,
-a house style taken from another document, repeated header rows, column widths fitted
-to their text, alt text on pictures, and fast big tables.
+bookmarks and links, repeated header rows, alt text on pictures, and fast big tables.
+(A house style is applied by house_style.py, column widths come from widths.py.)
 
 Kept apart from what the report says (sections.py, overview.py), so the content modules
 read as a description of the verslag and this one as a description of OOXML. Every
@@ -18,13 +18,13 @@ from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length
 
 from facilitator import resources
 from facilitator.report.digest import xml_safe
+from facilitator.report.widths import fit_widths
 
 DocxDocument = Any  # python-docx ships no type information
 Paragraph = Any
@@ -47,113 +47,11 @@ def new_document(language_tag: str, house_style: bytes | None = None) -> DocxDoc
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     if house_style is not None:
+        from facilitator.report.house_style import apply_house_style
+
         apply_house_style(doc, house_style)
     set_language(doc, language_tag)
     return doc
-
-
-def apply_house_style(doc: DocxDocument, data: bytes) -> None:
-    """Take the organisation's look from its own Word document: every style it shares
-    with the reference (by id: Normal, Title, Heading 1-4, List Bullet, Caption, the
-    table style, ...) is replaced by theirs, and so are the document defaults, the theme
-    (fonts and colours that styles refer to) and the page size and margins.
-
-    Styles the house document lacks keep the reference's definition, so the report
-    never refers to a style that is not there. A list style keeps the reference's
-    numbering: the numbering definitions themselves are not copied, and theirs would
-    point at list ids this document does not have.
-    """
-    try:
-        house = Document(BytesIO(data))
-    except Exception as exc:  # python-docx raises several kinds for a non-Word file
-        raise ValueError(f"the house style is not a readable .docx file ({exc})") from exc
-    ours = doc.styles.element
-    theirs = house.styles.element
-    by_id = {el.get(qn("w:styleId")): el for el in ours.iterchildren(qn("w:style"))}
-    for style in theirs.iterchildren(qn("w:style")):
-        mine = by_id.get(style.get(qn("w:styleId")))
-        if mine is None:
-            continue
-        new = copy.deepcopy(style)
-        new_ppr = new.find(qn("w:pPr"))
-        if new_ppr is not None:
-            for num in new_ppr.findall(qn("w:numPr")):
-                new_ppr.remove(num)
-        old_num = mine.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if old_num is not None:
-            if new_ppr is None:
-                new_ppr = OxmlElement("w:pPr")
-                _insert_ppr(new, new_ppr)
-            new_ppr.insert(0, copy.deepcopy(old_num))
-        mine.addprevious(new)
-        ours.remove(mine)
-    defaults = theirs.find(qn("w:docDefaults"))
-    if defaults is not None:
-        old = ours.find(qn("w:docDefaults"))
-        if old is not None:
-            old.addprevious(copy.deepcopy(defaults))
-            ours.remove(old)
-    try:
-        their_theme = house.part.part_related_by(RT.THEME)
-        our_theme = doc.part.part_related_by(RT.THEME)
-    except KeyError:
-        pass  # no theme in one of them: the styles' explicit fonts still apply
-    else:
-        our_theme._blob = their_theme.blob
-    ours_sect = doc.sections[0]
-    theirs_sect = house.sections[0]
-    for name in (
-        "page_width",
-        "page_height",
-        "left_margin",
-        "right_margin",
-        "top_margin",
-        "bottom_margin",
-        "orientation",
-    ):
-        value = getattr(theirs_sect, name)
-        if value is not None:
-            setattr(ours_sect, name, value)
-
-
-def _insert_ppr(style: Any, ppr: Any) -> None:
-    """A w:pPr goes before w:rPr and w:tblPr in a style (the schema's order)."""
-    for tag in ("w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr"):
-        anchor = style.find(qn(tag))
-        if anchor is not None:
-            anchor.addprevious(ppr)
-            return
-    style.append(ppr)
-
-
-def body_font(doc: DocxDocument) -> str:
-    """The font family of body text (Normal style, else the document defaults, else the
-    theme's minor font), so the charts are drawn in the report's own font."""
-    candidates = []
-    normal = next(
-        (
-            el
-            for el in doc.styles.element.iterchildren(qn("w:style"))
-            if el.get(qn("w:styleId")) == "Normal"
-        ),
-        None,
-    )
-    if normal is not None:
-        candidates.append(normal.find(f"{qn('w:rPr')}/{qn('w:rFonts')}"))
-    defaults = doc.styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        candidates.append(defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"))
-    for fonts in candidates:
-        if fonts is not None and fonts.get(qn("w:ascii")):
-            return str(fonts.get(qn("w:ascii")))
-    try:
-        theme = doc.part.part_related_by(RT.THEME)
-    except KeyError:
-        return "Arial"
-    root = parse_xml(theme.blob)
-    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
-    latin = root.find(".//a:minorFont/a:latin", ns)
-    return str(latin.get("typeface")) if latin is not None and latin.get("typeface") else "Arial"
 
 
 def set_language(doc: DocxDocument, tag: str) -> None:
@@ -365,75 +263,6 @@ def _set_cell_text(tc: Any, text: str) -> None:
         anchor = nxt
 
 
-# Advance widths of Arial (per 1000 em) for estimating how wide a cell's text is. The
-# estimate only has to be good enough to pick column widths: numbers that never wrap and
-# cluster names that never break mid-word. 15% is added for fonts that run wider (DejaVu
-# Sans stands in for Arial where Arial is not installed).
-_NARROW = dict.fromkeys("ijlI.,:;'!|", 260) | dict.fromkeys("ftr()-[]", 320)
-_WIDE = dict.fromkeys("mwMW", 860) | dict.fromkeys("ABCDEFGHKNOPQRSTUVXYZ&%", 700)
-_CHAR_W = _NARROW | _WIDE | {" ": 278}
-_FONT_PT = 10.5  # Normal in the reference document
-_CELL_PAD_CM = 2 * 0.19 + 0.08  # the table style's cell margins, plus a little air
-_CM_PER_EM = _FONT_PT / 72 * 2.54
-
-
-def text_cm(text: str, *, bold: bool = False) -> float:
-    """Estimated printed width of `text` on one line at body size."""
-    units = sum(_CHAR_W.get(ch, 560) for ch in text)
-    return units / 1000 * _CM_PER_EM * 1.15 * (1.12 if bold else 1.0)
-
-
-def fit_widths(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    total_cm: float,
-    wrap: Sequence[int],
-    flex: int | None = None,
-) -> list[float]:
-    """Column widths from the text they hold.
-
-    Columns not in `wrap` (numbers, times, short marks) get the width of their widest
-    cell, so "100" or "2 (gedeeld)" never wraps. Columns in `wrap` get at least their
-    longest word, so a cluster name never breaks mid-word, and then as much of their
-    longest text as the page allows; what is left goes to `flex` (default: the last
-    wrapping column, usually the note text). The sum may exceed `total_cm` only when
-    the minimums do not fit; callers then turn the page (see `needs_landscape`).
-    """
-    n = len(headers)
-    widest = [text_cm(h, bold=True) for h in headers]
-    longest_word = [max((text_cm(w, bold=True) for w in h.split()), default=0.0) for h in headers]
-    for row in rows:
-        for i, cell in enumerate(row):
-            if i in wrap:
-                for line in cell.split("\n"):
-                    widest[i] = max(widest[i], text_cm(line))
-                    for word in line.split():
-                        longest_word[i] = max(longest_word[i], text_cm(word))
-            else:
-                widest[i] = max(widest[i], *(text_cm(line) for line in cell.split("\n")))
-    widths = [(longest_word[i] if i in wrap else widest[i]) + _CELL_PAD_CM for i in range(n)]
-    target = flex if flex is not None else (wrap[-1] if wrap else n - 1)
-    room = total_cm - sum(widths)
-    wants = {i: max(0.0, widest[i] + _CELL_PAD_CM - widths[i]) for i in wrap}
-    if room > 0 and target in wants:  # the main text first, up to 80% of what is left
-        give = min(wants.pop(target), room * 0.8)
-        widths[target] += give
-        room -= give
-    want_total = sum(wants.values())
-    if room > 0 and want_total > 0:
-        share = min(1.0, room / want_total)
-        for i, want in wants.items():
-            widths[i] += want * share
-        room = total_cm - sum(widths)
-    if room > 0:
-        widths[target] += room
-    return [round(w, 2) for w in widths]
-
-
-def needs_landscape(widths: Sequence[float], total_cm: float) -> bool:
-    return sum(widths) > total_cm + 0.01
-
-
 def add_table(
     container: Any,
     styles: StyleCache,
@@ -460,7 +289,7 @@ def add_table(
     """
     rows = [list(r) for r in rows]
     if widths_cm is None:
-        widths_cm = fit_widths(headers, rows, total_cm, wrap, flex)
+        widths_cm = fit_widths(headers, rows, total_cm, wrap, flex)  # see widths.py
     table = container.add_table(rows=2, cols=len(headers))
     table.style = styles[TABLE_STYLE]
     table.autofit = False

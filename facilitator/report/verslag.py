@@ -17,7 +17,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from facilitator.report import docx_builder as b
-from facilitator.report import overview, sections
+from facilitator.report import house_style, overview, sections, summary
 from facilitator.report.digest import Digest, xml_safe
 from facilitator.report.options import FULL
 from facilitator.report.strings import LANG_TAGS, strings
@@ -65,7 +65,7 @@ def _build(d: Digest, progress: Progress | None = None) -> bytes:
     t = strings(d.options.language, d.unit)
     tag = LANG_TAGS.get(d.options.language, LANG_TAGS["nl"])
     doc = b.new_document(tag, d.options.style)
-    d.font_family = b.body_font(doc)
+    d.font_family = house_style.body_font(doc)
     styles = b.StyleCache(doc)
     total = len(d.rounds) * len(d.groups) + 4
     done = 0
@@ -82,8 +82,8 @@ def _build(d: Digest, progress: Progress | None = None) -> bytes:
     overview.add_cover(doc, styles, d, t)
     contents_heading = b.paragraph(doc, styles, t["toc"], "TOC Heading")
     b.page_break_before(contents_heading)
-    overview.add_summary(doc, styles, d, t)
-    overview.add_actions(doc, styles, d, t)
+    summary.add_summary(doc, styles, d, t)
+    summary.add_actions(doc, styles, d, t)
     step()
     b.heading(doc, styles, t["results"], 1)
     b.paragraph(doc, styles, t["results_intro"])
