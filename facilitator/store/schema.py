@@ -115,6 +115,11 @@ MIGRATIONS: list[str] = [
     CREATE UNIQUE INDEX participants_client_join ON participants(group_id, client_join_id)
         WHERE client_join_id IS NOT NULL;
     """,
+    # 3 -> 4: a round's short title (its topic) heads the report's pages instead of
+    # "Ronde 1: 1-2-4-Allen"; empty means "take the start of the question".
+    """
+    ALTER TABLE rounds ADD COLUMN title TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
