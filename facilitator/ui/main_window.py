@@ -11,10 +11,11 @@ changes in `_on_group_selected` / `_on_round_selected` if it follows them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -34,6 +35,8 @@ from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.i18n import LanguageMenu
 from facilitator.ui.network_check import NetworkCheck
 from facilitator.ui.prepare import Preparer, SwitchWorkshop
+from facilitator.ui.quit_guard import QuitGuard
+from facilitator.ui.recent import RecentMenu, demo_workshop, is_demo
 from facilitator.ui.run.features import RunFeatures
 from facilitator.ui.run.groups_panel import GroupsPanel
 from facilitator.ui.run.join_panel import JoinPanel
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self.server = server
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(self.tr("Facilitator — {title}").format(title=state.workshop.title))
+        self._set_title()
 
         # -- the centre: round bar, paper-note field, wall
         self.round_bar = RoundBar(state)
@@ -117,6 +120,11 @@ class MainWindow(QMainWindow):
         self.network_check = NetworkCheck(server, self.join_panel.address())
         self.preparer = Preparer(state, bridge, self.join_panel.base_url, switch_workshop, self)
         self.language_menu = LanguageMenu(self)
+        self.quit_guard = QuitGuard(
+            state, lambda: server.connected_count() if server is not None else 0, self
+        )
+        self._quit_confirmed = False
+        self.recent_menu = RecentMenu(self.tr("&Recent geopend"), state.store.path, self)
         self.help_dialog: QDialog | None = None
 
         # -- docks and toolbars
@@ -202,8 +210,16 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = file_menu = bar.addMenu(self.tr("&Bestand"))
         prepare = self.preparer
-        for action in (prepare.new_action, prepare.open_action, prepare.save_template_action):
+        for action in (prepare.new_action, prepare.open_action):
             file_menu.addAction(action)
+        file_menu.addMenu(self.recent_menu)
+        self.demo_action = self._action(
+            file_menu,
+            self.tr("&Demo-werkplaats openen"),
+            "",
+            lambda: prepare.open_workshop(demo_workshop()),
+        )
+        file_menu.addAction(prepare.save_template_action)
         file_menu.addSeparator()
         file_menu.addAction(prepare.edit_action)
         file_menu.addSeparator()
@@ -214,7 +230,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(
             file_menu,
             self.tr("&Afsluiten"),
-            QKeySequence(QKeySequence.StandardKey.Quit),
+            "Ctrl+Q",  # also where the platform has no standard Quit key (Windows)
             self.close,
         )
 
@@ -331,6 +347,8 @@ class MainWindow(QMainWindow):
         self.round_bar.roundSelected.connect(self._on_round_selected)
         self.round_bar.phaseRequested.connect(self.request_phase)
         self.note_entry.noteEntered.connect(self.wall_features.controller.add_paper_note)
+        self.quit_guard.quitConfirmed.connect(self._quit_anyway)
+        self.recent_menu.openRequested.connect(lambda name: self.preparer.open_workshop(Path(name)))
         self.wall_features.controller.statusMessage.connect(self.statusBar().showMessage)
         self.wall_features.actionsWanted.connect(lambda: self._bring_forward(self.actions_dock))
         self.wall.wallShown.connect(self.suggestions.set_wall)
@@ -343,6 +361,12 @@ class MainWindow(QMainWindow):
         overview.phaseRequested.connect(
             lambda round_id, group_id, phase: self.request_phase(round_id, phase, group_id)
         )
+
+    def _set_title(self) -> None:
+        title = self.tr("Facilitator — {title}").format(title=self.state.workshop.title)
+        if is_demo(self.state.store.path):
+            title = self.tr("{title} (demo)").format(title=title)
+        self.setWindowTitle(title)
 
     # -- reacting ---------------------------------------------------------------------
 
@@ -378,9 +402,7 @@ class MainWindow(QMainWindow):
             self.groups.rebuild()
             self.join_panel.set_group(self.state.group(self.current_group_id() or -1))
         if WorkshopChanged in kinds:
-            self.setWindowTitle(
-                self.tr("Facilitator — {title}").format(title=self.state.workshop.title)
-            )
+            self._set_title()
         if kinds & {ActiveRoundChanged, RoundsChanged, TimerChanged}:
             self.round_bar.reload_rounds()
         else:
@@ -430,6 +452,16 @@ class MainWindow(QMainWindow):
         self._bring_forward(self.network_dock)
         self.network_check.start_test()
 
+    def bring_forward(self) -> None:
+        """This workshop was asked for again (File > Openen, Recent): show this window."""
+        self.showNormal() if self.isMinimized() else self.show()
+        if QGuiApplication.platformName() != "offscreen":  # it cannot raise, and warns
+            self.raise_()
+            self.activateWindow()
+        self.statusBar().showMessage(
+            self.tr("Deze werkplaats is al open in dit venster."), _STATUS_MS
+        )
+
     def show_help(self) -> None:
         if self.help_dialog is None:
             self.help_dialog = shortcut_dialog(self, self.shortcuts)
@@ -452,7 +484,21 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
 
+    def close_without_asking(self) -> bool:
+        """The app switches files or shuts down on purpose (Host, Ctrl+C): no question."""
+        self._quit_confirmed = True
+        return self.close()
+
+    def _quit_anyway(self) -> None:
+        self._quit_confirmed = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Ctrl+Q and the close button both land here: while phones are connected or a
+        round runs, ask first (QuitGuard) and stay unless the facilitator confirms."""
+        if not self._quit_confirmed and not self.quit_guard.ask():
+            event.ignore()
+            return
         self.preparer.flush()  # open edits in the workshop editor go in first
         self.run_features.projector.close()
         settings = QSettings()
