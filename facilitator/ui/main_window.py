@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -46,6 +46,7 @@ from facilitator.ui.shortcuts_dialog import shortcut_dialog
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall.features import WallFeatures
 from facilitator.ui.wall.suggestions_panel import DuplicateMarks, SuggestionsPanel
+from facilitator.ui.wall.table_undo import TableUndo
 from facilitator.ui.wall.view import WallView
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.state = state
         self.bridge = bridge
         self.server = server
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = TableUndo(self._table_name, self)  # one history per wall
         self._set_title()
 
         # -- the centre: round bar, paper-note field, wall
@@ -235,10 +236,7 @@ class MainWindow(QMainWindow):
         )
 
         self.edit_menu = edit_menu = bar.addMenu(self.tr("Be&werken"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("Ongedaan maken"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("Opnieuw"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        undo, redo = self.undo_stack.undo_action, self.undo_stack.redo_action
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
@@ -382,6 +380,11 @@ class MainWindow(QMainWindow):
             return
         if self.wall.key != (group_id, round_id):
             self.wall.show_wall(group_id, round_id, self.state.notes_of(group_id, round_id))
+        self.undo_stack.show_wall(group_id, round_id)  # Ctrl+Z acts on this table only
+
+    def _table_name(self, group_id: int) -> str:
+        group = self.state.group(group_id)
+        return group.name if group is not None else ""
 
     def _on_group_selected(self, group_id: int) -> None:
         self.join_panel.set_group(self.state.group(group_id))
