@@ -119,6 +119,31 @@ def make_screenshots(out_dir: Path) -> list[Path]:
             _settle()
             window.wall.fit_all()
 
+            # undo per table: a note hidden on Tafel 2, the Edit menu names action and table
+            tafel2 = session.state.groups[1]
+            window.groups.select_group(tafel2.id)
+            _settle()
+            notes = session.state.notes_of(tafel2.id, window.current_round_id())
+            window.wall.wall_scene.clearSelection()
+            item = window.wall.item(notes[0].id)
+            assert item is not None
+            item.setSelected(True)
+            window.hide_action.trigger()
+            for _ in range(100):
+                _settle(1)
+                if window.undo_stack.undo_action.isEnabled():
+                    break
+            menu = window.edit_menu
+            menu_at = window.menuBar().actionGeometry(menu.menuAction()).bottomLeft()
+            menu.popup(window.mapToGlobal(menu_at))
+            _settle()
+            target = out_dir / "session-undo-per-table-1366.png"
+            _framed(window, [(menu, menu_at)]).save(str(target))
+            written.append(target)
+            menu.hide()
+            window.undo_stack.undo()
+            _settle()
+
             # a workshop another window holds: refused in plain words, this one untouched
             holder = QLockFile(str(lock_path(elsewhere)))
             holder.setStaleLockTime(0)
