@@ -188,6 +188,7 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "Groepen",
         "Meedoen met je telefoon",
         "--",
+        "&Volgende stap [Ctrl+Return, PgDown]",
         "&Projector",
         "  Projector &openen [F5]",
         "  Projector sluiten",

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from facilitator import identity
 from facilitator.domain.model import Phase
-from facilitator.engine import ActiveRoundChanged, Command, Event, SetActiveRound, SetPhase
+from facilitator.engine import ActiveRoundChanged, Command, Event
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
 from facilitator.ui.about import show_about
 from facilitator.ui.bridge import EngineBridge
@@ -37,6 +37,7 @@ from facilitator.ui.network_check import NetworkCheck
 from facilitator.ui.prepare import Preparer, SwitchWorkshop
 from facilitator.ui.quit_guard import QuitGuard
 from facilitator.ui.recent import RecentMenu, demo_workshop, is_demo
+from facilitator.ui.run.day_flow import DayFlow
 from facilitator.ui.run.features import RunFeatures
 from facilitator.ui.run.groups_panel import GroupsPanel
 from facilitator.ui.run.join_panel import JoinPanel
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
             state, lambda: server.connected_count() if server is not None else 0, self
         )
         self._quit_confirmed = False
+        self.day_flow = DayFlow(state, bridge.submit, self)
         self.recent_menu = RecentMenu(self.tr("&Recent geopend"), state.store.path, self)
         self.help_dialog: QDialog | None = None
 
@@ -260,6 +262,12 @@ class MainWindow(QMainWindow):
         view.addAction(self.groups_dock.toggleViewAction())
         view.addAction(self.join_dock.toggleViewAction())
         view.addSeparator()
+        self.next_step_action = self._action(
+            view, self.tr("&Volgende stap"), "Ctrl+Return", self.next_step
+        )
+        self.next_step_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("PgDown")])
+        self.addAction(self.next_step_action)
+        self.shortcuts.append(("Ctrl+Enter / Page Down", self.tr("Volgende stap van de dag")))
         view.addMenu(self.run_features.projector_menu)
         view.addAction(self.overview_dock.toggleViewAction())
         self.network_check_action = self._action(
@@ -346,6 +354,7 @@ class MainWindow(QMainWindow):
         self.round_bar.phaseRequested.connect(self.request_phase)
         self.note_entry.noteEntered.connect(self.wall_features.controller.add_paper_note)
         self.quit_guard.quitConfirmed.connect(self._quit_anyway)
+        self.day_flow.said.connect(self._on_day_flow_said)
         self.recent_menu.openRequested.connect(lambda name: self.preparer.open_workshop(Path(name)))
         self.wall_features.controller.statusMessage.connect(self.statusBar().showMessage)
         self.wall_features.actionsWanted.connect(lambda: self._bring_forward(self.actions_dock))
@@ -415,6 +424,10 @@ class MainWindow(QMainWindow):
         self.duplicate_marks.on_applied(events)
         self.suggestions.on_applied(events)
 
+    def _on_day_flow_said(self, text: str) -> None:
+        self.statusBar().showMessage(text, _STATUS_MS)
+        self.round_bar.show_group(self.current_group_id())  # un-light a phase not taken
+
     def _on_command_failed(self, command: Command, error: BaseException) -> None:
         self.statusBar().showMessage(
             self.tr("Niet gelukt ({what}): {why}").format(
@@ -424,13 +437,13 @@ class MainWindow(QMainWindow):
         self.round_bar.show_group(self.current_group_id())  # un-light a refused phase
 
     def request_phase(self, round_id: int, phase: Phase, group_id: int | None = None) -> None:
-        """Set the round's phase for every group (or only `group_id`). Phones only ever
-        see the workshop's active round, so starting a round (any phase past prepare)
-        also makes it active."""
-        if phase is not Phase.PREPARE and self.state.workshop.active_round_id != round_id:
-            self.bridge.submit(SetActiveRound(round_id))
-        groups = None if group_id is None else (group_id,)
-        self.bridge.submit(SetPhase(round_id, phase, groups))
+        """Set the round's phase for every group (or only `group_id`); DayFlow makes the
+        round active when needed and asks first when phones would leave a running round."""
+        self.day_flow.request_phase(round_id, phase, group_id)
+
+    def next_step(self) -> None:
+        """Ctrl+Enter or Page Down: the active round's tables move on (DayFlow)."""
+        self.day_flow.next_step(self.current_round_id())
 
     @staticmethod
     def _bring_forward(dock: QDockWidget) -> None:

@@ -91,6 +91,45 @@
     </message>
 </context>
 <context>
+    <name>DayFlow</name>
+    <message>
+        <source>Ronde {old} loopt nog. Als ronde {new} nu naar &apos;{phase}&apos; gaat, gaan alle telefoons van ronde {old} naar ronde {new}; wat ze in ronde {old} deden, blijft bewaard.</source>
+        <translation>Round {old} is still running. If round {new} goes to &apos;{phase}&apos; now, every phone moves from round {old} to round {new}; what they did in round {old} stays saved.</translation>
+    </message>
+    <message>
+        <source>Naar ronde {n}</source>
+        <translation>Go to round {n}</translation>
+    </message>
+    <message>
+        <source>De laatste ronde is gesloten: er is geen volgende stap.</source>
+        <translation>The last round is closed: there is no next step.</translation>
+    </message>
+    <message>
+        <source>alle tafels</source>
+        <translation>all tables</translation>
+    </message>
+    <message>
+        <source>de tafels die achter liepen ({n})</source>
+        <translation>the tables that were behind ({n})</translation>
+    </message>
+    <message>
+        <source>Ronde {n}: {which} naar {phase}</source>
+        <translation>Round {n}: {which} to {phase}</translation>
+    </message>
+    <message>
+        <source>Andere ronde?</source>
+        <translation>Another round?</translation>
+    </message>
+    <message>
+        <source>&amp;Blijven bij deze ronde</source>
+        <translation>&amp;Stay with this round</translation>
+    </message>
+    <message>
+        <source>Niets veranderd: de telefoons blijven in hun ronde.</source>
+        <translation>Nothing changed: the phones stay in their round.</translation>
+    </message>
+</context>
+<context>
     <name>EventTab</name>
     <message>
         <source>bijvoorbeeld 28 mei 2026</source>
@@ -423,6 +462,14 @@
     <message>
         <source>Be&amp;werken</source>
         <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Volgende stap</source>
+        <translation>&amp;Next step</translation>
+    </message>
+    <message>
+        <source>Volgende stap van de dag</source>
+        <translation>Next step of the day</translation>
     </message>
     <message>
         <source>Ongedaan maken</source>
