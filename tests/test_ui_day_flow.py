@@ -82,3 +82,19 @@ def test_a_closed_active_round_hands_over_without_a_question(qtbot, session) -> 
     window.request_phase(second, Phase.COLLECT)  # after `first` closed: nobody is pulled
     qtbot.waitUntil(lambda: state.workshop.active_round_id == second, timeout=T)
     assert window.day_flow.question is None
+
+
+def test_one_tables_phase_button_on_another_round_asks_too(qtbot, session) -> None:
+    """Every phone follows the active round, so one table's button moves them all."""
+    window, state = session.window, session.state
+    first, second = state.rounds[0].id, state.rounds[1].id
+    window.request_phase(first, Phase.VOTE)
+    qtbot.waitUntil(lambda: _phases(state, first) == {Phase.VOTE}, timeout=T)
+    window.round_bar.select_round(second)
+    table = state.groups[0].id
+    window.run_features.overview.phaseRequested.emit(second, table, Phase.COLLECT)
+    box = window.day_flow.question
+    assert box is not None and box.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=T)
+    assert state.workshop.active_round_id == first

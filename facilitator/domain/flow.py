@@ -60,7 +60,7 @@ def pulls_phones_away(
     phase: Phase,
     active_phases: Mapping[int, Phase],
 ) -> bool:
-    """True when asking `phase` for `requested_round_id` (all tables) would take phones
+    """True when asking `phase` for `requested_round_id` (any table) would take phones
     out of work in the active round: it makes another round active (phones only ever
     see the active round) while a table of the active round is still collecting,
     grouping or voting."""

@@ -172,7 +172,21 @@ def make_screenshots(out_dir: Path) -> list[Path]:
             _framed(window, [(box, _centred(window, box))]).save(str(target))
             written.append(target)
             box.close()
-            window.request_phase(window.current_round_id(), Phase.PREPARE)
+
+            # a phase button on round 2 while round 1 collects: asked once, plainly
+            second = session.state.rounds[1].id
+            window.round_bar.select_round(second)
+            _settle()
+            window.request_phase(second, Phase.COLLECT)
+            _settle()
+            box = window.day_flow.question
+            assert box is not None
+            target = out_dir / "session-phase-question-1366.png"
+            _framed(window, [(box, _centred(window, box))]).save(str(target))
+            written.append(target)
+            box.reject()
+            _settle()
+            window.request_phase(session.state.rounds[0].id, Phase.PREPARE)
             _settle()
         finally:
             host.close()

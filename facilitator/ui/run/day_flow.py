@@ -48,14 +48,13 @@ class DayFlow(QObject):
 
     def request_phase(self, round_id: int, phase: Phase, group_id: int | None = None) -> None:
         """`phase` for every table of `round_id` (or only `group_id`). Phones only ever
-        see the active round, so a phase past preparing makes the round active; when that
-        takes phones out of work in the active round, ask first."""
+        see the active round, so a phase past preparing makes the round active (for one
+        table's button too: every phone follows the active round); when that takes
+        phones out of work in the active round, ask first."""
         groups = None if group_id is None else (group_id,)
         active = self._state.workshop.active_round_id
-        if (
-            group_id is None
-            and active is not None
-            and flow.pulls_phones_away(active, round_id, phase, self._phases(active))
+        if active is not None and flow.pulls_phones_away(
+            active, round_id, phase, self._phases(active)
         ):
             text = self.tr(
                 "Ronde {old} loopt nog. Als ronde {new} nu naar '{phase}' gaat, gaan alle "
