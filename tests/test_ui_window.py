@@ -204,6 +204,7 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "Overzicht van alle groepen",
         "Netwerk controleren… [Ctrl+T]",
         "--",
+        "Indeling &herstellen",
         "&Taal",
         "  Nederlands",
         "  English",

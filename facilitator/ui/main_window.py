@@ -14,13 +14,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
+    QFrame,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -55,6 +57,17 @@ if TYPE_CHECKING:
 
 _STATUS_MS = 8000
 _ON_WALL = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """A tall panel that scrolls rather than pushing the window past a small screen
+    (1366x768 at 125% leaves 614 logical pixels)."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -134,7 +147,7 @@ class MainWindow(QMainWindow):
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.groups_dock = self._dock(self.tr("Groepen"), "groups", self.groups, left)
         self.join_dock = self._dock(
-            self.tr("Meedoen met je telefoon"), "join", self.join_panel, right
+            self.tr("Meedoen met je telefoon"), "join", _scrolling(self.join_panel), right
         )
         self.resizeDocks([self.groups_dock, self.join_dock], [260, 340], Qt.Orientation.Horizontal)
         self.results_dock = self._dock(
@@ -159,6 +172,8 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.join_dock, self.suggestions_dock)
         self.join_dock.raise_()
+        # the wall gets the height; the overview shows a few rows and scrolls
+        self.resizeDocks([self.overview_dock], [150], Qt.Orientation.Vertical)
 
         search_bar = QToolBar(self.tr("Zoeken"), self)
         search_bar.setObjectName("toolbar-search")  # saveState needs a stable name
@@ -176,6 +191,9 @@ class MainWindow(QMainWindow):
             self._on_group_selected(first)
         else:
             self.run_features.show_group(None)
+        for dock, width in ((self.groups_dock, 170), (self.join_dock, 280)):
+            dock.setMinimumWidth(width)  # names and the QR code stay readable at 1366x768
+        self._default_layout = self.saveState()  # what View > Reset layout goes back to
         self._restore_settings()
         self.statusBar().showMessage(self.tr("Werkplaats: {path}").format(path=state.store.path))
 
@@ -275,6 +293,9 @@ class MainWindow(QMainWindow):
         )
         self.addAction(self.network_check_action)
         view.addSeparator()
+        self.reset_layout_action = self._action(
+            view, self.tr("Indeling &herstellen"), "", self.reset_layout
+        )
         view.addMenu(self.language_menu.menu)
 
         self._build_wall_menu(bar.addMenu(self.tr("&Muur")))
@@ -431,7 +452,8 @@ class MainWindow(QMainWindow):
     def _on_command_failed(self, command: Command, error: BaseException) -> None:
         self.statusBar().showMessage(
             self.tr("Niet gelukt ({what}): {why}").format(
-                what=type(getattr(command, "command", command)).__name__, why=error),
+                what=type(getattr(command, "command", command)).__name__, why=error
+            ),
             _STATUS_MS,
         )
         self.round_bar.show_group(self.current_group_id())  # un-light a refused phase
@@ -495,7 +517,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 900)
+            self.resize(self._default_size())
         state = settings.value("main/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -508,6 +530,35 @@ class MainWindow(QMainWindow):
     def _quit_anyway(self) -> None:
         self._quit_confirmed = True
         self.close()
+
+    def _default_size(self) -> QSize:
+        """1400x900 where it fits; on a smaller screen (1366x768, or 125% scaling) the
+        space the screen leaves, so the first window is never cut off."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1400, 900)
+        available = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar, borders
+        return QSize(
+            min(1400, available.width() - frame.width()),
+            min(900, available.height() - frame.height()),
+        )
+
+    def reset_layout(self) -> None:
+        """View > Reset layout: every dock and toolbar back where it was at first start,
+        the window fitted to its screen again."""
+        self.restoreState(self._default_layout)
+        for dock in (self.groups_dock, self.join_dock, self.results_dock, self.overview_dock):
+            dock.show()
+        self.join_dock.raise_()
+        if self.isMaximized() or self.isFullScreen():
+            self.showNormal()
+        self.resize(self._default_size())
+        screen = self.screen()
+        if screen is not None:
+            self.move(screen.availableGeometry().topLeft())
+        self.resizeDocks([self.groups_dock, self.join_dock], [200, 320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.overview_dock], [150], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ctrl+Q and the close button both land here: while phones are connected or a

@@ -472,6 +472,10 @@
         <translation>Next step of the day</translation>
     </message>
     <message>
+        <source>Indeling &amp;herstellen</source>
+        <translation>&amp;Reset layout</translation>
+    </message>
+    <message>
         <source>Ongedaan maken</source>
         <translation>Undo</translation>
     </message>

@@ -51,8 +51,9 @@ def _framed(window: QMainWindow, overlays: list[tuple[QWidget, QPoint]]) -> QPix
     painter = QPainter(out)
     painter.setPen(QColor("white"))
     painter.setFont(QFont("DejaVu Sans", 10))
-    painter.drawText(0, 0, out.width(), _TITLE_H, Qt.AlignmentFlag.AlignCenter,
-                     window.windowTitle())
+    painter.drawText(
+        0, 0, out.width(), _TITLE_H, Qt.AlignmentFlag.AlignCenter, window.windowTitle()
+    )
     painter.drawPixmap(0, _TITLE_H, inside)
     for widget, at in overlays:
         painter.drawPixmap(at + QPoint(0, _TITLE_H), widget.grab())
@@ -103,8 +104,9 @@ def make_screenshots(out_dir: Path) -> list[Path]:
             recent = window.recent_menu
             recent.popup(window.mapToGlobal(QPoint(0, 0)))
             _settle()
-            recent_at = menu_at + QPoint(menu.width() - 4,
-                                         menu.actionGeometry(recent.menuAction()).top())
+            recent_at = menu_at + QPoint(
+                menu.width() - 4, menu.actionGeometry(recent.menuAction()).top()
+            )
             target = out_dir / "session-recent-demo-1366.png"
             _framed(window, [(menu, menu_at), (recent, recent_at)]).save(str(target))
             written.append(target)
