@@ -165,7 +165,7 @@ def test_quitting_while_a_round_runs_and_phones_are_connected_asks_and_can_stay(
     window = session.window
     round_id = window.current_round_id()
     window.request_phase(round_id, Phase.COLLECT)
-    qtbot.waitUntil(lambda: window.state.workshop.active_round_id == round_id, timeout=5000)
+    qtbot.waitUntil(lambda: "ronde 1 loopt" in window.quit_guard.reason(), timeout=5000)
     assert session.server is not None
     group = window.state.groups[0]
     streams = [Sse(session.server.port, join(session.server.port, group.code)) for _ in range(2)]
