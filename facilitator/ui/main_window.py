@@ -146,8 +146,15 @@ class MainWindow(QMainWindow):
         # -- docks and toolbars
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.groups_dock = self._dock(self.tr("Groepen"), "groups", self.groups, left)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        small = screen is not None and screen.availableGeometry().height() < 740
         self.join_dock = self._dock(
-            self.tr("Meedoen met je telefoon"), "join", _scrolling(self.join_panel), right
+            self.tr("Meedoen met je telefoon"),
+            "join",
+            # 1366x768 at 100% has room for QR code, address and code; at 125% (614
+            # logical pixels) the panel scrolls rather than push the window off-screen
+            _scrolling(self.join_panel) if small else self.join_panel,
+            right,
         )
         self.resizeDocks([self.groups_dock, self.join_dock], [260, 340], Qt.Orientation.Horizontal)
         self.results_dock = self._dock(
