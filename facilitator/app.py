@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import gc
 import logging
-import os
 import signal
 import sys
 import time
@@ -20,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QLockFile, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facilitator import resources, templates
+from facilitator import resources
 from facilitator.engine import Engine
 from facilitator.store import DamagedFile, Reader
 
@@ -46,20 +45,23 @@ DEMO_FILE = "demo.workshop"
 
 def data_dir() -> Path:
     """FACILITATOR_DATA_DIR if set (tests, portable installs), else Qt's app data folder."""
-    configured = os.environ.get("FACILITATOR_DATA_DIR")
-    if configured:
-        return Path(configured)
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    from facilitator.ui.recent import data_dir as folder
+
+    return folder()
 
 
 def default_workshop() -> Path:
-    """The demo workshop, created on first start so the app never opens empty."""
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / DEMO_FILE
-    if not path.exists():
-        templates.create_demo(path)
-    return path
+    """The demo workshop, created when first needed so the app never opens empty."""
+    from facilitator.ui.recent import demo_workshop
+
+    return demo_workshop()
+
+
+def workshop_to_open() -> Path:
+    """No file named: the workshop opened last, or the demo on the very first start."""
+    from facilitator.ui.recent import last_workshop
+
+    return last_workshop() or default_workshop()
 
 
 def ensure_application(qt_args: list[str] | None = None) -> QApplication:
@@ -91,9 +93,41 @@ def _icon() -> QIcon:
     return icon
 
 
+class WorkshopInUse(Exception):
+    """The workshop is open in another window (this or another process): two writers on
+    one file would each show only their own new notes and drift apart."""
+
+
+def lock_path(path: Path) -> Path:
+    """The lock lives beside the workshop, so every program opening that file sees it."""
+    return path.with_name(path.name + ".lock")
+
+
+def lock_workshop(path: Path) -> QLockFile:
+    """Hold the workshop for this process, or raise WorkshopInUse in plain words.
+
+    QLockFile writes our process id into the lock; a lock whose process is gone (a crash,
+    a power cut) is stale and taken over. No age limit: a live window holds its workshop
+    all day (the default of 30 s would hand it to a second window after half a minute)."""
+    lock = QLockFile(str(lock_path(path)))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        pid, hostname, _app = lock.getLockInfo()  # PySide: (pid, hostname, appname)
+        raise WorkshopInUse(QApplication.translate(
+            "app", "{name} is al geopend in een ander venster (programma {pid} op {host}). "
+                   "Ga verder in dat venster; twee vensters op één werkplaats zouden elkaars "
+                   "briefjes niet zien.").format(name=path.name, pid=pid, host=hostname))
+    raise WorkshopInUse(QApplication.translate(
+        "app", "{name} kan niet worden vastgezet voor dit venster (de map is niet "
+               "beschrijfbaar?).").format(name=path.name))
+
+
 @dataclass
 class Session:
-    """Everything that runs for one open workshop file."""
+    """Everything that runs for one open workshop file, and the lock that keeps a second
+    window off it."""
 
     engine: Engine
     server: ParticipantServer | None
@@ -101,9 +135,10 @@ class Session:
     store: Reader
     state: WorkshopState
     window: MainWindow
+    lock: QLockFile | None = None
 
     def close(self) -> None:
-        self.window.close()
+        self.window.close_without_asking()
         # A report still being written gets to finish (it reads the file, not the engine).
         QThreadPool.globalInstance().waitForDone(30_000)
         if self.server is not None:
@@ -112,6 +147,9 @@ class Session:
         self.engine.stop()
         self.state.store.close()
         self.window.deleteLater()
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
 
 
 def _start_server(engine: Engine, path: Path, host: str, port: int,
@@ -148,7 +186,12 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
     from facilitator.ui.main_window import MainWindow
     from facilitator.ui.state import WorkshopState
 
-    engine = Engine(path, backup_every_s=BACKUP_EVERY_S).start()
+    lock = lock_workshop(path)  # before the engine: never two writers on one file
+    try:
+        engine = Engine(path, backup_every_s=BACKUP_EVERY_S).start()
+    except BaseException:
+        lock.unlock()
+        raise
     server = None
     try:
         bridge = EngineBridge(engine)
@@ -162,8 +205,16 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
         if server is not None:
             server.stop()
         engine.stop()
+        lock.unlock()
         raise
-    return Session(engine, server, bridge, store, state, window)
+    return Session(engine, server, bridge, store, state, window, lock)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 class SwitchFailed(Exception):
@@ -190,10 +241,18 @@ class Host:
         self.session: Session | None = None
 
     def open(self, path: Path) -> Session:
-        """Switch to `path`; the first call simply starts the first session."""
+        """Switch to `path`; the first call simply starts the first session.
+
+        The workshop already open here is brought forward, not opened twice; one held by
+        another window raises WorkshopInUse before the running session is touched."""
         old = self.session
         if old is None:
             return self._start(Path(path))
+        if _same_file(Path(path), old.engine.path):
+            old.window.bring_forward()
+            return old
+        probe = lock_workshop(Path(path))  # refuse now, while the old window still runs
+        probe.unlock()
         app = ensure_application()
         keep = app.quitOnLastWindowClosed()
         app.setQuitOnLastWindowClosed(False)  # the old window closes before the new shows
@@ -223,8 +282,11 @@ class Host:
             self.session = None
 
     def _start(self, path: Path) -> Session:
+        from facilitator.ui.recent import remember
+
         session = build(path, host=self.host, port=self.port, switch_workshop=self.open)
         self.session = session
+        remember(path)  # the next start without a file comes back here
         return session
 
 
@@ -232,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     """Open the workshop named in `argv` (arguments without the program name), or the
     demo workshop; returns the exit code."""
     parser = argparse.ArgumentParser(prog="facilitator", description="Facilitator")
-    parser.add_argument("workshop", nargs="?", help="a .workshop file (default: the demo)")
+    parser.add_argument("workshop", nargs="?",
+                        help="a .workshop file (default: the last one opened, else the demo)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT,
                         help="port for the phones' web page (0: any free port)")
     options, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
@@ -244,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
 
     explain_firewall()  # Windows, first start: before the server's listen makes it ask
     host = Host(port=options.port)
-    path = Path(options.workshop) if options.workshop else default_workshop()
+    path = Path(options.workshop) if options.workshop else workshop_to_open()
     try:
         try:
             host.open(path)
@@ -318,7 +381,8 @@ def _close_on_ctrl_c(host: Host, app: QApplication) -> QTimer | None:
     runs, hence the idle timer."""
     with contextlib.suppress(ValueError):
         signal.signal(signal.SIGINT,
-                      lambda *_: host.session.window.close() if host.session else app.quit())
+                      lambda *_: host.session.window.close_without_asking() if host.session
+                      else app.quit())
         timer = QTimer(app)
         timer.timeout.connect(lambda: None)
         timer.start(250)

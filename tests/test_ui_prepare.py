@@ -68,7 +68,8 @@ def test_file_menu_has_the_file_actions_once(host) -> None:
     file_menu = next(a.menu() for a in window.menuBar().actions()
                      if a.menu() and window.quit_action in a.menu().actions())
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
-    assert texts == ["&Nieuwe werkplaats…", "&Openen…", "Opslaan als &sjabloon…",
+    assert texts == ["&Nieuwe werkplaats…", "&Openen…", "&Recent geopend",
+                     "&Demo-werkplaats openen", "Opslaan als &sjabloon…",
                      "Werkplaats &voorbereiden…", "Verslag &exporteren…", "&Afsluiten"]
     assert window.preparer.edit_action.shortcut().toString() == "Ctrl+,"
 

@@ -11,15 +11,18 @@ changes in `_on_group_selected` / `_on_round_selected` if it follows them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
+    QFrame,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -27,13 +30,16 @@ from PySide6.QtWidgets import (
 
 from facilitator import identity
 from facilitator.domain.model import Phase
-from facilitator.engine import ActiveRoundChanged, Command, Event, SetActiveRound, SetPhase
+from facilitator.engine import ActiveRoundChanged, Command, Event
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
 from facilitator.ui.about import show_about
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.i18n import LanguageMenu
 from facilitator.ui.network_check import NetworkCheck
 from facilitator.ui.prepare import Preparer, SwitchWorkshop
+from facilitator.ui.quit_guard import QuitGuard
+from facilitator.ui.recent import RecentMenu, demo_workshop, is_demo
+from facilitator.ui.run.day_flow import DayFlow
 from facilitator.ui.run.features import RunFeatures
 from facilitator.ui.run.groups_panel import GroupsPanel
 from facilitator.ui.run.join_panel import JoinPanel
@@ -43,6 +49,7 @@ from facilitator.ui.shortcuts_dialog import shortcut_dialog
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall.features import WallFeatures
 from facilitator.ui.wall.suggestions_panel import DuplicateMarks, SuggestionsPanel
+from facilitator.ui.wall.table_undo import TableUndo
 from facilitator.ui.wall.view import WallView
 
 if TYPE_CHECKING:
@@ -50,6 +57,17 @@ if TYPE_CHECKING:
 
 _STATUS_MS = 8000
 _ON_WALL = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """A tall panel that scrolls rather than pushing the window past a small screen
+    (1366x768 at 125% leaves 614 logical pixels)."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -78,8 +96,8 @@ class MainWindow(QMainWindow):
         self.state = state
         self.bridge = bridge
         self.server = server
-        self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(self.tr("Facilitator — {title}").format(title=state.workshop.title))
+        self.undo_stack = TableUndo(self._table_name, self)  # one history per wall
+        self._set_title()
 
         # -- the centre: round bar, paper-note field, wall
         self.round_bar = RoundBar(state)
@@ -117,13 +135,26 @@ class MainWindow(QMainWindow):
         self.network_check = NetworkCheck(server, self.join_panel.address())
         self.preparer = Preparer(state, bridge, self.join_panel.base_url, switch_workshop, self)
         self.language_menu = LanguageMenu(self)
+        self.quit_guard = QuitGuard(
+            state, lambda: server.connected_count() if server is not None else 0, self
+        )
+        self._quit_confirmed = False
+        self.day_flow = DayFlow(state, bridge.submit, self)
+        self.recent_menu = RecentMenu(self.tr("&Recent geopend"), state.store.path, self)
         self.help_dialog: QDialog | None = None
 
         # -- docks and toolbars
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.groups_dock = self._dock(self.tr("Groepen"), "groups", self.groups, left)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        small = screen is not None and screen.availableGeometry().height() < 740
         self.join_dock = self._dock(
-            self.tr("Meedoen met je telefoon"), "join", self.join_panel, right
+            self.tr("Meedoen met je telefoon"),
+            "join",
+            # 1366x768 at 100% has room for QR code, address and code; at 125% (614
+            # logical pixels) the panel scrolls rather than push the window off-screen
+            _scrolling(self.join_panel) if small else self.join_panel,
+            right,
         )
         self.resizeDocks([self.groups_dock, self.join_dock], [260, 340], Qt.Orientation.Horizontal)
         self.results_dock = self._dock(
@@ -148,6 +179,8 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.join_dock, self.suggestions_dock)
         self.join_dock.raise_()
+        # the wall gets the height; the overview shows a few rows and scrolls
+        self.resizeDocks([self.overview_dock], [150], Qt.Orientation.Vertical)
 
         search_bar = QToolBar(self.tr("Zoeken"), self)
         search_bar.setObjectName("toolbar-search")  # saveState needs a stable name
@@ -165,6 +198,9 @@ class MainWindow(QMainWindow):
             self._on_group_selected(first)
         else:
             self.run_features.show_group(None)
+        for dock, width in ((self.groups_dock, 170), (self.join_dock, 280)):
+            dock.setMinimumWidth(width)  # names and the QR code stay readable at 1366x768
+        self._default_layout = self.saveState()  # what View > Reset layout goes back to
         self._restore_settings()
         self.statusBar().showMessage(self.tr("Werkplaats: {path}").format(path=state.store.path))
 
@@ -202,8 +238,16 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = file_menu = bar.addMenu(self.tr("&Bestand"))
         prepare = self.preparer
-        for action in (prepare.new_action, prepare.open_action, prepare.save_template_action):
+        for action in (prepare.new_action, prepare.open_action):
             file_menu.addAction(action)
+        file_menu.addMenu(self.recent_menu)
+        self.demo_action = self._action(
+            file_menu,
+            self.tr("&Demo-werkplaats openen"),
+            "",
+            lambda: prepare.open_workshop(demo_workshop()),
+        )
+        file_menu.addAction(prepare.save_template_action)
         file_menu.addSeparator()
         file_menu.addAction(prepare.edit_action)
         file_menu.addSeparator()
@@ -214,15 +258,12 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(
             file_menu,
             self.tr("&Afsluiten"),
-            QKeySequence(QKeySequence.StandardKey.Quit),
+            "Ctrl+Q",  # also where the platform has no standard Quit key (Windows)
             self.close,
         )
 
         self.edit_menu = edit_menu = bar.addMenu(self.tr("Be&werken"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("Ongedaan maken"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("Opnieuw"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        undo, redo = self.undo_stack.undo_action, self.undo_stack.redo_action
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
@@ -246,6 +287,12 @@ class MainWindow(QMainWindow):
         view.addAction(self.groups_dock.toggleViewAction())
         view.addAction(self.join_dock.toggleViewAction())
         view.addSeparator()
+        self.next_step_action = self._action(
+            view, self.tr("&Volgende stap"), "Ctrl+Return", self.next_step
+        )
+        self.next_step_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("PgDown")])
+        self.addAction(self.next_step_action)
+        self.shortcuts.append(("Ctrl+Enter / Page Down", self.tr("Volgende stap van de dag")))
         view.addMenu(self.run_features.projector_menu)
         view.addAction(self.overview_dock.toggleViewAction())
         self.network_check_action = self._action(
@@ -253,6 +300,9 @@ class MainWindow(QMainWindow):
         )
         self.addAction(self.network_check_action)
         view.addSeparator()
+        self.reset_layout_action = self._action(
+            view, self.tr("Indeling &herstellen"), "", self.reset_layout
+        )
         view.addMenu(self.language_menu.menu)
 
         self._build_wall_menu(bar.addMenu(self.tr("&Muur")))
@@ -331,6 +381,9 @@ class MainWindow(QMainWindow):
         self.round_bar.roundSelected.connect(self._on_round_selected)
         self.round_bar.phaseRequested.connect(self.request_phase)
         self.note_entry.noteEntered.connect(self.wall_features.controller.add_paper_note)
+        self.quit_guard.quitConfirmed.connect(self._quit_anyway)
+        self.day_flow.said.connect(self._on_day_flow_said)
+        self.recent_menu.openRequested.connect(lambda name: self.preparer.open_workshop(Path(name)))
         self.wall_features.controller.statusMessage.connect(self.statusBar().showMessage)
         self.wall_features.actionsWanted.connect(lambda: self._bring_forward(self.actions_dock))
         self.wall.wallShown.connect(self.suggestions.set_wall)
@@ -343,6 +396,12 @@ class MainWindow(QMainWindow):
         overview.phaseRequested.connect(
             lambda round_id, group_id, phase: self.request_phase(round_id, phase, group_id)
         )
+
+    def _set_title(self) -> None:
+        title = self.tr("Facilitator — {title}").format(title=self.state.workshop.title)
+        if is_demo(self.state.store.path):
+            title = self.tr("{title} (demo)").format(title=title)
+        self.setWindowTitle(title)
 
     # -- reacting ---------------------------------------------------------------------
 
@@ -358,6 +417,11 @@ class MainWindow(QMainWindow):
             return
         if self.wall.key != (group_id, round_id):
             self.wall.show_wall(group_id, round_id, self.state.notes_of(group_id, round_id))
+        self.undo_stack.show_wall(group_id, round_id)  # Ctrl+Z acts on this table only
+
+    def _table_name(self, group_id: int) -> str:
+        group = self.state.group(group_id)
+        return group.name if group is not None else ""
 
     def _on_group_selected(self, group_id: int) -> None:
         self.join_panel.set_group(self.state.group(group_id))
@@ -378,9 +442,7 @@ class MainWindow(QMainWindow):
             self.groups.rebuild()
             self.join_panel.set_group(self.state.group(self.current_group_id() or -1))
         if WorkshopChanged in kinds:
-            self.setWindowTitle(
-                self.tr("Facilitator — {title}").format(title=self.state.workshop.title)
-            )
+            self._set_title()
         if kinds & {ActiveRoundChanged, RoundsChanged, TimerChanged}:
             self.round_bar.reload_rounds()
         else:
@@ -390,22 +452,27 @@ class MainWindow(QMainWindow):
         self.duplicate_marks.on_applied(events)
         self.suggestions.on_applied(events)
 
+    def _on_day_flow_said(self, text: str) -> None:
+        self.statusBar().showMessage(text, _STATUS_MS)
+        self.round_bar.show_group(self.current_group_id())  # un-light a phase not taken
+
     def _on_command_failed(self, command: Command, error: BaseException) -> None:
         self.statusBar().showMessage(
             self.tr("Niet gelukt ({what}): {why}").format(
-                what=type(getattr(command, "command", command)).__name__, why=error),
+                what=type(getattr(command, "command", command)).__name__, why=error
+            ),
             _STATUS_MS,
         )
         self.round_bar.show_group(self.current_group_id())  # un-light a refused phase
 
     def request_phase(self, round_id: int, phase: Phase, group_id: int | None = None) -> None:
-        """Set the round's phase for every group (or only `group_id`). Phones only ever
-        see the workshop's active round, so starting a round (any phase past prepare)
-        also makes it active."""
-        if phase is not Phase.PREPARE and self.state.workshop.active_round_id != round_id:
-            self.bridge.submit(SetActiveRound(round_id))
-        groups = None if group_id is None else (group_id,)
-        self.bridge.submit(SetPhase(round_id, phase, groups))
+        """Set the round's phase for every group (or only `group_id`); DayFlow makes the
+        round active when needed and asks first when phones would leave a running round."""
+        self.day_flow.request_phase(round_id, phase, group_id)
+
+    def next_step(self) -> None:
+        """Ctrl+Enter or Page Down: the active round's tables move on (DayFlow)."""
+        self.day_flow.next_step(self.current_round_id())
 
     @staticmethod
     def _bring_forward(dock: QDockWidget) -> None:
@@ -430,6 +497,16 @@ class MainWindow(QMainWindow):
         self._bring_forward(self.network_dock)
         self.network_check.start_test()
 
+    def bring_forward(self) -> None:
+        """This workshop was asked for again (File > Openen, Recent): show this window."""
+        self.showNormal() if self.isMinimized() else self.show()
+        if QGuiApplication.platformName() != "offscreen":  # it cannot raise, and warns
+            self.raise_()
+            self.activateWindow()
+        self.statusBar().showMessage(
+            self.tr("Deze werkplaats is al open in dit venster."), _STATUS_MS
+        )
+
     def show_help(self) -> None:
         if self.help_dialog is None:
             self.help_dialog = shortcut_dialog(self, self.shortcuts)
@@ -447,12 +524,55 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 900)
+            self.resize(self._default_size())
         state = settings.value("main/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
 
+    def close_without_asking(self) -> bool:
+        """The app switches files or shuts down on purpose (Host, Ctrl+C): no question."""
+        self._quit_confirmed = True
+        return self.close()
+
+    def _quit_anyway(self) -> None:
+        self._quit_confirmed = True
+        self.close()
+
+    def _default_size(self) -> QSize:
+        """1400x900 where it fits; on a smaller screen (1366x768, or 125% scaling) the
+        space the screen leaves, so the first window is never cut off."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1400, 900)
+        available = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar, borders
+        return QSize(
+            min(1400, available.width() - frame.width()),
+            min(900, available.height() - frame.height()),
+        )
+
+    def reset_layout(self) -> None:
+        """View > Reset layout: every dock and toolbar back where it was at first start,
+        the window fitted to its screen again."""
+        self.restoreState(self._default_layout)
+        for dock in (self.groups_dock, self.join_dock, self.results_dock, self.overview_dock):
+            dock.show()
+        self.join_dock.raise_()
+        if self.isMaximized() or self.isFullScreen():
+            self.showNormal()
+        self.resize(self._default_size())
+        screen = self.screen()
+        if screen is not None:
+            self.move(screen.availableGeometry().topLeft())
+        self.resizeDocks([self.groups_dock, self.join_dock], [200, 320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.overview_dock], [150], Qt.Orientation.Vertical)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Ctrl+Q and the close button both land here: while phones are connected or a
+        round runs, ask first (QuitGuard) and stay unless the facilitator confirms."""
+        if not self._quit_confirmed and not self.quit_guard.ask():
+            event.ignore()
+            return
         self.preparer.flush()  # open edits in the workshop editor go in first
         self.run_features.projector.close()
         settings = QSettings()

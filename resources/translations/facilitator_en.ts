@@ -78,16 +78,51 @@
         <source>Nieuw actiepunt: nog niet gekoppeld</source>
         <translation>New action item: not linked yet</translation>
     </message>
-    <message>
-        <source>Actiepunt verwijderen</source>
-        <translation>Delete action item</translation>
-    </message>
 </context>
 <context>
     <name>ClusterItem</name>
     <message>
         <source>(zonder naam)</source>
         <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
+    <name>DayFlow</name>
+    <message>
+        <source>Ronde {old} loopt nog. Als ronde {new} nu naar &apos;{phase}&apos; gaat, gaan alle telefoons van ronde {old} naar ronde {new}; wat ze in ronde {old} deden, blijft bewaard.</source>
+        <translation>Round {old} is still running. If round {new} goes to &apos;{phase}&apos; now, every phone moves from round {old} to round {new}; what they did in round {old} stays saved.</translation>
+    </message>
+    <message>
+        <source>Naar ronde {n}</source>
+        <translation>Go to round {n}</translation>
+    </message>
+    <message>
+        <source>De laatste ronde is gesloten: er is geen volgende stap.</source>
+        <translation>The last round is closed: there is no next step.</translation>
+    </message>
+    <message>
+        <source>alle tafels</source>
+        <translation>all tables</translation>
+    </message>
+    <message>
+        <source>de tafels die achter liepen ({n})</source>
+        <translation>the tables that were behind ({n})</translation>
+    </message>
+    <message>
+        <source>Ronde {n}: {which} naar {phase}</source>
+        <translation>Round {n}: {which} to {phase}</translation>
+    </message>
+    <message>
+        <source>Andere ronde?</source>
+        <translation>Another round?</translation>
+    </message>
+    <message>
+        <source>&amp;Blijven bij deze ronde</source>
+        <translation>&amp;Stay with this round</translation>
+    </message>
+    <message>
+        <source>Niets veranderd: de telefoons blijven in hun ronde.</source>
+        <translation>Nothing changed: the phones stay in their round.</translation>
     </message>
 </context>
 <context>
@@ -198,6 +233,14 @@
     <message>
         <source>Een Word-document van uw organisatie: het verslag neemt de lettertypen, kleuren en koppen daarvan over.</source>
         <translation>A Word document of your organisation: the report takes its fonts, colours and headings.</translation>
+    </message>
+    <message>
+        <source>thema&apos;s over alle tafels toevoegen</source>
+        <translation>add themes across all tables</translation>
+    </message>
+    <message>
+        <source>Per ronde de thema&apos;s die meerdere tafels vonden, uit de clusters die de tafels zelf maakten.</source>
+        <translation>Per round, the themes several tables found, from the clusters the tables made themselves.</translation>
     </message>
     <message>
         <source>Kiezen…</source>
@@ -441,8 +484,16 @@
         <translation>Groups</translation>
     </message>
     <message>
+        <source>&amp;Recent geopend</source>
+        <translation>&amp;Recently opened</translation>
+    </message>
+    <message>
         <source>Meedoen met je telefoon</source>
         <translation>Join with your phone</translation>
+    </message>
+    <message>
+        <source>Voorstellen</source>
+        <translation>Suggestions</translation>
     </message>
     <message>
         <source>Werkplaats: {path}</source>
@@ -451,6 +502,10 @@
     <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Demo-werkplaats openen</source>
+        <translation>Open the &amp;demo workshop</translation>
     </message>
     <message>
         <source>Verslag &amp;exporteren…</source>
@@ -465,12 +520,32 @@
         <translation>&amp;Edit</translation>
     </message>
     <message>
+        <source>&amp;Volgende stap</source>
+        <translation>&amp;Next step</translation>
+    </message>
+    <message>
+        <source>Volgende stap van de dag</source>
+        <translation>Next step of the day</translation>
+    </message>
+    <message>
+        <source>Indeling &amp;herstellen</source>
+        <translation>&amp;Reset layout</translation>
+    </message>
+    <message>
+        <source>Groepen voorstellen…</source>
+        <translation>Suggest groups…</translation>
+    </message>
+    <message>
         <source>Ongedaan maken</source>
         <translation>Undo</translation>
     </message>
     <message>
         <source>Opnieuw</source>
         <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Deze werkplaats is al open in dit venster.</source>
+        <translation>This workshop is already open in this window.</translation>
     </message>
     <message>
         <source>Bee&amp;ld</source>
@@ -491,6 +566,10 @@
     <message>
         <source>&amp;Over {name}…</source>
         <translation>&amp;About {name}…</translation>
+    </message>
+    <message>
+        <source>{title} (demo)</source>
+        <translation>{title} (demo)</translation>
     </message>
     <message>
         <source>Niet gelukt ({what}): {why}</source>
@@ -607,17 +686,6 @@
     <message>
         <source>Zoomen onder de muis</source>
         <translation>Zoom under the mouse</translation>
-    </message>
-</context>
-<context>
-    <name>MoveNotesCommand</name>
-    <message>
-        <source>Briefje verplaatsen</source>
-        <translation>Move note</translation>
-    </message>
-    <message>
-        <source>{n} briefjes verplaatsen</source>
-        <translation>Move {n} notes</translation>
     </message>
 </context>
 <context>
@@ -755,6 +823,14 @@
 </context>
 <context>
     <name>NoteItem</name>
+    <message>
+        <source>Lijkt op een ander briefje: samenvoegen?</source>
+        <translation>Looks like another note: merge?</translation>
+    </message>
+    <message>
+        <source>≈ dubbel?</source>
+        <translation>≈ duplicate?</translation>
+    </message>
     <message>
         <source>verborgen</source>
         <translation>hidden</translation>
@@ -958,6 +1034,10 @@
         <source>Plenair</source>
         <translation>Plenary</translation>
     </message>
+    <message>
+        <source>Thema&apos;s van de zaal</source>
+        <translation>The room&apos;s themes</translation>
+    </message>
 </context>
 <context>
     <name>QDialog</name>
@@ -999,6 +1079,52 @@
     <message>
         <source>Tijd is om</source>
         <translation>Time is up</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <source>1 telefoon is verbonden</source>
+        <translation>1 phone is connected</translation>
+    </message>
+    <message>
+        <source>{n} telefoons zijn verbonden</source>
+        <translation>{n} phones are connected</translation>
+    </message>
+    <message>
+        <source>ronde {n} loopt</source>
+        <translation>round {n} is running</translation>
+    </message>
+    <message>
+        <source> en </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source>Er wordt nog gewerkt: {reason}.
+
+Als u afsluit, kunnen telefoons niets meer versturen. Wat deelnemers dan nog typen, blijft op hun telefoon bewaard en wordt vanzelf verstuurd zodra u deze werkplaats weer opent. Alles wat al is opgeslagen blijft bewaard.</source>
+        <translation>The room is still working: {reason}.
+
+If you quit, phones can no longer send anything. What participants type meanwhile stays on their phone and is sent by itself as soon as you open this workshop again. Everything already saved stays saved.</translation>
+    </message>
+    <message>
+        <source>Afsluiten?</source>
+        <translation>Quit?</translation>
+    </message>
+    <message>
+        <source>&amp;Blijven</source>
+        <translation>&amp;Stay</translation>
+    </message>
+    <message>
+        <source>&amp;Toch afsluiten</source>
+        <translation>&amp;Quit anyway</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>(nog geen andere werkplaatsen)</source>
+        <translation>(no other workshops yet)</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1340,111 @@
     </message>
 </context>
 <context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>Groepen voorstellen</source>
+        <translation>Suggest groups</translation>
+    </message>
+    <message>
+        <source>Stel clusters en dubbele briefjes voor deze tafel voor (Ctrl+Shift+G); niets verandert zonder uw klik</source>
+        <translation>Suggest clusters and duplicate notes for this table (Ctrl+Shift+G); nothing changes without your click</translation>
+    </message>
+    <message>
+        <source>Overnemen</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Afwijzen</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Voorstel: in cluster leggen</source>
+        <translation>Suggestion: put into a cluster</translation>
+    </message>
+    <message>
+        <source>Voorstel: cluster maken</source>
+        <translation>Suggestion: make a cluster</translation>
+    </message>
+    <message>
+        <source>Geen voorstellen (meer) voor deze tafel.</source>
+        <translation>No (more) suggestions for this table.</translation>
+    </message>
+    <message>
+        <source>Vraag voorstellen voor de tafel in beeld.</source>
+        <translation>Ask for suggestions for the table in view.</translation>
+    </message>
+    <message>
+        <source>Zeggen deze twee hetzelfde? Samenvoegen</source>
+        <translation>Do these two say the same? Merge</translation>
+    </message>
+    <message>
+        <source>Bij cluster “{name}” leggen</source>
+        <translation>Put into cluster “{name}”</translation>
+    </message>
+    <message>
+        <source>Nieuw cluster “{name}” met {n} briefjes</source>
+        <translation>New cluster “{name}” with {n} notes</translation>
+    </message>
+    <message>
+        <source>Voorstel {i} van {n}</source>
+        <translation>Suggestion {i} of {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TableUndo</name>
+    <message>
+        <source>Ongedaan maken op {table}: {what}</source>
+        <translation>Undo on {table}: {what}</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Opnieuw op {table}: {what}</source>
+        <translation>Redo on {table}: {what}</translation>
+    </message>
+    <message>
+        <source>Opnieuw</source>
+        <translation>Redo</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeView</name>
+    <message>
+        <source>Wat de zaal schrijft</source>
+        <translation>What the room writes</translation>
+    </message>
+    <message>
+        <source>Nog geen briefjes om te tonen.</source>
+        <translation>No notes to show yet.</translation>
+    </message>
+    <message>
+        <source>Grootte: aantal deelnemers dat het woord gebruikte ({n} deelnemers)</source>
+        <translation>Size: number of participants who used the word ({n} participants)</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s over alle tafels</source>
+        <translation>Themes across all tables</translation>
+    </message>
+    <message>
+        <source>(nog geen)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>1 tafel</source>
+        <translation>1 table</translation>
+    </message>
+    <message>
+        <source>{t} tafels</source>
+        <translation>{t} tables</translation>
+    </message>
+    <message>
+        <source>{n} briefjes · {tables}</source>
+        <translation>{n} notes · {tables}</translation>
+    </message>
+</context>
+<context>
     <name>TimerBar</name>
     <message>
         <source>Start</source>
@@ -1283,6 +1514,10 @@
         <translation>Hide note</translation>
     </message>
     <message>
+        <source>Briefje verplaatsen</source>
+        <translation>Move note</translation>
+    </message>
+    <message>
         <source>Briefje weer tonen</source>
         <translation>Show note again</translation>
     </message>
@@ -1310,6 +1545,10 @@
         <source>Tekst verbeteren</source>
         <translation>Correct text</translation>
     </message>
+    <message>
+        <source>{n} briefjes verplaatsen</source>
+        <translation>Move {n} notes</translation>
+    </message>
 </context>
 <context>
     <name>WallController</name>
@@ -1334,16 +1573,8 @@
         <translation>Choose two or more notes to merge.</translation>
     </message>
     <message>
-        <source>Briefjes samenvoegen</source>
-        <translation>Merge notes</translation>
-    </message>
-    <message>
         <source>Dubbel uit elkaar halen</source>
         <translation>Split duplicate</translation>
-    </message>
-    <message>
-        <source>Cluster opheffen</source>
-        <translation>Dissolve cluster</translation>
     </message>
     <message>
         <source>Cluster hernoemen</source>
@@ -1429,6 +1660,14 @@
 </context>
 <context>
     <name>app</name>
+    <message>
+        <source>{name} is al geopend in een ander venster (programma {pid} op {host}). Ga verder in dat venster; twee vensters op één werkplaats zouden elkaars briefjes niet zien.</source>
+        <translation>{name} is already open in another window (program {pid} on {host}). Carry on in that window; two windows on one workshop would not see each other&apos;s notes.</translation>
+    </message>
+    <message>
+        <source>{name} kan niet worden vastgezet voor dit venster (de map is niet beschrijfbaar?).</source>
+        <translation>{name} cannot be locked for this window (is the folder read-only?).</translation>
+    </message>
     <message>
         <source>De werkplaats kan niet worden geopend:
 {e}</source>

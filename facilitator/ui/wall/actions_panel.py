@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -32,6 +31,7 @@ from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall import commands as wc
 from facilitator.ui.wall.commands import ActionFields
+from facilitator.ui.wall.table_undo import TableUndo
 
 Link = tuple[int | None, int | None]  # (note id, cluster id)
 
@@ -43,7 +43,7 @@ class ActionsPanel(QWidget):
     """
 
     def __init__(self, state: WorkshopState, bridge: EngineBridge,
-                 selection: Callable[[], Link], stack: QUndoStack,
+                 selection: Callable[[], Link], stack: TableUndo,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state, self.bridge, self._selection = state, bridge, selection

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from facilitator.engine import ClusterAdded, Event
@@ -21,6 +21,7 @@ from facilitator.ui.wall import commands as wc
 from facilitator.ui.wall.cluster_item import ClusterItem
 from facilitator.ui.wall.inline_edit import InlineEditor
 from facilitator.ui.wall.note_item import NOTE_H, NOTE_W, NoteItem
+from facilitator.ui.wall.table_undo import TableUndo
 from facilitator.ui.wall.view import WallView
 
 _NOTE_TEXT_RECT = (6.0, 6.0, NOTE_W - 12, NOTE_H - 12)
@@ -39,7 +40,7 @@ class WallController(QObject):
     statusMessage = Signal(str, int)
 
     def __init__(self, wall: WallView, state: WorkshopState, bridge: EngineBridge,
-                 stack: QUndoStack, parent: QObject | None = None) -> None:
+                 stack: TableUndo, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.wall = wall
         self.state = state

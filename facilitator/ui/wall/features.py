@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QUndoStack
 
 from facilitator.engine import (
     ClusterAdded,
@@ -30,6 +29,7 @@ from facilitator.ui.wall.controller import WallController
 from facilitator.ui.wall.note_item import NoteItem
 from facilitator.ui.wall.results_panel import ResultsPanel
 from facilitator.ui.wall.search_bar import SearchBar
+from facilitator.ui.wall.table_undo import TableUndo
 from facilitator.ui.wall.view import WallView
 
 _RANKING_EVENTS = (
@@ -65,7 +65,7 @@ class WallFeatures(QObject):
         wall: WallView,
         state: WorkshopState,
         bridge: EngineBridge,
-        undo_stack: QUndoStack,
+        undo_stack: TableUndo,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

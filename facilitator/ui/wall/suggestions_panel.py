@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall import commands
 from facilitator.ui.wall.note_item import NoteItem
+from facilitator.ui.wall.table_undo import TableUndo
 
 WallKey = tuple[int, int]  # (group id, round id)
 
@@ -50,7 +50,7 @@ class SuggestionsPanel(QWidget):
         self,
         state: WorkshopState,
         bridge: EngineBridge,
-        stack: QUndoStack,
+        stack: TableUndo,
         language: Callable[[], str] = lambda: "nl",
         parent: QWidget | None = None,
     ) -> None:
