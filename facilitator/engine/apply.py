@@ -27,6 +27,8 @@ from facilitator.store import Store
 class NoteResult:
     note: Note
     created: bool  # False: this client id was stored before; the stored note is returned
+    # True: the note was stored and later deleted; a late retry must not bring it back.
+    deleted: bool = False
 
 
 Applied = tuple[Any, list[e.Event]]
@@ -45,8 +47,12 @@ def _join(store: Store, cmd: c.Join, now: float) -> Applied:
         if earlier is not None:
             return earlier, []
     participant = store.add_participant(
-        cmd.group_id, ids.new_token(), clean_optional(cmd.name), clean_optional(cmd.organisation),
-        now, cmd.client_join_id,
+        cmd.group_id,
+        ids.new_token(),
+        clean_optional(cmd.name),
+        clean_optional(cmd.organisation),
+        now,
+        cmd.client_join_id,
     )
     return participant, [e.ParticipantJoined(participant)]
 
@@ -55,7 +61,8 @@ def _add_note(store: Store, cmd: c.AddNote, now: float) -> Applied:
     if cmd.participant_id is not None and cmd.client_note_id is not None:
         earlier = store.note_by_client_id(cmd.participant_id, cmd.client_note_id)
         if earlier is not None:
-            return NoteResult(earlier, created=False), []
+            gone = store.note(earlier.id) is None  # note() skips deleted notes
+            return NoteResult(earlier, created=False, deleted=gone), []
     text = clean_text(cmd.text)
     if store.group(cmd.group_id) is None:
         raise NotFound("group")
@@ -65,8 +72,13 @@ def _add_note(store: Store, cmd: c.AddNote, now: float) -> Applied:
     if cmd.participant_id is not None:
         require_phase(store.phase(round_id, cmd.group_id), Phase.COLLECT)
     note = store.add_note(
-        group_id=cmd.group_id, round_id=round_id, text=text, participant_id=cmd.participant_id,
-        client_note_id=cmd.client_note_id, now=now, is_paper=cmd.is_paper,
+        group_id=cmd.group_id,
+        round_id=round_id,
+        text=text,
+        participant_id=cmd.participant_id,
+        client_note_id=cmd.client_note_id,
+        now=now,
+        is_paper=cmd.is_paper,
     )
     return NoteResult(note, created=True), [e.NoteAdded(note)]
 

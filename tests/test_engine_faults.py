@@ -1,0 +1,206 @@
+"""The engine's own faults: a cancelled caller, a failed COMMIT, a disk that refuses
+writes. Each must leave the writer running and the next command working."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from facilitator.domain.model import Participant, Phase
+from facilitator.engine import AddNote, Engine, Event, Join, NoteAdded, SetPhase, core
+from facilitator.engine import apply as apply_module
+from facilitator.engine.errors import StorageUnavailable
+from facilitator.engine.health import StorageHealth
+from facilitator.store import Store
+from facilitator.store import db as db_module
+
+
+def _collecting(engine: Engine) -> Participant:
+    engine.execute(SetPhase(1, Phase.COLLECT))
+    participant: Participant = engine.execute(Join(1, name="Anne"))
+    return participant
+
+
+def _count_notes(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT count(*) FROM notes").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_cancelled_future_does_not_stop_the_writer(engine: Engine) -> None:
+    p = _collecting(engine)
+    heard: list[Sequence[Event]] = []
+    engine.subscribe(heard.append)
+    gate = threading.Event()
+    original = apply_module.apply
+
+    def slow_apply(store: Store, command: Any, now: float) -> Any:
+        gate.wait(5)
+        return original(store, command, now)
+
+    core.apply = slow_apply  # type: ignore[assignment]
+    try:
+        future = engine.submit(
+            AddNote(1, "afgebroken", participant_id=p.id, client_note_id="cancel-0001")
+        )
+        assert future.cancel()  # the phone hung up before the writer got to it
+        gate.set()
+        later = engine.execute(
+            AddNote(1, "daarna", participant_id=p.id, client_note_id="cancel-0002"), timeout=5
+        )
+    finally:
+        core.apply = original
+    assert later.created
+    # The cancelled command was still applied (a retry finds it) and its event was sent.
+    assert {e.note.text for batch in heard for e in batch if isinstance(e, NoteAdded)} == {
+        "afgebroken",
+        "daarna",
+    }
+
+
+def test_a_failed_commit_rolls_back_and_the_next_batch_works(engine: Engine) -> None:
+    p = _collecting(engine)
+    original = apply_module.apply
+    calls = 0
+
+    def commit_will_fail(store: Store, command: Any, now: float) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            # A deferred foreign key is checked at COMMIT: COMMIT fails and SQLite
+            # leaves the transaction open.
+            store._db.execute("PRAGMA defer_foreign_keys = ON")
+            store._db.execute(
+                "INSERT INTO notes (group_id, round_id, text, created_at,"
+                " updated_at) VALUES (999, 1, 'x', 0, 0)"
+            )
+        return original(store, command, now)
+
+    core.apply = commit_will_fail  # type: ignore[assignment]
+    try:
+        with pytest.raises(sqlite3.IntegrityError):
+            engine.execute(
+                AddNote(1, "mislukt", participant_id=p.id, client_note_id="commit-0001"), timeout=5
+            )
+        result = engine.execute(
+            AddNote(1, "gelukt", participant_id=p.id, client_note_id="commit-0002"), timeout=5
+        )
+    finally:
+        core.apply = original
+    assert result.created
+    assert _count_notes(engine.path) == 1
+
+
+class _DiskLimit:
+    """A disk that fills up: every connection the store opens gets a page ceiling that
+    the test can lower and raise (SQLite's max_page_count gives SQLITE_FULL, as a full
+    disk does)."""
+
+    def __init__(self) -> None:
+        self.conns: list[sqlite3.Connection] = []
+        self.lock = threading.Lock()
+
+    def connect(self, path: Path, *, readonly: bool) -> sqlite3.Connection:
+        conn = _real_connect(path, readonly=readonly)
+        if not readonly:
+            with self.lock:
+                self.conns.append(conn)
+        return conn
+
+    def set_full(self, full: bool) -> None:
+        with self.lock:
+            for conn in self.conns:
+                pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+                conn.execute(f"PRAGMA max_page_count = {pages if full else 1_000_000}")
+
+
+_real_connect = db_module._connect
+
+
+@pytest.fixture
+def disk(monkeypatch: pytest.MonkeyPatch) -> Iterator[_DiskLimit]:
+    limit = _DiskLimit()
+
+    def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+        conn = limit.connect(path, readonly=readonly)
+        return conn
+
+    monkeypatch.setattr(db_module, "_connect", connect)
+    yield limit
+
+
+def _wait_for(condition: Any, timeout: float = 10.0) -> None:
+    done = threading.Event()
+    deadline = 0.0
+    while not condition():
+        deadline += 0.02
+        if deadline > timeout:
+            raise AssertionError("condition not met")
+        done.wait(0.02)
+
+
+def test_a_full_disk_is_storage_unavailable_and_recovers(
+    workshop_path: Path, disk: _DiskLimit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Connections are used from this thread to set the ceiling: allow it.
+    monkeypatch.setattr(db_module.sqlite3, "connect", _any_thread_connect)
+    monkeypatch.setattr(core, "PROBE_EVERY_S", 0.05)
+    healths: list[StorageHealth] = []
+    with Engine(workshop_path) as engine:
+        assert engine.watch_health(healths.append).ok
+        p = _collecting(engine)
+        disk.set_full(True)
+        with pytest.raises(StorageUnavailable) as info:
+            for i in range(200):  # until the notes no longer fit in the last page
+                engine.execute(
+                    AddNote(1, "x" * 250, participant_id=p.id, client_note_id=f"full-{i:05d}"),
+                    timeout=5,
+                )
+        assert info.value.reason == "full"
+        _wait_for(lambda: bool(healths) and healths[-1].reason == "full")
+        stored = _count_notes(workshop_path)
+        # The writer is still there; the disk gets space; the banner goes by itself.
+        disk.set_full(False)
+        _wait_for(lambda: healths[-1].ok)
+        again = engine.execute(
+            AddNote(1, "weer ruimte", participant_id=p.id, client_note_id="full-again"), timeout=5
+        )
+        assert again.created
+    assert _count_notes(workshop_path) == stored + 1
+
+
+def _any_thread_connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+    kwargs.setdefault("check_same_thread", False)
+    return _sqlite_connect(*args, **kwargs)
+
+
+_sqlite_connect = sqlite3.connect
+
+
+def test_a_failed_backup_shows_in_the_health(
+    workshop_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    healths: list[StorageHealth] = []
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Path:
+        raise OSError(28, "No space left on device")
+
+    with Engine(workshop_path, backup_every_s=0.05) as engine:
+        engine.watch_health(healths.append)
+        monkeypatch.setattr(Store, "backup", refuse)
+        _wait_for(lambda: bool(healths) and "No space" in healths[-1].backup_error)
+        monkeypatch.undo()
+        _wait_for(lambda: healths[-1].backup_error == "")
+        assert engine.last_backup is not None
+
+
+def _unused(_: Future[Any]) -> None:
+    pass
