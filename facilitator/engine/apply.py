@@ -47,12 +47,8 @@ def _join(store: Store, cmd: c.Join, now: float) -> Applied:
         if earlier is not None:
             return earlier, []
     participant = store.add_participant(
-        cmd.group_id,
-        ids.new_token(),
-        clean_optional(cmd.name),
-        clean_optional(cmd.organisation),
-        now,
-        cmd.client_join_id,
+        cmd.group_id, ids.new_token(), clean_optional(cmd.name), clean_optional(cmd.organisation),
+        now, cmd.client_join_id,
     )
     return participant, [e.ParticipantJoined(participant)]
 
@@ -72,13 +68,8 @@ def _add_note(store: Store, cmd: c.AddNote, now: float) -> Applied:
     if cmd.participant_id is not None:
         require_phase(store.phase(round_id, cmd.group_id), Phase.COLLECT)
     note = store.add_note(
-        group_id=cmd.group_id,
-        round_id=round_id,
-        text=text,
-        participant_id=cmd.participant_id,
-        client_note_id=cmd.client_note_id,
-        now=now,
-        is_paper=cmd.is_paper,
+        group_id=cmd.group_id, round_id=round_id, text=text, participant_id=cmd.participant_id,
+        client_note_id=cmd.client_note_id, now=now, is_paper=cmd.is_paper,
     )
     return NoteResult(note, created=True), [e.NoteAdded(note)]
 
