@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from facilitator.domain.model import Participant, Phase
-from facilitator.engine import AddNote, Engine, Event, Join, NoteAdded, SetPhase, core
+from facilitator.engine import AddNote, DeleteNote, Engine, Event, Join, NoteAdded, SetPhase, core
 from facilitator.engine import apply as apply_module
 from facilitator.engine.errors import StorageUnavailable
 from facilitator.engine.health import StorageHealth
 from facilitator.store import Store
-from facilitator.store import db as db_module
+from tests.storage_faults import DiskLimit, disk, wait_for
+
+__all__ = ["disk"]  # the fixture, imported for pytest
 
 
 def _collecting(engine: Engine) -> Participant:
@@ -99,59 +100,9 @@ def test_a_failed_commit_rolls_back_and_the_next_batch_works(engine: Engine) -> 
     assert _count_notes(engine.path) == 1
 
 
-class _DiskLimit:
-    """A disk that fills up: every connection the store opens gets a page ceiling that
-    the test can lower and raise (SQLite's max_page_count gives SQLITE_FULL, as a full
-    disk does)."""
-
-    def __init__(self) -> None:
-        self.conns: list[sqlite3.Connection] = []
-        self.lock = threading.Lock()
-
-    def connect(self, path: Path, *, readonly: bool) -> sqlite3.Connection:
-        conn = _real_connect(path, readonly=readonly)
-        if not readonly:
-            with self.lock:
-                self.conns.append(conn)
-        return conn
-
-    def set_full(self, full: bool) -> None:
-        with self.lock:
-            for conn in self.conns:
-                pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
-                conn.execute(f"PRAGMA max_page_count = {pages if full else 1_000_000}")
-
-
-_real_connect = db_module._connect
-
-
-@pytest.fixture
-def disk(monkeypatch: pytest.MonkeyPatch) -> Iterator[_DiskLimit]:
-    limit = _DiskLimit()
-
-    def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-        conn = limit.connect(path, readonly=readonly)
-        return conn
-
-    monkeypatch.setattr(db_module, "_connect", connect)
-    yield limit
-
-
-def _wait_for(condition: Any, timeout: float = 10.0) -> None:
-    done = threading.Event()
-    deadline = 0.0
-    while not condition():
-        deadline += 0.02
-        if deadline > timeout:
-            raise AssertionError("condition not met")
-        done.wait(0.02)
-
-
 def test_a_full_disk_is_storage_unavailable_and_recovers(
-    workshop_path: Path, disk: _DiskLimit, monkeypatch: pytest.MonkeyPatch
+    workshop_path: Path, disk: DiskLimit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Connections are used from this thread to set the ceiling: allow it.
-    monkeypatch.setattr(db_module.sqlite3, "connect", _any_thread_connect)
     monkeypatch.setattr(core, "PROBE_EVERY_S", 0.05)
     healths: list[StorageHealth] = []
     with Engine(workshop_path) as engine:
@@ -165,24 +116,16 @@ def test_a_full_disk_is_storage_unavailable_and_recovers(
                     timeout=5,
                 )
         assert info.value.reason == "full"
-        _wait_for(lambda: bool(healths) and healths[-1].reason == "full")
+        wait_for(lambda: bool(healths) and healths[-1].reason == "full")
         stored = _count_notes(workshop_path)
         # The writer is still there; the disk gets space; the banner goes by itself.
         disk.set_full(False)
-        _wait_for(lambda: healths[-1].ok)
+        wait_for(lambda: healths[-1].ok)
         again = engine.execute(
             AddNote(1, "weer ruimte", participant_id=p.id, client_note_id="full-again"), timeout=5
         )
         assert again.created
     assert _count_notes(workshop_path) == stored + 1
-
-
-def _any_thread_connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-    kwargs.setdefault("check_same_thread", False)
-    return _sqlite_connect(*args, **kwargs)
-
-
-_sqlite_connect = sqlite3.connect
 
 
 def test_a_failed_backup_shows_in_the_health(
@@ -196,11 +139,21 @@ def test_a_failed_backup_shows_in_the_health(
     with Engine(workshop_path, backup_every_s=0.05) as engine:
         engine.watch_health(healths.append)
         monkeypatch.setattr(Store, "backup", refuse)
-        _wait_for(lambda: bool(healths) and "No space" in healths[-1].backup_error)
+        wait_for(lambda: bool(healths) and "No space" in healths[-1].backup_error)
         monkeypatch.undo()
-        _wait_for(lambda: healths[-1].backup_error == "")
+        wait_for(lambda: healths[-1].backup_error == "")
         assert engine.last_backup is not None
 
 
-def _unused(_: Future[Any]) -> None:
-    pass
+
+
+def test_a_late_retry_of_a_deleted_note_says_deleted(engine: Engine) -> None:
+    p = _collecting(engine)
+    note = engine.execute(AddNote(1, "weg", participant_id=p.id, client_note_id="gone-0001"))
+    engine.execute(DeleteNote(note.note.id, p.id))
+    again = engine.execute(AddNote(1, "weg", participant_id=p.id, client_note_id="gone-0001"))
+    assert (again.created, again.deleted) == (False, True)
+    kept = engine.execute(AddNote(1, "blijft", participant_id=p.id, client_note_id="kept-001"))
+    assert not engine.execute(
+        AddNote(1, "blijft", participant_id=p.id, client_note_id="kept-001")).deleted
+    assert kept.created
