@@ -20,6 +20,7 @@ from facilitator.store.backup import (
     save_copy,
     write_backup,
 )
+from tests.test_recovery import checkpoint
 
 
 def _add(engine: Engine, n: int, start: int = 0) -> None:
@@ -109,7 +110,7 @@ def test_save_a_copy_holds_every_acknowledged_note(workshop_path: Path, tmp_path
 def test_a_copy_without_its_wal_says_so(workshop_path: Path, tmp_path: Path) -> None:
     with Engine(workshop_path) as engine:
         _add(engine, 5)
-        engine._checkpoint()  # the main file is current up to here
+        checkpoint(workshop_path)  # the main file is current up to here
         copy = tmp_path / "kopie.workshop"
         shutil.copyfile(workshop_path, copy)  # while open, without its WAL
     store = Store.open(copy)
@@ -126,7 +127,7 @@ def test_a_file_older_than_its_newest_backup_is_noticed(workshop_path: Path) -> 
     file's last checkpoint holds more, and is offered."""
     with Engine(workshop_path) as engine:
         _add(engine, 10)
-        engine._checkpoint()
+        checkpoint(workshop_path)
         old_main = workshop_path.read_bytes()
         _add(engine, 10, start=10)
         store = Store.open(workshop_path)
