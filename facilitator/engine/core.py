@@ -77,6 +77,7 @@ class Engine:
         self._running = False
         self.batches = 0  # transactions committed, for benchmarks and tests
         self.health = StorageHealth()
+        self.opened_without_wal = False
         self._health_watchers: list[HealthWatcher] = []
         self._reopen_needed = False
         self._wal_dirty = False
@@ -137,6 +138,8 @@ class Engine:
             self._ready.set()
             return
         self._store = store
+        # Known before anyone writes: the file was a copy taken without its WAL.
+        self.opened_without_wal = store.opened_without_wal
         self._running = True
         self._ready.set()
         next_backup = time.monotonic() + self._backup_every_s if self._backup_every_s else None

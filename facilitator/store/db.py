@@ -232,6 +232,12 @@ class Store(ReadMixin, WriteMixin):
         """Copy committed pages from the WAL into the main file without waiting for readers."""
         self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
+    def save_copy(self, target: Path) -> int:
+        """A complete copy at `target` through the backup API; returns its note count."""
+        from facilitator.store.backup import save_copy
+
+        return save_copy(self._db, target).notes
+
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
