@@ -7,9 +7,9 @@ cannot drift between /api/state and the live stream.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
+from facilitator.domain.clock import steady_time
 from facilitator.domain.methods import METHODS
 from facilitator.domain.model import Group, Note, Participant, Phase, Round, Visibility, Workshop
 from facilitator.domain.text import NOTE_MAX_CHARS
@@ -85,7 +85,7 @@ def timer_json(round_: Round) -> dict[str, Any]:
     return {
         "ends_at": round_.timer_ends_at,
         "remaining_s": round_.timer_remaining_s,
-        "now": time.time(),
+        "now": steady_time(),  # the engine's clock: a wall-clock jump moves neither
     }
 
 
