@@ -4,9 +4,9 @@ work without one, for scripted use, tests and a laptop without a screen."""
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
-import threading
 from pathlib import Path
 
 from facilitator import templates
@@ -137,11 +137,33 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _wait_for_signal() -> None:
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
-    while not stop.wait(0.5):
-        pass
+    """Block until SIGINT or SIGTERM, taking no lock in a signal handler.
+
+    The handler used to call `threading.Event.set()`, whose lock a second signal during
+    the first handler re-entered: `serve` stayed on a futex after SIGTERM to its process
+    group. Now the handler does nothing; Python's C-level handler writes the signal
+    number to a wake-up pipe, and this loop reads it on the main thread.
+    """
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    previous_fd = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    wanted = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, _ignore_in_handler) for sig in wanted}
+    try:
+        while True:
+            received = os.read(read_end, 64)
+            if any(number in (int(sig) for sig in wanted) for number in received):
+                return
+    finally:
+        signal.set_wakeup_fd(previous_fd)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        os.close(read_end)
+        os.close(write_end)
+
+
+def _ignore_in_handler(_signum: int, _frame: object) -> None:
+    """The signal's work is done by the wake-up pipe, outside any handler."""
 
 
 if __name__ == "__main__":
