@@ -30,6 +30,7 @@ class DiskLimit:
         self.conns: list[sqlite3.Connection] = []
         self.lock = threading.Lock()
         self.full = False
+        self.read_only = False
 
     def connect(self, path: Path, *, readonly: bool) -> sqlite3.Connection:
         conn = _real_connect(path, readonly=readonly)
@@ -38,6 +39,8 @@ class DiskLimit:
                 self.conns.append(conn)
                 if self.full:
                     self._limit(conn)
+                if self.read_only:
+                    conn.execute("PRAGMA query_only = ON")
         return conn
 
     def set_full(self, full: bool) -> None:
@@ -47,6 +50,17 @@ class DiskLimit:
                 # A connection the engine closed (it reopens after some faults): skip.
                 with contextlib.suppress(sqlite3.ProgrammingError):
                     self._limit(conn)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Like a filesystem remounted read-only: the connections open now can no longer
+        write, and neither can new ones until it is undone. Undoing it does not heal the
+        connections already open (a remount does not either): only a fresh one writes."""
+        with self.lock:
+            self.read_only = read_only
+            if read_only:
+                for conn in self.conns:
+                    with contextlib.suppress(sqlite3.ProgrammingError):
+                        conn.execute("PRAGMA query_only = ON")
 
     def _limit(self, conn: sqlite3.Connection) -> None:
         pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
