@@ -56,7 +56,7 @@ def data_dir() -> Path:
 def default_workshop() -> Path:
     """The demo workshop, created on first start so the app never opens empty."""
     folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # workshop files hold tokens
     path = folder / DEMO_FILE
     if not path.exists():
         templates.create_demo(path)

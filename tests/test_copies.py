@@ -8,6 +8,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
+import pytest
+
 from facilitator import templates
 from facilitator.engine import AddNote, Engine
 from facilitator.store import Store
@@ -138,3 +140,12 @@ def test_a_file_older_than_its_newest_backup_is_noticed(workshop_path: Path) -> 
     assert newer_backup(workshop_path) == backup
     here, there = content_of(workshop_path), content_of(backup)
     assert here is not None and there is not None and there.commits > here.commits
+
+
+def test_the_data_folder_is_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from facilitator import app
+
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(tmp_path / "data"))
+    demo = app.default_workshop()
+    assert stat.S_IMODE(demo.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(demo.stat().st_mode) == 0o600
