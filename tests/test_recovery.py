@@ -186,3 +186,45 @@ def test_a_file_that_lost_its_wal_is_merged_with_the_newer_backup(
     assert offer_newer_backup(path, ask=lambda q: asked.append(q) or True)
     assert "224 notities hersteld; 0 verloren" in asked[0]
     assert len(_notes_of(path)) == 224
+
+
+def test_a_bit_flipped_in_a_wal_frame_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite stops reading a WAL at the first frame whose checksum fails; the frames
+    after it still hold whole pages of later commits, which the page reader finds."""
+    import shutil
+
+    from facilitator import templates
+    from facilitator.engine import core
+
+    monkeypatch.setattr(core, "CHECKPOINT_IDLE_S", 1e9)  # everything stays in the WAL
+    monkeypatch.setattr(core, "CHECKPOINT_EVERY_S", 1e9)
+    path = tmp_path / "dag.workshop"
+    templates.create(path)
+    snap = tmp_path / "snap"
+    snap.mkdir()
+    with Engine(path) as engine:
+        engine.execute(SetPhase(1, Phase.COLLECT))
+        phone = engine.execute(Join(1))
+        for i in range(150):  # fewer pages than SQLite's own checkpoint at 1,000
+            engine.execute(
+                AddNote(1, f"n{i}", participant_id=phone.id, client_note_id=f"wal-{i:06d}")
+            )
+        for name in ("dag.workshop", "dag.workshop-wal"):  # the folder as a crash leaves it
+            shutil.copyfile(tmp_path / name, snap / name)
+    wal = bytearray((snap / "dag.workshop-wal").read_bytes())
+    frame = 24 + 4096
+    frames = (len(wal) - 32) // frame
+    wal[32 + (frames // 3) * frame + 24 + 2000] ^= 0x10  # one bit, a third of the way in
+    (snap / "dag.workshop-wal").write_bytes(bytes(wal))
+    (snap / "dag.workshop-shm").unlink(missing_ok=True)
+    # Opened as before, SQLite showed the commits before the damage and, on closing,
+    # checkpointed and deleted the WAL: the rest gone for good. Now it is noticed first.
+    with pytest.raises(DamagedFile, match="WAL"):
+        Store.open(snap / "dag.workshop")
+    plain = sqlite3.connect(f"file:{snap / 'dag.workshop'}?mode=ro", uri=True)
+    assert plain.execute("SELECT count(*) FROM notes").fetchone()[0] < 150
+    plain.close()
+    result = recover(snap / "dag.workshop", tmp_path / "hersteld.workshop")
+    assert (result.notes, result.lost) == (150, 0)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from facilitator.store.pages import wal_cut_short
 from facilitator.store.reads import ReadMixin
 from facilitator.store.schema import MIGRATIONS, SCHEMA_VERSION
 from facilitator.store.specs import WorkshopSpec
@@ -38,7 +39,7 @@ class NewerFile(Exception):
 _WORKSHOP_TABLES = {"workshop", "groups", "rounds", "participants", "notes"}
 
 
-def _check(path: Path) -> int:
+def _check(path: Path, *, check_wal: bool = True) -> int:
     """The file's schema version, if it is a healthy workshop file; raise otherwise.
 
     Read-only throughout: nothing is written to a file that fails a check.
@@ -48,6 +49,10 @@ def _check(path: Path) -> int:
     except sqlite3.Error as exc:
         raise DamagedFile(f"{path.name}: {exc}") from exc
     try:
+        wal = path.with_name(path.name + "-wal")
+        # Only before writing: the writer's close would checkpoint and delete the WAL.
+        if check_wal and wal.is_file() and wal_cut_short(wal.read_bytes()):
+            raise DamagedFile(f"{path.name}: its WAL is damaged; later commits follow the damage")
         result = conn.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:
             detail = "; ".join(str(r[0]) for r in result[:3])
@@ -174,7 +179,7 @@ class Store(ReadMixin, WriteMixin):
         path = Path(path)
         if not path.is_file():
             raise FileNotFoundError(path)
-        version = _check(path)
+        version = _check(path, check_wal=not readonly)
         if readonly and version < SCHEMA_VERSION:
             return cls(_upgraded_in_memory(path), path)
         conn = _connect(path, readonly=readonly)

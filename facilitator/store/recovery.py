@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.store.backup import newest_good_backup
+from facilitator.store.pages import NOTE_COLUMNS, PARTICIPANT_COLUMNS, Found, scan
 
 _MAGIC = b"SQLite format 3\x00"
 # Parents before children, so every row's references exist when it is inserted.
@@ -64,6 +65,9 @@ def recover(damaged: Path, target: Path, backup: Path | None = None) -> Recovery
     with tempfile.TemporaryDirectory(prefix="facilitator-recover-") as tmp:
         salvage = _readable_copy(damaged, backup, Path(tmp))
         rows, unreadable = _read_all(salvage)
+        known = _indexed_notes(salvage)
+    wal = damaged.with_name(damaged.name + "-wal")
+    _add_from_pages(rows, scan(damaged.read_bytes(), wal.read_bytes() if wal.exists() else None))
     base = backup if backup is not None else _empty_like(damaged)
     os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     src = sqlite3.connect(f"{base.resolve().as_uri()}?mode=ro", uri=True)
@@ -73,7 +77,7 @@ def recover(damaged: Path, target: Path, backup: Path | None = None) -> Recovery
         src.close()
         if backup is None:
             base.unlink()
-        return _merge(out, rows, unreadable, target, backup)
+        return _merge(out, rows, unreadable, target, backup, known)
     finally:
         out.close()
 
@@ -156,6 +160,47 @@ def _read_all(salvage: Path) -> tuple[Rows, int]:
     return rows, unreadable
 
 
+def _add_from_pages(rows: Rows, found: Found) -> None:
+    """Rows SQL could not reach, read from leaf pages: added where SQL found nothing
+    under that rowid (what SQL read is one consistent state; it wins)."""
+    for table, canonical in (("notes", NOTE_COLUMNS), ("participants", PARTICIPANT_COLUMNS)):
+        columns, table_rows = rows.get(table, (list(canonical), []))
+        id_at = columns.index("id")
+        have = {row[id_at] for row in table_rows}
+        for rowid, values in found[table].items():
+            if rowid in have:
+                continue
+            named = dict(zip(canonical, values, strict=False))
+            named["id"] = rowid
+            table_rows.append(tuple(named.get(c) for c in columns))
+        rows[table] = (columns, table_rows)
+
+
+def _indexed_notes(salvage: Path) -> tuple[set[tuple[object, object]], int]:
+    """What the damaged file's indexes still say existed: the phones' notes by
+    (participant, client id), and the highest note id. An index survives damage to
+    the table it indexes, so it counts notes that can no longer be read."""
+    keys: set[tuple[object, object]] = set()
+    top = 0
+    try:
+        conn = sqlite3.connect(f"{salvage.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return keys, top
+    try:
+        with contextlib.suppress(sqlite3.DatabaseError):
+            for pid, cid in conn.execute(
+                    "SELECT participant_id, client_note_id FROM notes INDEXED BY notes_client_id"
+                    " WHERE client_note_id IS NOT NULL"):
+                keys.add((pid, cid))
+        with contextlib.suppress(sqlite3.DatabaseError):
+            for (rowid,) in conn.execute(
+                    "SELECT rowid FROM notes INDEXED BY notes_wall WHERE group_id IS NOT NULL"):
+                top = max(top, int(rowid))
+    finally:
+        conn.close()
+    return keys, top
+
+
 def _read_table(
     conn: sqlite3.Connection, table: str, columns: list[str], got: dict[object, tuple[object, ...]]
 ) -> int:
@@ -221,7 +266,8 @@ def _note_key(columns: list[str], row: tuple[object, ...]) -> tuple[object, ...]
 
 
 def _merge(
-    out: sqlite3.Connection, rows: Rows, unreadable: int, target: Path, backup: Path | None
+    out: sqlite3.Connection, rows: Rows, unreadable: int, target: Path, backup: Path | None,
+    known: tuple[set[tuple[object, object]], int],
 ) -> Recovery:
     out.execute("PRAGMA foreign_keys = OFF")
     out.execute("BEGIN IMMEDIATE")
@@ -277,8 +323,11 @@ def _merge(
     notes = _count(out, "notes")
     # Ids are handed out in order and notes are only soft-deleted: every id up to the
     # highest one seen was a note. Those in neither copy are lost.
+    # The damaged file's indexes may know of notes no page still holds.
     top = int(out.execute("SELECT coalesce(max(id), 0) FROM notes").fetchone()[0])
-    lost = max(0, top - notes)
+    known_keys, known_top = known
+    have = set(out.execute("SELECT participant_id, client_note_id FROM notes"))
+    lost = max(0, max(top, known_top) - notes, len(known_keys - have))
     from_backup_only = len([k for k in base_notes if k not in from_file_keys])
     return Recovery(
         target,
