@@ -33,8 +33,8 @@ log = logging.getLogger(__name__)
 Subscriber = Callable[[Sequence[Event]], None]
 HealthWatcher = Callable[[StorageHealth], None]
 
-CHECKPOINT_IDLE_S = 1.0  # a checkpoint once the writer has been idle this long
-CHECKPOINT_EVERY_S = 5.0  # and at least this often under constant load
+CHECKPOINT_IDLE_S = 0.5  # a checkpoint once the writer has been idle this long
+CHECKPOINT_EVERY_S = 1.0  # and at least this often under constant load
 PROBE_EVERY_S = 2.0  # while the disk refuses writes, try again this often
 
 # Expected refusals travel back to the caller; anything else is a bug and is logged.
