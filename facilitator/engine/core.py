@@ -226,7 +226,9 @@ class Engine:
                     events.extend(changes)
                 store.count_commit()
         except Exception as exc:  # COMMIT itself failed: nothing of the batch is stored
-            reason = storage_reason(exc)
+            # A reopen after a fault that failed again is the same fault, whatever
+            # Store.open called it.
+            reason = storage_reason(exc) or (self.health.reason if self._reopen_needed else "")
             error: BaseException = exc
             if reason:
                 log.error("commit of %d commands refused by the disk: %s", len(batch), exc)
