@@ -145,8 +145,6 @@ def test_a_failed_backup_shows_in_the_health(
         assert engine.last_backup is not None
 
 
-
-
 def test_a_late_retry_of_a_deleted_note_says_deleted(engine: Engine) -> None:
     p = _collecting(engine)
     note = engine.execute(AddNote(1, "weg", participant_id=p.id, client_note_id="gone-0001"))
@@ -155,12 +153,14 @@ def test_a_late_retry_of_a_deleted_note_says_deleted(engine: Engine) -> None:
     assert (again.created, again.deleted) == (False, True)
     kept = engine.execute(AddNote(1, "blijft", participant_id=p.id, client_note_id="kept-001"))
     assert not engine.execute(
-        AddNote(1, "blijft", participant_id=p.id, client_note_id="kept-001")).deleted
+        AddNote(1, "blijft", participant_id=p.id, client_note_id="kept-001")
+    ).deleted
     assert kept.created
 
 
 def test_a_read_only_remount_recovers_without_a_restart(
-        workshop_path: Path, disk: DiskLimit, monkeypatch: pytest.MonkeyPatch) -> None:
+    workshop_path: Path, disk: DiskLimit, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(core, "PROBE_EVERY_S", 0.05)
     healths: list[StorageHealth] = []
     with Engine(workshop_path) as engine:
@@ -168,19 +168,23 @@ def test_a_read_only_remount_recovers_without_a_restart(
         p = _collecting(engine)
         disk.set_read_only(True)
         with pytest.raises(StorageUnavailable) as info:
-            engine.execute(AddNote(1, "alleen-lezen", participant_id=p.id,
-                                   client_note_id="ro-000001"), timeout=5)
+            engine.execute(
+                AddNote(1, "alleen-lezen", participant_id=p.id, client_note_id="ro-000001"),
+                timeout=5,
+            )
         assert info.value.reason == "read_only"
         disk.set_read_only(False)  # remounted read-write; the old connection stays stuck
         wait_for(lambda: healths[-1].ok)
-        again = engine.execute(AddNote(1, "alleen-lezen", participant_id=p.id,
-                                       client_note_id="ro-000001"), timeout=5)
+        again = engine.execute(
+            AddNote(1, "alleen-lezen", participant_id=p.id, client_note_id="ro-000001"), timeout=5
+        )
         assert again.created
     assert _count_notes(workshop_path) == 1
 
 
-def test_the_main_file_alone_is_current_once_the_writer_is_idle(engine: Engine,
-                                                                tmp_path: Path) -> None:
+def test_the_main_file_alone_is_current_once_the_writer_is_idle(
+    engine: Engine, tmp_path: Path
+) -> None:
     """A checkpoint when idle: a copy of the main file alone (no WAL) has every note."""
     for i in range(40):
         engine.execute(AddNote(1, f"n{i}", is_paper=True))

@@ -16,7 +16,8 @@ __all__ = ["disk"]  # the fixture, imported for pytest
 
 
 def test_full_disk_gives_503_storage_unavailable_then_recovers(
-        workshop_path: Path, disk: DiskLimit, monkeypatch: pytest.MonkeyPatch) -> None:
+    workshop_path: Path, disk: DiskLimit, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(core, "PROBE_EVERY_S", 0.05)
     with Engine(workshop_path) as engine:
         collect(engine, workshop_path)
@@ -48,14 +49,14 @@ def test_full_disk_gives_503_storage_unavailable_then_recovers(
 
 
 def test_late_retry_of_a_deleted_note_answers_deleted_true(
-        engine: Engine, workshop_path: Path) -> None:
+    engine: Engine, workshop_path: Path
+) -> None:
     collect(engine, workshop_path)
     with running(engine, workshop_path) as server:
         token = join(server.port, groups(workshop_path)[0].code)
         first = post(server.port, token, "late-0001", "weg ermee")
         assert first.status == 201 and "deleted" not in first.json
-        gone = request(server.port, "DELETE", f"/api/notes/{first.json['note']['id']}",
-                       token=token)
+        gone = request(server.port, "DELETE", f"/api/notes/{first.json['note']['id']}", token=token)
         assert gone.status == 200
         late = post(server.port, token, "late-0001", "weg ermee")
         assert late.status == 200

@@ -189,12 +189,14 @@ def _indexed_notes(salvage: Path) -> tuple[set[tuple[object, object]], int]:
     try:
         with contextlib.suppress(sqlite3.DatabaseError):
             for pid, cid in conn.execute(
-                    "SELECT participant_id, client_note_id FROM notes INDEXED BY notes_client_id"
-                    " WHERE client_note_id IS NOT NULL"):
+                "SELECT participant_id, client_note_id FROM notes INDEXED BY notes_client_id"
+                " WHERE client_note_id IS NOT NULL"
+            ):
                 keys.add((pid, cid))
         with contextlib.suppress(sqlite3.DatabaseError):
             for (rowid,) in conn.execute(
-                    "SELECT rowid FROM notes INDEXED BY notes_wall WHERE group_id IS NOT NULL"):
+                "SELECT rowid FROM notes INDEXED BY notes_wall WHERE group_id IS NOT NULL"
+            ):
                 top = max(top, int(rowid))
     finally:
         conn.close()
@@ -266,7 +268,11 @@ def _note_key(columns: list[str], row: tuple[object, ...]) -> tuple[object, ...]
 
 
 def _merge(
-    out: sqlite3.Connection, rows: Rows, unreadable: int, target: Path, backup: Path | None,
+    out: sqlite3.Connection,
+    rows: Rows,
+    unreadable: int,
+    target: Path,
+    backup: Path | None,
     known: tuple[set[tuple[object, object]], int],
 ) -> Recovery:
     out.execute("PRAGMA foreign_keys = OFF")
