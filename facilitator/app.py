@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator import resources, templates
 from facilitator.engine import Engine
-from facilitator.store import DamagedFile, Store
+from facilitator.store import DamagedFile, Reader
 from facilitator.store.db import NotAWorkshop
 
 if TYPE_CHECKING:  # imported lazily at run time: the window's modules load only when needed
@@ -76,6 +76,14 @@ def ensure_application(qt_args: list[str] | None = None) -> QApplication:
 
 def _icon() -> QIcon:
     icon = QIcon()
+    # The pixel-grid PNGs (tools/make_icons.py) stay crisp in a title bar and task bar.
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        with contextlib.suppress(OSError):
+            pixmap = QPixmap()
+            if pixmap.loadFromData(resources.read_bytes("icons", "png", f"facilitator-{size}.png")):
+                icon.addPixmap(pixmap)
+    if not icon.isNull():
+        return icon
     with contextlib.suppress(OSError):
         data = resources.read_bytes("icons", "facilitator.svg")
         pixmap = QPixmap()
@@ -91,7 +99,7 @@ class Session:
     engine: Engine
     server: ParticipantServer | None
     bridge: EngineBridge
-    store: Store
+    store: Reader
     state: WorkshopState
     window: MainWindow
 
@@ -145,10 +153,12 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
     server = None
     try:
         bridge = EngineBridge(engine)
-        store = Store.open(path, readonly=True)
+        store = Reader.open(path)
         state = WorkshopState(store)
         server = _start_server(engine, path, host, port, limits)
-        window = MainWindow(state, bridge, server, _addresses, switch_workshop)
+        window = MainWindow(
+            state, bridge, server, _addresses, switch_workshop, data_folder=str(data_dir())
+        )
     except BaseException:
         if server is not None:
             server.stop()
@@ -231,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     from facilitator.ui.i18n import install_translator
 
     install_translator(app)  # the stored interface language; Dutch unless English chosen
+    from facilitator.ui.first_start import explain_firewall
+
+    explain_firewall()  # Windows, first start: before the server's listen makes it ask
     host = Host(port=options.port)
     path = Path(options.workshop) if options.workshop else default_workshop()
     try:

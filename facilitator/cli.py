@@ -15,7 +15,7 @@ from facilitator import templates
 from facilitator.domain.model import Phase
 from facilitator.store import DamagedFile, NewerFile
 
-_COMMANDS = ("new", "export", "serve")
+_COMMANDS = ("new", "export", "serve", "suggest")
 DEFAULT_PORT = 8321
 
 
@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Run breakout sessions offline: phones post notes to this laptop.",
         epilog="Without a command: open the window (on the demo workshop, or on FILE).",
     )
+    parser.add_argument("-V", "--version", action="store_true",
+                        help="print the name and version and stop")
     sub = parser.add_subparsers(dest="command", required=True)
 
     new = sub.add_parser("new", help="create a workshop file from a template")
@@ -39,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--language", default="nl", choices=("nl", "en"))
     export.add_argument("--names", action="store_true", help="include participants' names")
     export.add_argument("--hidden", action="store_true", help="list moderated notes separately")
+    export.add_argument("--themes", action="store_true",
+                        help="add \"thema's over alle tafels\" (from the tables' clusters)")
     export.add_argument("--base-url", default="",
                         help="for table cards: http://ADDRESS:PORT the phones will use")
 
@@ -51,11 +55,22 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--round", type=int, help="make round N (1-based) the active round")
     serve.add_argument("--phase", choices=[p.value for p in Phase],
                        help="set the active round's phase for every group")
+
+    suggest = sub.add_parser("suggest", help="grouping suggestions for notes in a JSON file",
+                             description="Read {\"notes\": [{\"id\", \"text\"}], "
+                             "\"language\": \"nl\"} and print suggested clusters and "
+                             "duplicates as JSON (docs/SUGGEST.md). Offline; nothing changes.")
+    suggest.add_argument("file", type=Path, help="the notes; - reads standard input")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args_in = sys.argv[1:] if argv is None else argv
+    if args_in[:1] in (["--version"], ["-V"]):
+        from facilitator import identity
+
+        print(identity.title())
+        return 0
     # Anything but a command or a plea for help opens the window: a file, `--port 9000`.
     if not args_in or (args_in[0] not in _COMMANDS and args_in[0] not in ("-h", "--help")):
         from facilitator.app import main as run_window  # Qt only when a window is wanted
@@ -67,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
             return _new(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "suggest":
+            return _suggest(args)
         return _serve(args)
     except (FileNotFoundError, FileExistsError, KeyError, ValueError, DamagedFile,
             NewerFile) as exc:
@@ -82,9 +99,9 @@ def _new(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from facilitator.report import ReportOptions, render
-    from facilitator.store import Store
+    from facilitator.store import Reader
 
-    store = Store.open(args.file, readonly=True)
+    store = Reader.open(args.file)
     try:
         snapshot = store.snapshot()
     finally:
@@ -99,9 +116,25 @@ def _export(args: argparse.Namespace) -> int:
         base_url = f"http://{address}:{DEFAULT_PORT}"
         print(f"table cards point to {base_url} (use --base-url to choose)", file=sys.stderr)
     options = ReportOptions(language=args.language, include_names=args.names,
-                            include_hidden=args.hidden, base_url=base_url)
+                            include_hidden=args.hidden, base_url=base_url,
+                            room_themes=args.themes)
     args.output.write_bytes(render(snapshot, args.format, options))
     print(args.output)
+    return 0
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    import json
+
+    from facilitator.suggest.cli import run
+
+    raw = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
+    try:
+        answer = run(json.loads(raw))
+    except (json.JSONDecodeError, TypeError) as exc:
+        print(f"facilitator: not a notes file: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(answer, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -109,11 +142,11 @@ def _serve(args: argparse.Namespace) -> int:
     from facilitator.engine import Engine, SetActiveRound, SetPhase
     from facilitator.server import ParticipantServer
     from facilitator.server.network import lan_ipv4_addresses
-    from facilitator.store import Store
+    from facilitator.store import Reader
 
     engine = Engine(args.file).start()
     try:
-        reader = Store.open(args.file, readonly=True)
+        reader = Reader.open(args.file)
         rounds = reader.rounds()
         if args.round is not None:
             if not 1 <= args.round <= len(rounds):

@@ -14,6 +14,7 @@ import pytest
 from facilitator.domain.model import Participant, Phase
 from facilitator.engine import AddNote, DeleteNote, Engine, Event, Join, NoteAdded, SetPhase, core
 from facilitator.engine import apply as apply_module
+from facilitator.engine import undo as undo_module
 from facilitator.engine.errors import StorageUnavailable
 from facilitator.engine.health import StorageHealth
 from facilitator.store import Store
@@ -47,7 +48,7 @@ def test_a_cancelled_future_does_not_stop_the_writer(engine: Engine) -> None:
         gate.wait(5)
         return original(store, command, now)
 
-    core.apply = slow_apply  # type: ignore[assignment]
+    undo_module.apply = slow_apply  # type: ignore[assignment]
     try:
         future = engine.submit(
             AddNote(1, "afgebroken", participant_id=p.id, client_note_id="cancel-0001")
@@ -58,7 +59,7 @@ def test_a_cancelled_future_does_not_stop_the_writer(engine: Engine) -> None:
             AddNote(1, "daarna", participant_id=p.id, client_note_id="cancel-0002"), timeout=5
         )
     finally:
-        core.apply = original
+        undo_module.apply = original
     assert later.created
     # The cancelled command was still applied (a retry finds it) and its event was sent.
     assert {e.note.text for batch in heard for e in batch if isinstance(e, NoteAdded)} == {
@@ -85,7 +86,7 @@ def test_a_failed_commit_rolls_back_and_the_next_batch_works(engine: Engine) -> 
             )
         return original(store, command, now)
 
-    core.apply = commit_will_fail  # type: ignore[assignment]
+    undo_module.apply = commit_will_fail  # type: ignore[assignment]
     try:
         with pytest.raises(sqlite3.IntegrityError):
             engine.execute(
@@ -95,7 +96,7 @@ def test_a_failed_commit_rolls_back_and_the_next_batch_works(engine: Engine) -> 
             AddNote(1, "gelukt", participant_id=p.id, client_note_id="commit-0002"), timeout=5
         )
     finally:
-        core.apply = original
+        undo_module.apply = original
     assert result.created
     assert _count_notes(engine.path) == 1
 

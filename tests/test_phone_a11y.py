@@ -1,8 +1,9 @@
 """Accessibility of the phone page: axe-core on every screen, and 200% text size.
 
-axe-core comes from npm, pinned in tests/a11y/package-lock.json; `.ci/run` installs it
-with `npm ci --prefix tests/a11y`. It is injected as a script tag, which the page's CSP
-(default-src 'self') rightly refuses, so only the axe context bypasses the CSP.
+axe-core comes from npm, pinned in tests/a11y/package-lock.json; the `axe` fixture runs
+`npm ci --prefix tests/a11y` once when it is missing, and fails loudly if it cannot
+(tests/system_tools.py): never a silent skip. It is injected as a script tag, which the
+page's CSP (default-src 'self') rightly refuses, so only the axe context bypasses the CSP.
 """
 
 from __future__ import annotations
@@ -16,17 +17,22 @@ import pytest
 from facilitator.domain.model import Phase
 from facilitator.engine import CreateCluster, Engine, StartTimer
 from facilitator.server import ParticipantServer
+from tests.system_tools import provide_axe
 from tests.test_phone_support import PHONE, browser_fixture, stored_notes
 from tests.test_server_support import collect, groups, join, post, running
 
 pytestmark = pytest.mark.browser
-AXE = Path(__file__).resolve().parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 BAD = ("serious", "critical")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     yield from browser_fixture()
+
+
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    return provide_axe()
 
 
 @pytest.fixture
@@ -104,7 +110,7 @@ FITS = """() => {
 
 
 def test_every_screen_passes_axe_fits_200_percent_text_and_stays_on_the_laptop(
-    browser: Any, server: ParticipantServer, engine: Engine, workshop_path: Path
+    browser: Any, server: ParticipantServer, engine: Engine, workshop_path: Path, axe: Path
 ) -> None:
     """One walk through a whole round (one walk, because each phase change costs the page
     a jittered refetch). On each screen: axe-core finds nothing serious or critical; at
@@ -119,11 +125,9 @@ def test_every_screen_passes_axe_fits_200_percent_text_and_stays_on_the_laptop(
     problems: list[str] = []
     checked: list[str] = []
 
-    def axe(screen: str) -> None:
-        if not AXE.exists():
-            return
+    def run_axe(screen: str) -> None:
         if not page.evaluate("typeof window.axe !== 'undefined'"):
-            page.add_script_tag(path=str(AXE))
+            page.add_script_tag(path=str(axe))
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         for v in result["violations"]:
             print(screen, v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
@@ -134,7 +138,7 @@ def test_every_screen_passes_axe_fits_200_percent_text_and_stays_on_the_laptop(
 
     def check(screen: str) -> None:
         checked.append(screen)
-        axe(screen)
+        run_axe(screen)
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         problems.extend(f"{screen}: {p}" for p in page.evaluate(FITS))
         page.evaluate("document.documentElement.style.fontSize = ''")
@@ -153,5 +157,3 @@ def test_every_screen_passes_axe_fits_200_percent_text_and_stays_on_the_laptop(
     assert {"api/join", "api/notes", "api/votes", "api/events"} <= kinds, kinds
     assert "api/event" not in kinds  # the table list comes with the page itself
     assert all(url.startswith(origin) for url in requests), requests
-    if not AXE.exists():
-        pytest.skip("axe-core missing: npm ci --prefix tests/a11y --no-audit --no-fund")

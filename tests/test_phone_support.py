@@ -6,16 +6,14 @@ Named test_phone_* so it sits with the tests it serves; it holds no tests itself
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from facilitator.domain.model import Note
 from facilitator.store import Store
+from tests.system_tools import require_tool
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -25,10 +23,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 def chromium_path() -> str:
-    path = shutil.which("chromium")
-    if path is None:
-        pytest.skip("Debian's chromium is not installed")
-    return path
+    return require_tool("chromium", "chromium", browser=True)
 
 
 def browser_fixture() -> Iterator[Any]:

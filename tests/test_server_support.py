@@ -9,7 +9,7 @@ import http.client
 import json
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,6 +151,22 @@ class Sse:
             event = self.next(max(0.05, deadline - time.monotonic()))
             if event["event"] == kind:
                 return event
+
+    def until_items(self, *wanted: dict[str, Any] | Callable[[dict[str, Any]], bool],
+                    timeout: float = 5.0) -> list[dict[str, Any]]:
+        """Batch items until each of `wanted` (an item, or a test of one) has come, however
+        the server cut them into batches: tests assert on what arrives, not on batch
+        shape. Returns every item read, in order."""
+        deadline = time.monotonic() + timeout
+        items: list[dict[str, Any]] = []
+
+        def found(w: dict[str, Any] | Callable[[dict[str, Any]], bool]) -> bool:
+            return any(w(i) if callable(w) else i == w for i in items)
+
+        while not all(found(w) for w in wanted):
+            event = self.until("batch", max(0.05, deadline - time.monotonic()))
+            items.extend(event["data"]["events"])
+        return items
 
     def close(self) -> None:
         self.file.close()

@@ -10,7 +10,7 @@ import pytest
 
 from facilitator import templates
 from facilitator.domain.model import Method, Phase
-from facilitator.store import SCHEMA_VERSION, DamagedFile, Store
+from facilitator.store import SCHEMA_VERSION, DamagedFile, Reader, Store
 from facilitator.store.db import NewerFile
 from facilitator.store.schema import MIGRATIONS
 
@@ -103,10 +103,33 @@ def test_damaged_file_is_refused(workshop_path: Path, tmp_path: Path) -> None:
         Store.open(tmp_path / "big.workshop")
 
 
-def test_readonly_store_cannot_write(workshop_path: Path) -> None:
-    store = Store.open(workshop_path, readonly=True)
-    with pytest.raises(sqlite3.OperationalError):
-        store.set_active_round(2)
+def test_a_reader_cannot_write_by_construction(workshop_path: Path) -> None:
+    """One writer by construction: the Reader type has no writes, and even SQL sent
+    past it, with query_only switched off, is refused by SQLite (opened mode=ro)."""
+    reader = Reader.open(workshop_path)
+    assert type(reader) is Reader and not isinstance(reader, Store)
+    assert type(Store.open(workshop_path, readonly=True)) is Reader  # the old spelling too
+    for write in ("set_active_round", "add_note", "transaction", "savepoint", "backup",
+                  "restore_note", "delete_cluster"):
+        assert not hasattr(reader, write), write
+    raw = reader._db
+    raw.execute("PRAGMA query_only = OFF")
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        raw.execute("UPDATE workshop SET title = 'x'")
+    assert reader.workshop().title != "x"
+    reader.close()
+    writer = Store.open(workshop_path)
+    with writer.transaction():
+        writer.update_workshop("Nieuw", "", "", "", "nl")
+    assert Reader.open(workshop_path).workshop().title == "Nieuw"  # readers see commits
+
+
+def test_a_reader_refuses_a_file_that_needs_an_upgrade(workshop_path: Path) -> None:
+    conn = sqlite3.connect(workshop_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.close()
+    with pytest.raises(DamagedFile, match="upgrade"):
+        Reader.open(workshop_path)
 
 
 def test_snapshot_reads_everything(workshop_path: Path) -> None:

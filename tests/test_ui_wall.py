@@ -13,7 +13,14 @@ from PySide6.QtWidgets import QMenu
 
 from facilitator import app as app_module
 from facilitator.domain.model import Phase
-from facilitator.engine import AddNote, CastVotes, Join, SetActiveRound, SetPhase
+from facilitator.engine import (
+    AddNote,
+    CastVotes,
+    CreateCluster,
+    Join,
+    SetActiveRound,
+    SetPhase,
+)
 from facilitator.store import Store
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -190,6 +197,27 @@ def test_merging_duplicates_shows_plus_one_and_undo_and_unmerge_split_them(wall)
     wall.until(lambda: wall.note(b).merged_into is None and wall.view.item(b) is not None)
     wall.window.undo_stack.undo()
     wall.until(lambda: wall.note(b).merged_into == a)
+
+
+def test_a_merge_of_several_undoes_in_one_step_sent_as_one_engine_command(wall) -> None:
+    a, b, c = wall.add("Eén loket", "één loket", "een loket!")
+    frame = wall.engine.execute(CreateCluster(wall.group.id, wall.round_id, "Loket", (c,)))
+    wall.until(lambda: wall.view.item(c).cluster_id == frame.id)
+    stack = wall.window.undo_stack
+    before = stack.count()
+    wall.select(wall.view.item(a), wall.view.item(b), wall.view.item(c))
+    wall.key(Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    wall.until(lambda: wall.note(b).merged_into == a == wall.note(c).merged_into)
+    assert stack.count() == before + 1  # one entry on the stack, not one per duplicate
+    sent = wall.engine.commands
+    stack.undo()
+    wall.until(lambda: wall.note(b).merged_into is None and wall.note(c).merged_into is None)
+    assert wall.note(c).cluster_id == frame.id  # back in the frame it came from
+    wall.until(lambda: wall.view.item(b) is not None and wall.view.item(c) is not None)
+    assert wall.engine.commands == sent + 1  # the whole undo was one engine command
+    stack.redo()
+    wall.until(lambda: wall.note(b).merged_into == a == wall.note(c).merged_into)
+    assert wall.engine.commands == sent + 2
 
 
 def test_hide_and_typo_fix_are_undoable(wall) -> None:

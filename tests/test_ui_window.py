@@ -203,6 +203,7 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "  Wand [3]",
         "  Resultaten [4]",
         "  Plenair [5]",
+        "  Thema's van de zaal [6]",
         "Overzicht van alle groepen",
         "Netwerk controleren… [Ctrl+T]",
         "--",
@@ -220,16 +221,18 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "Cluster opheffen [Del]",
         "Papieren briefje typen [Ctrl+Shift+N]",
         "Actiepunt maken… [Ctrl+Shift+A]",
+        "Groepen voorstellen… [Ctrl+Shift+G]",
         "--",
         "Uitslag stemming",
         "Actiepunten",
+        "Voorstellen",
     ]
     assert menus["&Timer"] == [
         "Timer starten/pauzeren [Space]",
         "Eén minuut erbij [Ctrl+=]",
         "Timer opnieuw",
     ]
-    assert menus["&Help"] == ["Sneltoetsen [F1]"]
+    assert menus["&Help"] == ["Sneltoetsen [F1]", "--", "&Over Facilitator…"]
     on_wall = sorted(a.text() for a in window.wall.actions())
     assert on_wall == ["Cluster opheffen", "Naam of tekst wijzigen"]  # keys only on the wall
     docks = {
@@ -242,8 +245,10 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "dock-actions": "RightDockWidgetArea",
         "dock-network-check": "RightDockWidgetArea",
         "dock-overview": "BottomDockWidgetArea",
+        "dock-suggestions": "RightDockWidgetArea",
     }
     assert sorted(d.objectName() for d in window.tabifiedDockWidgets(window.join_dock)) == [
         "dock-actions",
         "dock-network-check",
+        "dock-suggestions",
     ]

@@ -11,12 +11,13 @@ item and its dots do not count, unless the caller asks for hidden notes.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from facilitator.domain.model import Snapshot, Vote
+from facilitator.domain.model import Cluster, Note, Snapshot, Vote
 
 
 class ItemKind(StrEnum):
@@ -43,7 +44,44 @@ class RankedItem:
 
 
 def item_key(kind: ItemKind, item_id: int) -> str:
+    """The one spelling of a vote item's key: "c3" for cluster 3, "n12" for note 12."""
     return f"{'c' if kind is ItemKind.CLUSTER else 'n'}{item_id}"
+
+
+_KEY = re.compile(r"([cn])([0-9]{1,12})")
+
+
+def parse_item_key(key: str) -> tuple[ItemKind, int]:
+    """The kind and id an item key names; ValueError for anything else."""
+    match = _KEY.fullmatch(key)
+    if match is None:
+        raise ValueError(f"not a vote item key: {key!r}")
+    kind = ItemKind.CLUSTER if match[1] == "c" else ItemKind.NOTE
+    return kind, int(match[2])
+
+
+def is_item_key(key: str) -> bool:
+    return _KEY.fullmatch(key) is not None
+
+
+def vote_key(vote: Vote) -> str:
+    """The item a stored vote is for."""
+    if vote.cluster_id is not None:
+        return item_key(ItemKind.CLUSTER, vote.cluster_id)
+    assert vote.note_id is not None
+    return item_key(ItemKind.NOTE, vote.note_id)
+
+
+def vote_items(clusters: Iterable[Cluster], notes: Iterable[Note]) -> dict[str, str]:
+    """What one wall votes on: its clusters, plus the notes in no cluster (key -> label).
+
+    Hidden and merged notes are not items; a merged duplicate counts for its original.
+    """
+    items = {item_key(ItemKind.CLUSTER, cl.id): cl.name for cl in clusters}
+    for note in notes:
+        if note.cluster_id is None and not note.hidden and note.merged_into is None:
+            items[item_key(ItemKind.NOTE, note.id)] = note.text
+    return items
 
 
 def dots_per_item(votes: Iterable[Vote], round_id: int) -> Counter[str]:
@@ -52,10 +90,8 @@ def dots_per_item(votes: Iterable[Vote], round_id: int) -> Counter[str]:
     for vote in votes:
         if vote.round_id != round_id or vote.dots <= 0:
             continue
-        if vote.cluster_id is not None:
-            counts[item_key(ItemKind.CLUSTER, vote.cluster_id)] += vote.dots
-        elif vote.note_id is not None:
-            counts[item_key(ItemKind.NOTE, vote.note_id)] += vote.dots
+        if vote.cluster_id is not None or vote.note_id is not None:
+            counts[vote_key(vote)] += vote.dots
     return counts
 
 

@@ -19,6 +19,7 @@ from facilitator.engine import events as e
 from facilitator.engine.board import HANDLERS as BOARD_HANDLERS
 from facilitator.engine.board import votes_changed
 from facilitator.engine.errors import NotFound
+from facilitator.engine.restore import HANDLERS as RESTORE_HANDLERS
 from facilitator.engine.setup import HANDLERS as SETUP_HANDLERS
 from facilitator.store import Store
 
@@ -215,6 +216,7 @@ def _reset_timer(store: Store, cmd: c.ResetTimer, now: float) -> Applied:
 _HANDLERS: dict[type, Callable[[Store, Any, float], Applied]] = {
     **BOARD_HANDLERS,
     **SETUP_HANDLERS,
+    **RESTORE_HANDLERS,
     c.StartTimer: _start_timer,
     c.PauseTimer: _pause_timer,
     c.AddTime: _add_time,

@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from facilitator.domain import ranking
 from facilitator.domain.model import Cluster, Note, Phase
+from facilitator.domain.ranking import ItemKind
 from facilitator.domain.rules import RuleViolation, check_dots, require_phase
 from facilitator.domain.text import NAME_MAX_CHARS, clean_optional, clean_text
 from facilitator.engine import commands as c
 from facilitator.engine import events as e
 from facilitator.engine.errors import NotFound
-from facilitator.store import Store
+from facilitator.store import Reader, Store
 
 Applied = tuple[Any, list[e.Event]]
 ACTION_MAX_CHARS = 500
@@ -114,16 +116,10 @@ def _unmerge_note(store: Store, cmd: c.UnmergeNote, now: float) -> Applied:
     return changed.note, [changed]
 
 
-def vote_items(store: Store, group_id: int, round_id: int) -> dict[str, str]:
-    """What a group votes on: its clusters, plus the notes in no cluster (key -> label).
-
-    Hidden and merged notes are not items; a merged duplicate counts for its original.
-    """
-    items = {f"c{cl.id}": cl.name for cl in store.clusters(group_id=group_id, round_id=round_id)}
-    for note in store.notes(group_id=group_id, round_id=round_id):
-        if note.cluster_id is None and not note.hidden and note.merged_into is None:
-            items[f"n{note.id}"] = note.text
-    return items
+def vote_items(store: Reader, group_id: int, round_id: int) -> dict[str, str]:
+    """What a group votes on (key -> label): the domain's rule over this wall's rows."""
+    return ranking.vote_items(store.clusters(group_id=group_id, round_id=round_id),
+                              store.notes(group_id=group_id, round_id=round_id))
 
 
 def _cast_votes(store: Store, cmd: c.CastVotes, now: float) -> Applied:
@@ -143,8 +139,9 @@ def _cast_votes(store: Store, cmd: c.CastVotes, now: float) -> Applied:
     unknown = [k for k, d in allocation.items() if d and k not in items]
     if unknown:
         raise NotFound("vote item")
-    rows = [(int(k[1:]), None, d) if k[0] == "n" else (None, int(k[1:]), d)
-            for k, d in allocation.items()]
+    rows = [(item_id, None, d) if kind is ItemKind.NOTE else (None, item_id, d)
+            for (kind, item_id), d in ((ranking.parse_item_key(k), d)
+                                       for k, d in allocation.items())]
     store.replace_votes(participant.id, round_.id, rows)
     stored = {k: d for k, d in allocation.items() if d > 0}
     return stored, [votes_changed(store, round_.id, participant.group_id)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.domain.model import Phase
+from facilitator.domain.model import Action, Cluster, Note, Phase
 from facilitator.store.specs import RoundSpec
 
 
@@ -72,6 +72,9 @@ class MoveNotes:
     """Several notes dragged together: one command, one undo step."""
 
     moves: tuple[tuple[int, float, float], ...]  # (note_id, x, y)
+    # Where the wall showed notes that have no stored place yet (an automatic place is
+    # not stored): undoing the move puts them there, where the facilitator saw them.
+    shown_at: tuple[tuple[int, float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,9 +276,71 @@ SetupCommand = (
 )
 
 
+
+# -- undo: the engine computes each inverse (engine/undo.py) ---------------------------
+# The GUI names a step with an id of its own making and sends Do / Undo / Redo; the
+# engine keeps what undoes and redoes each step, so the GUI never waits for an id.
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreNotes:
+    """Put notes back as they were: text, hidden, cluster, place, merge (an inverse)."""
+
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UndeleteNote:
+    note_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreCluster:
+    """A deleted cluster back under its own id, with the action points that named it."""
+
+    cluster: Cluster
+    action_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreAction:
+    action: Action
+
+
+@dataclass(frozen=True, slots=True)
+class Compound:
+    """Several wall commands as one: all of them commit, or none."""
+
+    commands: tuple[Command, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Do:
+    """Apply `command` as undo step `step`; the engine keeps its inverse. Answers with
+    the command's own result."""
+
+    step: int
+    command: Command
+
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    step: int
+
+
+@dataclass(frozen=True, slots=True)
+class Redo:
+    step: int
+
+
+UndoCommand = (
+    RestoreNotes | UndeleteNote | RestoreCluster | RestoreAction | Compound | Do | Undo | Redo
+)
+
+
 Command = (
     Join | AddNote | EditNote | DeleteNote | SetNoteHidden | MoveNote | MoveNotes | SetPhase
     | SetActiveRound | StartTimer | PauseTimer | AddTime | ResetTimer | CreateCluster
     | UpdateCluster | DeleteCluster | SetNoteCluster | MergeNote | UnmergeNote | CastVotes
-    | AddAction | UpdateAction | DeleteAction | SetupCommand
+    | AddAction | UpdateAction | DeleteAction | SetupCommand | UndoCommand
 )

@@ -21,11 +21,11 @@ from typing import Any
 from facilitator.domain.clock import steady_time
 from facilitator.domain.rules import RuleViolation
 from facilitator.domain.text import InvalidText
-from facilitator.engine.apply import apply
 from facilitator.engine.commands import Command
 from facilitator.engine.errors import NotFound, StorageUnavailable
 from facilitator.engine.events import Event
 from facilitator.engine.health import StorageHealth, storage_reason
+from facilitator.engine.undo import UndoLog
 from facilitator.store import Store
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,7 @@ class Engine:
         self._last_write = 0.0
         self._dirty_since = 0.0  # the first commit since the last checkpoint
         self.commands = 0
+        self._undo = UndoLog()  # the writer thread's alone
 
     def start(self) -> Engine:
         self._thread = threading.Thread(target=self._run, name="engine-writer", daemon=True)
@@ -216,7 +217,7 @@ class Engine:
                 for command, future in batch:
                     try:
                         with store.savepoint():
-                            result, changes = apply(store, command, now)
+                            result, changes = self._undo.apply(store, command, now)
                     except _REFUSALS as exc:
                         outcomes.append((future, None, exc))
                         continue
@@ -240,9 +241,11 @@ class Engine:
                 self._storage_fault(reason, str(exc))
             else:
                 log.exception("commit of %d commands failed", len(batch))
+            self._undo.rolled_back()
             for _command, future in batch:
                 _settle(future, None, error)
             return
+        self._undo.committed()
         if not self._wal_dirty:
             self._dirty_since = time.monotonic()
         self._wal_dirty = True

@@ -23,6 +23,8 @@ class ReportOptions:
         "," for English. See docs/EXPORTS.md.
     generated_at: the moment written into the document's properties; None means now.
         Tests pass a fixed time so two renders compare equal.
+    room_themes: add "Thema's over alle tafels" to the verslag: per round the themes
+        several tables found, from the facilitators' own clusters (report/themes.py).
     """
 
     language: str = "nl"
@@ -31,3 +33,4 @@ class ReportOptions:
     base_url: str = ""
     csv_delimiter: str | None = None
     generated_at: datetime | None = None
+    room_themes: bool = False

@@ -62,6 +62,10 @@ def _build(d: Digest, progress: Progress | None = None) -> bytes:
     for i, round_ in enumerate(d.rounds):
         sections.add_round(doc, styles, d, t, round_, first=i == 0, after_group=step)
     overview.add_plenary(doc, styles, d, t)
+    if d.options.room_themes:
+        from facilitator.report.themes import add_room_themes
+
+        add_room_themes(doc, styles, d)
     step()
     overview.add_appendix(doc, styles, d, t)
     step()

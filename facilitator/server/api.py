@@ -1,6 +1,6 @@
 """The participant API: join, read the page state, write one's own notes, live stream.
 
-Every handler runs on the server's loop. Reads go to the server's own read-only Store
+Every handler runs on the server's loop. Reads go to the server's own read-only Reader
 (SQLite WAL lets them run beside the engine's writer); every change is a command handed
 to the engine and awaited, so a phone hears "stored" only after COMMIT. The shapes are
 documented in docs/API.md. Nothing a facilitator controls (phases, moderation, export)
@@ -39,7 +39,7 @@ from facilitator.server.fanout import Hub
 from facilitator.server.limits import Buckets, Limits
 from facilitator.server.views import event_json, group_json, note_json, state_json
 from facilitator.server.votes import parse_dots
-from facilitator.store import Store
+from facilitator.store import Reader
 
 log = logging.getLogger(__name__)
 HEARTBEAT_S = 15.0
@@ -53,7 +53,7 @@ class Context:
     """What the handlers share; created and used on the server's loop only."""
 
     engine: Engine
-    store: Store
+    store: Reader
     hub: Hub
     limits: Limits
     tokens: dict[str, Participant] = field(default_factory=dict)

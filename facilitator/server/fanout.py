@@ -24,7 +24,7 @@ from typing import Any
 from facilitator.domain.model import Phase, Round
 from facilitator.engine import events as ev
 from facilitator.server.views import note_json, others_shown, timer_json
-from facilitator.store import Store
+from facilitator.store import Reader
 
 TICK_S = 0.05
 RING_SIZE = 256  # batches kept per group for Last-Event-ID resume
@@ -73,7 +73,7 @@ class Hub:
     """Per-group streams, pending changes, resume rings. Loop thread only, except
     `connected_count`, which any thread may call."""
 
-    def __init__(self, store: Store, loop: asyncio.AbstractEventLoop) -> None:
+    def __init__(self, store: Reader, loop: asyncio.AbstractEventLoop) -> None:
         self._store = store
         self._loop = loop
         self.run = secrets.token_hex(4)  # a new server run: ids of the last one mean reset

@@ -13,7 +13,7 @@ them changes (the scripts have no multi-line strings), and the browser shows the
 plain JavaScript.
 
 The event's title and its table list (group names and codes) are put into index.html on
-every request to / and /j/{code}, from the server's read-only Store (two small SELECTs),
+every request to / and /j/{code}, from the server's read-only Reader (two small SELECTs),
 so the picker is there at the first paint instead of after the scripts and a call to
 /api/event (2.4 s at Slow 3G). Group names are user text: escaped, never markup.
 """
@@ -32,7 +32,7 @@ from facilitator import resources
 from facilitator.domain import ids
 from facilitator.server.api import CONTEXT
 from facilitator.server.security import SECURITY_HEADERS
-from facilitator.store import Store
+from facilitator.store import Reader
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +124,7 @@ def with_event(page: bytes, title: str, groups: list[tuple[str, str]],
     return page
 
 
-def _event(store: Store) -> tuple[str, list[tuple[str, str]]]:
+def _event(store: Reader) -> tuple[str, list[tuple[str, str]]]:
     groups = sorted(store.groups(), key=lambda g: g.position)
     return store.workshop().title, [(g.name, g.code) for g in groups]
 

@@ -2,7 +2,7 @@
 
 The GUI thread never waits on the network: it only starts and stops this object and
 reads `connected_count`. The engine reaches the loop only through call_soon_threadsafe
-with its immutable events; the loop owns its own read-only Store.
+with its immutable events; the loop owns its own read-only Reader.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from facilitator.server.fanout import Hub
 from facilitator.server.limits import Limits
 from facilitator.server.probe import ProbeBoard
 from facilitator.server.security import HostAllowlist, add_security_headers, make_guard
-from facilitator.store import Store
+from facilitator.store import Reader
 
 log = logging.getLogger(__name__)
 BACKLOG = 1024  # 300 phones scanning at once: p99 connect 938 ms at 128, 141 ms at 1024
@@ -147,9 +147,9 @@ class ParticipantServer:
     def _run(self) -> None:
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
-        store: Store | None = None
+        store: Reader | None = None
         try:
-            store = Store.open(self._path, readonly=True)
+            store = Reader.open(self._path)
             loop.run_until_complete(self._start(loop, store))
         except BaseException as exc:  # reported to start()'s caller
             self._error = exc
@@ -167,7 +167,7 @@ class ParticipantServer:
             store.close()
             loop.close()
 
-    async def _start(self, loop: asyncio.AbstractEventLoop, store: Store) -> None:
+    async def _start(self, loop: asyncio.AbstractEventLoop, store: Reader) -> None:
         self._hub = Hub(store, loop)
         self._ctx = api.Context(self._engine, store, self._hub, self._limits)
         app = web.Application(

@@ -1,28 +1,25 @@
 """What a phone is shown: the JSON shapes of notes, rounds and the whole page state.
 
-One place decides what leaves the laptop, so the visibility rules (other people's notes
-only when the round allows it, moderated notes never, no author of anyone else's note)
-cannot drift between /api/state and the live stream.
+One place decides the shape of what leaves the laptop; which notes a phone may see
+(other people's only when the round allows it, moderated notes never) is the domain's
+rule (domain/sharing.py), so it cannot drift between /api/state and the live stream.
+No author of anyone else's note is ever sent.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from facilitator.domain import sharing
 from facilitator.domain.clock import steady_time
 from facilitator.domain.methods import METHODS
-from facilitator.domain.model import Group, Note, Participant, Phase, Round, Visibility, Workshop
+from facilitator.domain.model import Group, Note, Participant, Phase, Round, Workshop
+from facilitator.domain.sharing import others_shown as others_shown  # the fan-out reads it here
 from facilitator.domain.text import NOTE_MAX_CHARS
 from facilitator.server.votes import vote_json
-from facilitator.store import Store
+from facilitator.store import Reader
 
 OTHERS_CAP = 500  # a first load never carries more than this many other notes
-_REVEALED = frozenset({Phase.GROUP, Phase.VOTE, Phase.CLOSED})
-
-
-def others_shown(round_: Round, phase: Phase) -> bool:
-    """Visible rounds show every note at once; hidden ones after the reveal (grouping)."""
-    return round_.visibility is Visibility.VISIBLE or phase in _REVEALED
 
 
 def note_json(note: Note, *, mine: bool = False) -> dict[str, Any]:
@@ -49,7 +46,7 @@ def workshop_json(workshop: Workshop) -> dict[str, Any]:
     }
 
 
-def event_json(store: Store) -> dict[str, Any]:
+def event_json(store: Reader) -> dict[str, Any]:
     """What the event-wide page lists: the workshop and its groups in table order."""
     workshop = store.workshop()
     return {
@@ -89,11 +86,11 @@ def timer_json(round_: Round) -> dict[str, Any]:
     }
 
 
-def visible_notes(store: Store, round_id: int, group_id: int) -> list[Note]:
-    return [n for n in store.notes(group_id=group_id, round_id=round_id) if not n.hidden]
+def visible_notes(store: Reader, round_id: int, group_id: int) -> list[Note]:
+    return sharing.on_phones(store.notes(group_id=group_id, round_id=round_id))
 
 
-def state_json(store: Store, participant: Participant, seq: str) -> dict[str, Any] | None:
+def state_json(store: Reader, participant: Participant, seq: str) -> dict[str, Any] | None:
     """Everything the page needs after a (re)load; `seq` lets its stream resume after it.
 
     None when the participant's group no longer exists (the engine refuses to delete a
@@ -117,14 +114,12 @@ def state_json(store: Store, participant: Participant, seq: str) -> dict[str, An
         return data
     phase = store.phase(round_.id, group.id)
     notes = visible_notes(store, round_.id, group.id)
-    mine = [n for n in notes if n.participant_id == participant.id]
+    mine = sharing.mine(notes, participant.id)
     data["round"] = round_json(round_, phase)
     data["notes"]["mine"] = [note_json(n, mine=True) for n in mine]
     data["notes"]["count"] = len(notes)
     if others_shown(round_, phase):
-        # A merged duplicate is shown only as the note it was folded into.
-        others = [n for n in notes if n.participant_id != participant.id
-                  and n.merged_into is None][-OTHERS_CAP:]
+        others = sharing.others(notes, participant.id, round_, phase)[-OTHERS_CAP:]
         data["notes"]["others"] = [note_json(n) for n in others]
     if phase is Phase.VOTE:
         data["vote"] = vote_json(store, round_, participant)

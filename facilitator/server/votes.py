@@ -8,29 +8,28 @@ nobody is steered by what others chose.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from facilitator.domain.model import Participant, Round
+from facilitator.domain.ranking import ItemKind, is_item_key, parse_item_key, vote_key
 from facilitator.engine.board import vote_items
 from facilitator.server.errors import ApiError
-from facilitator.store import Store
+from facilitator.store import Reader
 
-_KEY = re.compile(r"[nc][0-9]{1,12}")
 MAX_ITEMS = 500
 
 
-def vote_json(store: Store, round_: Round, participant: Participant) -> dict[str, Any]:
+def vote_json(store: Reader, round_: Round, participant: Participant) -> dict[str, Any]:
     """The items of this group's wall, the budget, and this participant's dots so far."""
     items = vote_items(store, participant.group_id, round_.id)
     mine: dict[str, int] = {}
     for vote in store.votes(round_id=round_.id, participant_id=participant.id):
-        key = f"n{vote.note_id}" if vote.note_id is not None else f"c{vote.cluster_id}"
         if vote.dots > 0:
-            mine[key] = vote.dots
+            mine[vote_key(vote)] = vote.dots
     return {
         "items": [
-            {"key": key, "kind": "cluster" if key[0] == "c" else "note", "label": label}
+            {"key": key, "kind": "cluster" if parse_item_key(key)[0] is ItemKind.CLUSTER
+             else "note", "label": label}
             for key, label in items.items()
         ],
         "budget": round_.dot_budget,
@@ -47,7 +46,7 @@ def parse_dots(data: dict[str, Any]) -> tuple[tuple[str, int], ...]:
         raise ApiError(400, "wrong_type", "'dots' must be an object of item key -> dots")
     pairs: list[tuple[str, int]] = []
     for key, value in dots.items():
-        if not _KEY.fullmatch(key):
+        if not is_item_key(key):
             raise ApiError(400, "bad_item_key", "item keys look like 'n12' or 'c3'")
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 99:
             raise ApiError(400, "wrong_type", "dots must be whole numbers from 0")

@@ -1,9 +1,12 @@
 """The workshop file: opening (integrity check, migrations), reads that return domain
 objects, and the writes the engine performs inside its transactions.
 
-A Store wraps one sqlite3 connection and belongs to one thread. The engine's writer
-thread owns the only writing Store; the server and the GUI open read-only ones (WAL lets
-readers run beside the writer without blocking it).
+Two types, so "one writer" holds by construction: a `Reader` has only the reads, on a
+connection SQLite itself keeps from writing (opened `mode=ro`, `query_only`); a `Store`
+is the one writer (reads, writes, transactions, migrations, backups), and only the
+engine's writer thread opens one. The server, the GUI, exports and the CLI's reads
+open Readers (WAL lets them run beside the writer without blocking it). Each wraps one
+sqlite3 connection and belongs to one thread.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal, overload
+from urllib.parse import quote
 
 from facilitator.store.pages import wal_cut_short
 from facilitator.store.reads import ReadMixin
@@ -87,6 +92,10 @@ def _upgraded_in_memory(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         Store(conn, path)._migrate()
         conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:  # its tables do not match its version: not a real old file
+        conn.close()
+        raise DamagedFile(f"{path.name} needs an upgrade, and upgrading a copy failed: {exc}"
+                          ) from exc
     except BaseException:
         conn.close()
         raise
@@ -96,7 +105,11 @@ def _upgraded_in_memory(path: Path) -> sqlite3.Connection:
 
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+    if readonly:  # SQLite refuses every write on this connection, not only our code
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10.0)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
     if readonly:
@@ -131,10 +144,45 @@ def _make_private(path: Path) -> None:
         pass  # a filesystem without permissions (a FAT USB stick): nothing to tighten
 
 
-class Store(ReadMixin, WriteMixin):
+class Reader(ReadMixin):
+    """A read-only view of a workshop file: no write methods, and a connection that
+    cannot write (see the module docstring)."""
+
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._db = conn
         self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> Reader:
+        return Store.open(path, readonly=True)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_ok(self) -> bool:
+        return self._db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+    def commit_count(self) -> int:
+        return int(self._db.execute("SELECT n FROM commits").fetchone()[0])
+
+    def save_copy(self, target: Path) -> int:
+        """A complete copy at `target` through the backup API; returns its note count.
+
+        A reader can take it: the backup API copies one committed state, WAL included.
+        """
+        from facilitator.store.backup import save_copy
+
+        return save_copy(self._db, target).notes
+
+
+class Store(Reader, WriteMixin):
+    """The one writer of a workshop file (the engine's writer thread holds it)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        super().__init__(conn, path)
         self._writer = False
         # Set when opened for writing: the file was a copy taken without its WAL.
         self.opened_without_wal = False
@@ -167,9 +215,18 @@ class Store(ReadMixin, WriteMixin):
             store._db.execute("UPDATE workshop SET active_round_id = ?", (first,))
         return store
 
+    @overload
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> Store:
-        """Open a workshop file, after checking (without writing) that it is one.
+    def open(cls, path: str | Path, *, readonly: Literal[True]) -> Reader: ...
+
+    @overload
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: Literal[False] = ...) -> Store: ...
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Store | Reader:
+        """Open a workshop file, after checking (without writing) that it is one; with
+        `readonly=True` a Reader (same checks, no writes).
 
         Switching to WAL and migrating are writes: done on a stranger's `photos.db` they
         wrote the workshop schema into it. So the file is first looked at through a
@@ -180,22 +237,23 @@ class Store(ReadMixin, WriteMixin):
         if not path.is_file():
             raise FileNotFoundError(path)
         version = _check(path, check_wal=not readonly)
-        if readonly and version < SCHEMA_VERSION:
-            return cls(_upgraded_in_memory(path), path)
-        conn = _connect(path, readonly=readonly)
+        if readonly:
+            if version < SCHEMA_VERSION:
+                return Reader(_upgraded_in_memory(path), path)
+            return Reader(_connect(path, readonly=True), path)
+        conn = _connect(path, readonly=False)
         try:
             store = cls(conn, path)
             if version < SCHEMA_VERSION:
                 store._migrate()
-            if not readonly:
-                store._mark_writer_open()
+            store._mark_writer_open()
         except BaseException:
             conn.close()
             raise
         return store
 
     def close(self) -> None:
-        if getattr(self, "_writer", False):
+        if self._writer:
             self._writer = False
             try:  # a clean close: the main file alone is complete again
                 self._db.execute("UPDATE commits SET writer_open = 0")
@@ -212,9 +270,6 @@ class Store(ReadMixin, WriteMixin):
         self._writer = True
         _make_private(self.path)
 
-    def schema_version(self) -> int:
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
-
     def backup(self, *, keep: int = 12) -> Path:
         """Write a consistent copy into the rolling set beside the file."""
         from facilitator.store.backup import write_backup
@@ -230,21 +285,9 @@ class Store(ReadMixin, WriteMixin):
         """
         self._db.execute("UPDATE commits SET n = n + 1")
 
-    def commit_count(self) -> int:
-        return int(self._db.execute("SELECT n FROM commits").fetchone()[0])
-
     def checkpoint(self) -> None:
         """Copy committed pages from the WAL into the main file without waiting for readers."""
         self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-
-    def save_copy(self, target: Path) -> int:
-        """A complete copy at `target` through the backup API; returns its note count."""
-        from facilitator.store.backup import save_copy
-
-        return save_copy(self._db, target).notes
-
-    def integrity_ok(self) -> bool:
-        return self._db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
     def _migrate(self) -> None:
         version = self.schema_version()

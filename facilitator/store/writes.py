@@ -84,6 +84,20 @@ class WriteMixin:
             "UPDATE notes SET deleted = 1, updated_at = ? WHERE id = ?", (now, note_id))
         self._db.execute("DELETE FROM votes WHERE note_id = ?", (note_id,))
 
+    def undelete_note(self, note_id: int, now: float) -> None:
+        self._db.execute(
+            "UPDATE notes SET deleted = 0, updated_at = ? WHERE id = ?", (now, note_id))
+
+    def restore_note(self, note: Note) -> None:
+        """Put back what the wall may change of a note: text, moderation, cluster, place,
+        merge (undo; the engine took `note` from this file before the change)."""
+        self._db.execute(
+            "UPDATE notes SET text = ?, updated_at = ?, hidden = ?, cluster_id = ?, x = ?,"
+            " y = ?, merged_into = ? WHERE id = ?",
+            (note.text, note.updated_at, int(note.hidden), note.cluster_id, note.x, note.y,
+             note.merged_into, note.id),
+        )
+
     def set_note_hidden(self, note_id: int, hidden: bool) -> None:
         self._db.execute("UPDATE notes SET hidden = ? WHERE id = ?", (int(hidden), note_id))
         if hidden:
@@ -110,11 +124,30 @@ class WriteMixin:
         self._db.execute("UPDATE notes SET merged_into = NULL WHERE id = ?", (note_id,))
 
     def add_cluster(self, group_id: int, round_id: int, name: str, x: float, y: float) -> Cluster:
-        cur = self._db.execute(
-            "INSERT INTO clusters (group_id, round_id, name, x, y) VALUES (?, ?, ?, ?, ?)",
-            (group_id, round_id, name, x, y),
+        cluster = Cluster(self._fresh_id("clusters"), group_id, round_id, name, x, y)
+        self.restore_cluster(cluster)
+        return cluster
+
+    def restore_cluster(self, cluster: Cluster) -> None:
+        """Insert a cluster under its own id (undo of a delete brings back the same row)."""
+        self._db.execute(
+            "INSERT INTO clusters (id, group_id, round_id, name, x, y) VALUES (?, ?, ?, ?, ?, ?)",
+            (cluster.id, cluster.group_id, cluster.round_id, cluster.name, cluster.x, cluster.y),
         )
-        return Cluster(rowid(cur), group_id, round_id, name, x, y)
+
+    def _fresh_id(self, table: str) -> int:
+        """An id never handed out by this writer before, deleted rows included.
+
+        SQLite reuses the highest rowid once its row is deleted; the engine's undo log
+        may still name that id (undo of a delete restores the row under it), so the
+        writer counts past every id it has seen. The log lives in memory, as this count
+        does: after a restart both start afresh.
+        """
+        highs: dict[str, int] = self.__dict__.setdefault("_high_ids", {})
+        assert table in ("clusters", "actions")
+        current = self._db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+        highs[table] = max(highs.get(table, 0), int(current)) + 1
+        return highs[table]
 
     def update_cluster(self, cluster_id: int, *, name: str, x: float, y: float) -> None:
         self._db.execute(
@@ -142,12 +175,23 @@ class WriteMixin:
 
     def add_action(self, group_id: int, round_id: int, what: str, who: str, due: str,
                    note_id: int | None, cluster_id: int | None) -> Action:
-        cur = self._db.execute(
-            "INSERT INTO actions (group_id, round_id, what, who, due, note_id, cluster_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (group_id, round_id, what, who, due, note_id, cluster_id),
+        action = Action(self._fresh_id("actions"), group_id, round_id, what, who, due, note_id,
+                        cluster_id)
+        self.restore_action(action)
+        return action
+
+    def restore_action(self, action: Action) -> None:
+        """Insert an action point under its own id (see restore_cluster)."""
+        self._db.execute(
+            "INSERT INTO actions (id, group_id, round_id, what, who, due, note_id, cluster_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (action.id, action.group_id, action.round_id, action.what, action.who, action.due,
+             action.note_id, action.cluster_id),
         )
-        return Action(rowid(cur), group_id, round_id, what, who, due, note_id, cluster_id)
+
+    def link_actions(self, action_ids: Iterable[int], cluster_id: int) -> None:
+        self._db.executemany("UPDATE actions SET cluster_id = ? WHERE id = ?",
+                             [(cluster_id, a) for a in action_ids])
 
     def update_action(self, action: Action) -> None:
         self._db.execute(

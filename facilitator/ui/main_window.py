@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator import identity
 from facilitator.domain.model import Phase
 from facilitator.engine import ActiveRoundChanged, Command, Event, SetActiveRound, SetPhase
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
+from facilitator.ui.about import show_about
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.i18n import LanguageMenu
 from facilitator.ui.network_check import NetworkCheck
@@ -42,6 +44,7 @@ from facilitator.ui.shortcuts_dialog import shortcut_dialog
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.storage_banner import StorageBanner, save_copy_dialog
 from facilitator.ui.wall.features import WallFeatures
+from facilitator.ui.wall.suggestions_panel import DuplicateMarks, SuggestionsPanel
 from facilitator.ui.wall.view import WallView
 
 if TYPE_CHECKING:
@@ -56,7 +59,8 @@ class MainWindow(QMainWindow):
     vote results and action points beside it, the overview of all groups below.
 
     `server` is None when the participant server could not start; `switch_workshop`
-    replaces the running session with another file (None: the app cannot switch here).
+    replaces the running session with another file (None: the app cannot switch here);
+    `data_folder` is where workshops go by default, said in Help > Over Facilitator.
 
     Signals: none of its own; see the panels.
     """
@@ -69,8 +73,10 @@ class MainWindow(QMainWindow):
         list_addresses: Callable[[], list[str]],
         switch_workshop: SwitchWorkshop | None = None,
         parent: QWidget | None = None,
+        data_folder: str = "",
     ) -> None:
         super().__init__(parent)
+        self.data_folder = data_folder  # where workshops go by default (Help > Over …)
         self.state = state
         self.bridge = bridge
         self.server = server
@@ -106,6 +112,13 @@ class MainWindow(QMainWindow):
             self.current_group_id,
             self,
         )
+        self.suggestions = SuggestionsPanel(
+            state,
+            bridge,
+            self.undo_stack,
+            language=lambda: state.workshop.language,
+        )
+        self.duplicate_marks = DuplicateMarks(state, self.wall.item, self)
         self.network_check = NetworkCheck(server, self.join_panel.address())
         self.preparer = Preparer(state, bridge, self.join_panel.base_url, switch_workshop, self)
         self.language_menu = LanguageMenu(self)
@@ -135,6 +148,10 @@ class MainWindow(QMainWindow):
             self.tr("Netwerkcontrole"), "network-check", self.network_check, right
         )
         self.tabifyDockWidget(self.join_dock, self.network_dock)
+        self.suggestions_dock = self._dock(
+            self.tr("Voorstellen"), "suggestions", self.suggestions, right
+        )
+        self.tabifyDockWidget(self.join_dock, self.suggestions_dock)
         self.join_dock.raise_()
 
         search_bar = QToolBar(self.tr("Zoeken"), self)
@@ -260,6 +277,11 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help_action = self._action(help_menu, self.tr("Sneltoetsen"), "F1", self.show_help)
         self.addAction(self.help_action)
+        help_menu.addSeparator()
+        self.about_action = self._action(
+            help_menu, self.tr("&Over {name}…").format(name=identity.NAME), "", self.show_about
+        )
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_wall_menu(self, menu: QMenu) -> None:
         f, c = self.wall_features, self.wall_features.controller
@@ -293,9 +315,13 @@ class MainWindow(QMainWindow):
         self.action_action = add(
             self.tr("Actiepunt maken…"), "Ctrl+Shift+A", f.action_for_selection
         )
+        self.suggest_action = add(
+            self.tr("Groepen voorstellen…"), "Ctrl+Shift+G", self.suggest_groups
+        )
         menu.addSeparator()
         menu.addAction(self.results_dock.toggleViewAction())
         menu.addAction(self.actions_dock.toggleViewAction())
+        menu.addAction(self.suggestions_dock.toggleViewAction())
         self.shortcuts += [
             ("Ctrl+Z", self.tr("Ongedaan maken")),
             ("Ctrl+Shift+Z / Ctrl+Y", self.tr("Opnieuw")),
@@ -322,6 +348,9 @@ class MainWindow(QMainWindow):
         self.note_entry.noteEntered.connect(self.wall_features.controller.add_paper_note)
         self.wall_features.controller.statusMessage.connect(self.statusBar().showMessage)
         self.wall_features.actionsWanted.connect(lambda: self._bring_forward(self.actions_dock))
+        self.wall.wallShown.connect(self.suggestions.set_wall)
+        self.wall.wallShown.connect(self.duplicate_marks.set_wall)
+        self.suggestions.focusNotes.connect(self._select_notes)
         self.join_panel.addressChanged.connect(self.network_check.set_address)
         self.join_panel.addressChanged.connect(lambda _a: self.run_features.projector.refresh())
         overview = self.run_features.overview
@@ -373,10 +402,13 @@ class MainWindow(QMainWindow):
             self.round_bar.show_group(self.current_group_id())
         self._show_wall()  # the shown group or round may be gone
         self.wall_features.on_applied(events)
+        self.duplicate_marks.on_applied(events)
+        self.suggestions.on_applied(events)
 
     def _on_command_failed(self, command: Command, error: BaseException) -> None:
         self.statusBar().showMessage(
-            self.tr("Niet gelukt ({what}): {why}").format(what=type(command).__name__, why=error),
+            self.tr("Niet gelukt ({what}): {why}").format(
+                what=type(getattr(command, "command", command)).__name__, why=error),
             _STATUS_MS,
         )
         self.round_bar.show_group(self.current_group_id())  # un-light a refused phase
@@ -395,6 +427,20 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
 
+    def suggest_groups(self) -> None:
+        """Muur > Groepen voorstellen: the panel in front, proposals for the wall shown."""
+        self._bring_forward(self.suggestions_dock)
+        self.suggestions.suggest()
+
+    def _select_notes(self, note_ids: tuple[int, ...]) -> None:
+        """The shown proposal's notes selected on the wall, so the eye finds them."""
+        self.wall.wall_scene.clearSelection()
+        items = [i for i in (self.wall.item(n) for n in note_ids) if i is not None]
+        for item in items:
+            item.setSelected(True)
+        if items:
+            self.wall.ensureVisible(items[0])
+
     def show_network_check(self) -> None:
         self._bring_forward(self.network_dock)
         self.network_check.start_test()
@@ -403,6 +449,9 @@ class MainWindow(QMainWindow):
         if self.help_dialog is None:
             self.help_dialog = shortcut_dialog(self, self.shortcuts)
         self.help_dialog.show()
+
+    def show_about(self) -> None:
+        show_about(self, self.data_folder)
 
     # -- settings ---------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain.model import Phase
 from facilitator.engine import Engine, Event, PhaseChanged
 from facilitator.engine.health import StorageHealth
-from facilitator.store import Store
+from facilitator.store import Reader
 
 _FAULT_STYLE = "QFrame#storageBanner { background: #b3261e; } QLabel { color: white; }"
 _WARN_STYLE = "QFrame#storageBanner { background: #f9dedc; } QLabel { color: #410e0b; }"
@@ -188,7 +188,7 @@ def usb_folder() -> Path:
     return Path.home()
 
 
-def save_copy_dialog(parent: QWidget, store: Store) -> Path | None:
+def save_copy_dialog(parent: QWidget, store: Reader) -> Path | None:
     """File > Save a copy: a complete copy through SQLite's backup API, never a file copy
     of the open workshop (its newest notes are in the WAL beside it)."""
     suggested = usb_folder() / store.path.name

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Over {name}</source>
+        <translation>About {name}</translation>
+    </message>
+    <message>
+        <source>Werksessies zonder internet: deelnemers sturen briefjes en stippen vanaf hun telefoon naar deze laptop; na afloop maakt één klik het verslag.</source>
+        <translation>Breakout sessions without internet: participants send notes and dots from their phones to this laptop; afterwards one click makes the report.</translation>
+    </message>
+    <message>
+        <source>Werkplaatsen staan standaard in: {folder}</source>
+        <translation>Workshops are saved by default in: {folder}</translation>
+    </message>
+</context>
+<context>
     <name>ActionsPanel</name>
     <message>
         <source>Wat</source>
@@ -432,6 +447,10 @@
     <message>
         <source>Uitzoomen</source>
         <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>&amp;Over {name}…</source>
+        <translation>&amp;About {name}…</translation>
     </message>
     <message>
         <source>Niet gelukt ({what}): {why}</source>
@@ -1371,6 +1390,25 @@
     <message>
         <source>{name} is beschadigd. Wilt u verder met de reservekopie van {when}? Het beschadigde bestand blijft ernaast bewaard.</source>
         <translation>{name} is damaged. Do you want to continue with the backup from {when}? The damaged file is kept next to it.</translation>
+    </message>
+</context>
+<context>
+    <name>first_start</name>
+    <message>
+        <source>Windows vraagt zo meteen of {name} mag communiceren op netwerken.
+
+Vink Particuliere netwerken én Openbare netwerken aan (de wifi van een hotel of congrescentrum geldt meestal als openbaar) en kies Toegang toestaan. Telefoons in de zaal openen de pagina van de werksessie op deze laptop; zonder toestemming komt geen enkele telefoon binnen.
+
+Per ongeluk geweigerd? Zet {name} aan bij Windows-beveiliging &gt; Firewall- en netwerkbeveiliging &gt; Een app toestaan via de firewall, en gebruik daarna de netwerkcontrole (Ctrl+T).</source>
+        <translation>Windows will now ask whether {name} may communicate on networks.
+
+Tick Private networks and Public networks (hotel and conference centre Wi-Fi usually counts as public) and choose Allow access. Phones in the room open the session&apos;s page on this laptop; without permission no phone gets in.
+
+Declined by mistake? Turn {name} on in Windows Security &gt; Firewall and network protection &gt; Allow an app through firewall, then use the network check (Ctrl+T).</translation>
+    </message>
+    <message>
+        <source>{name}: de vraag van de firewall</source>
+        <translation>{name}: the firewall question</translation>
     </message>
 </context>
 <context>

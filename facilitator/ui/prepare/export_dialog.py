@@ -60,6 +60,9 @@ class ExportDialog(QDialog):
         self.names_check.setToolTip(self.tr("Standaard anoniem: deelnemers spreken vrijer "
                                             "als het verslag hen niet citeert."))
         self.hidden_check = QCheckBox(self.tr("verborgen notities apart vermelden"))
+        self.themes_check = QCheckBox(self.tr("thema's over alle tafels toevoegen"))
+        self.themes_check.setToolTip(self.tr("Per ronde de thema's die meerdere tafels vonden, "
+                                             "uit de clusters die de tafels zelf maakten."))
         self.url_edit = QLineEdit(base_url)
         self.url_edit.setPlaceholderText("http://192.168.1.20:8321")
         self.url_edit.setToolTip(self.tr("Waar telefoons de laptop bereiken: het adres uit "
@@ -82,6 +85,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Taal:"), self.language_combo)
         form.addRow("", self.names_check)
         form.addRow("", self.hidden_check)
+        form.addRow("", self.themes_check)
         form.addRow(self.tr("Adres voor telefoons:"), self.url_edit)
         form.addRow(self.tr("Opslaan als:"), path_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -110,13 +114,15 @@ class ExportDialog(QDialog):
         return ReportOptions(language=self.language_combo.currentData(),
                              include_names=self.names_check.isChecked(),
                              include_hidden=self.hidden_check.isChecked(),
-                             base_url=self.url_edit.text().strip().rstrip("/"))
+                             base_url=self.url_edit.text().strip().rstrip("/"),
+                             room_themes=self.themes_check.isChecked())
 
     def _on_format(self) -> None:
         cards = self.fmt() == "cards"
         self.url_edit.setEnabled(cards)
         for check in (self.names_check, self.hidden_check):
             check.setEnabled(not cards)  # a table card prints no notes
+        self.themes_check.setEnabled(self.fmt() == "docx")  # a part of the verslag only
         folder = str(QSettings().value(FOLDER_KEY, "") or Path.home())
         current = self.path_edit.text().strip()
         if current:

@@ -1,5 +1,5 @@
 """An export running off the GUI thread: render on the global QThreadPool with its own
-read-only Store (a Store belongs to one thread), progress back as a queued signal, and
+read-only Reader (a connection belongs to one thread), progress back as a queued signal, and
 the file written beside the target then renamed, so an open Word file or a full disk
 never leaves half a report under the real name.
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from facilitator.report.options import ReportOptions
-from facilitator.store import Store
+from facilitator.store import Reader
 
 
 class ExportTask(QObject):
@@ -42,7 +42,7 @@ class ExportTask(QObject):
         try:
             from facilitator.report import render
 
-            store = Store.open(self.workshop_path, readonly=True)
+            store = Reader.open(self.workshop_path)
             try:
                 snapshot = store.snapshot()
             finally:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.domain import ranking
 from facilitator.domain.methods import METHODS, instruction, method_name
 from facilitator.domain.model import Method, Round, Visibility
 from facilitator.engine.commands import AddRound, DeleteRound, MoveRound, UpdateRound
@@ -41,15 +42,11 @@ from facilitator.ui.state import WorkshopState
 
 
 def vote_items(state: WorkshopState, round_id: int) -> int:
-    """What people can vote on at the fullest wall of this round: clusters plus notes
-    outside any cluster (hidden notes and merged duplicates do not count)."""
-    most = 0
-    for group in state.groups:
-        notes = [n for n in state.notes_of(group.id, round_id)
-                 if not n.hidden and n.merged_into is None]
-        clusters = {n.cluster_id for n in notes if n.cluster_id is not None}
-        most = max(most, len(clusters) + sum(1 for n in notes if n.cluster_id is None))
-    return most
+    """How many items people can vote on at the fullest wall of this round, by the
+    same rule the phones get their items (domain.ranking.vote_items)."""
+    return max((len(ranking.vote_items(state.clusters_of(g.id, round_id),
+                                       state.notes_of(g.id, round_id)))
+                for g in state.groups), default=0)
 
 
 def advised_dots(items: int) -> int:

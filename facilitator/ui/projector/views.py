@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from facilitator.domain.clock import steady_time
 from facilitator.domain.methods import instruction, method_name
 from facilitator.domain.model import Visibility
+from facilitator.domain.timer import format_clock, timer_ended, timer_started
 from facilitator.ui.projector.common import (
     ACCENT,
     ENDED_BG,
@@ -32,7 +33,6 @@ from facilitator.ui.projector.common import (
     white_palette,
 )
 from facilitator.ui.qr import QrWidget
-from facilitator.ui.run.timer_bar import format_clock, timer_ended, timer_started
 
 QR_FRACTION = 0.62  # of the window height; the brief asks for at least a third
 

@@ -1,17 +1,17 @@
 """The projector window: one top-level window for the second screen, full screen on the
-screen the facilitator picks, showing one of five views.
+screen the facilitator picks, showing one of six views.
 
 Why it follows the phase: during a session the facilitator's hands are on the wall, not on
 the projector; so by default the projector shows what the selected table's phase calls
 for (prepare: join, collect: question, group: wall, vote and closed: results). A manual
-choice (menu, or keys 1-5; 0 for automatic) overrides that until set back.
+choice (menu, or keys 1-6; 0 for automatic) overrides that until set back.
 
-Keys on the projector window: 1-5 choose a view, 0 automatic, F11 full screen on/off,
+Keys on the projector window: 1-6 choose a view, 0 automatic, F11 full screen on/off,
 Esc leaves full screen, or closes the window when it is not full screen.
 
 Signals:
     viewChanged(str): the name of the view now shown ("join", "question", "wall",
-        "results", "plenary").
+        "results", "plenary", "themes").
     modeChanged(str): "auto" or the name of the view chosen by hand.
 """
 
@@ -29,6 +29,7 @@ from facilitator.domain.model import Phase
 from facilitator.engine import Event
 from facilitator.ui.projector.board import PlenaryView, ResultsView, WallView
 from facilitator.ui.projector.common import Context, white_palette
+from facilitator.ui.projector.themes import ThemeView
 from facilitator.ui.projector.views import JoinView, QuestionView
 from facilitator.ui.state import WorkshopState
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from facilitator.server import ParticipantServer
 
 AUTO = "auto"
-VIEW_NAMES = ("join", "question", "wall", "results", "plenary")
+VIEW_NAMES = ("join", "question", "wall", "results", "plenary", "themes")
 FOLLOWS = {
     Phase.PREPARE: "join",
     Phase.COLLECT: "question",
@@ -49,7 +50,7 @@ WINDOWED_SIZE = (1280, 720)
 
 # What the stack shows: each view re-reads the context in refresh() and lists what the
 # audience can read in shown_texts().
-ProjectorView = JoinView | QuestionView | WallView | ResultsView | PlenaryView
+ProjectorView = JoinView | QuestionView | WallView | ResultsView | PlenaryView | ThemeView
 
 
 class ProjectorWindow(QWidget):
@@ -72,6 +73,7 @@ class ProjectorWindow(QWidget):
             "wall": WallView(self.context),
             "results": ResultsView(self.context),
             "plenary": PlenaryView(self.context),
+            "themes": ThemeView(self.context),  # the room's words and themes (issue 14)
         }
         self.stack = QStackedWidget()
         for view in self.views.values():
@@ -96,7 +98,7 @@ class ProjectorWindow(QWidget):
     # -- what to show -----------------------------------------------------------------
 
     def mode_labels(self) -> list[tuple[str, str]]:
-        """(mode, Dutch label) in menu order; the keys 0-5 follow this order."""
+        """(mode, Dutch label) in menu order; the keys 0-6 follow this order."""
         return [
             (AUTO, self.tr("Automatisch (volgt de fase)")),
             ("join", self.tr("Meedoen")),
@@ -104,6 +106,7 @@ class ProjectorWindow(QWidget):
             ("wall", self.tr("Wand")),
             ("results", self.tr("Resultaten")),
             ("plenary", self.tr("Plenair")),
+            ("themes", self.tr("Thema's van de zaal")),
         ]
 
     def mode(self) -> str:

@@ -1,9 +1,10 @@
 """The round's timer on the laptop: a big mm:ss, start/pause, +1 minute and reset.
 
-Why computed here: the engine stores only when the timer ends (or what was left when
-paused); the seconds shown are worked out from those fields and the laptop's clock by a
-QTimer on the GUI thread, four times a second, with no disk or network access. Phones
-count down by themselves from the same fields (they get TimerChanged from the server).
+The engine stores only when the timer ends (or what was left when paused); the rules
+that turn those fields and the laptop's clock into what is shown and what the button
+does live in domain/timer.py. Here a QTimer on the GUI thread applies them four times
+a second, with no disk or network access. Phones count down by themselves from the
+same fields (they get TimerChanged from the server).
 
 The end is signalled gently: the display turns a soft amber and pulses slowly, and the
 system beeps once (QApplication.beep; no multimedia module needed).
@@ -23,6 +24,15 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QW
 
 from facilitator.domain.clock import steady_time
 from facilitator.domain.model import Round
+from facilitator.domain.timer import (
+    EndWatch,
+    Press,
+    TimerState,
+    clock_text,
+    press,
+    timer_ended,
+    timer_state,
+)
 from facilitator.engine import AddTime, Command, PauseTimer, ResetTimer, StartTimer
 from facilitator.ui.state import WorkshopState
 
@@ -32,31 +42,6 @@ _RUNNING = QColor("#e7f5ff")
 _ENDED_LOW = QColor("#fff4d6")  # soft amber, never an alarm red
 _ENDED_HIGH = QColor("#ffd98a")
 _PULSE_S = 2.0
-
-
-def format_clock(seconds: float | None) -> str:
-    """mm:ss, rounded up so "00:00" appears only when the time is really up."""
-    if seconds is None:
-        return "--:--"
-    whole = max(0, math.ceil(seconds - 1e-6))
-    return f"{whole // 60:02d}:{whole % 60:02d}"
-
-
-def timer_started(round_: Round | None) -> bool:
-    return round_ is not None and (round_.timer_ends_at is not None
-                                   or round_.timer_remaining_s is not None)
-
-
-def timer_running(round_: Round | None) -> bool:
-    return round_ is not None and round_.timer_ends_at is not None
-
-
-def timer_ended(round_: Round | None, now: float) -> bool:
-    """A started timer with nothing left (running past its end, or paused at zero)."""
-    if round_ is None or not timer_started(round_):
-        return False
-    left = round_.seconds_left(now)
-    return left is not None and left <= 0.0
 
 
 def pulse_colour(now: float) -> QColor:
@@ -81,7 +66,7 @@ class TimerBar(QWidget):
         self._submit = submit
         self._round_id = round_id
         self._clock = clock
-        self._was_running_with_time: tuple[int, float] | None = None  # (round, ends_at)
+        self._end_watch = EndWatch()
 
         self.display = QLabel("--:--")
         self.display.setObjectName("timer-display")
@@ -140,9 +125,10 @@ class TimerBar(QWidget):
         round_ = self.round()
         if round_ is None:
             return
-        if timer_running(round_) and not timer_ended(round_, self._clock()):
+        pressed = press(round_, self._clock())
+        if pressed is Press.PAUSE:
             self._submit(PauseTimer(round_.id))
-        elif timer_ended(round_, self._clock()):
+        elif pressed is Press.RESTART:
             self._submit(StartTimer(round_.id, seconds=float(round_.duration_s)))
         else:
             self._submit(StartTimer(round_.id))
@@ -167,22 +153,21 @@ class TimerBar(QWidget):
         if round_ is None:
             self._show("--:--", _CALM, "")
             return
-        left = round_.seconds_left(now)
-        running = timer_running(round_)
-        ended = timer_ended(round_, now)
-        if not timer_started(round_):
-            text, colour = format_clock(float(round_.duration_s)), _CALM
-            status = self.tr("nog niet gestart")
-        elif ended:
-            text, colour, status = "00:00", pulse_colour(now), self.tr("Tijd is om")
-        elif running:
-            text, colour, status = format_clock(left), _RUNNING, self.tr("loopt")
+        state = timer_state(round_, now)
+        if state is TimerState.NOT_STARTED:
+            colour, status = _CALM, self.tr("nog niet gestart")
+        elif state is TimerState.ENDED:
+            colour, status = pulse_colour(now), self.tr("Tijd is om")
+        elif state is TimerState.RUNNING:
+            colour, status = _RUNNING, self.tr("loopt")
         else:
-            text, colour, status = format_clock(left), _CALM, self.tr("gepauzeerd")
-        self.start_button.setText(self.tr("Pauze") if running and not ended
+            colour, status = _CALM, self.tr("gepauzeerd")
+        self.start_button.setText(self.tr("Pauze") if state is TimerState.RUNNING
                                   else self.tr("Start"))
-        self._show(text, colour, status)
-        self._signal_end(round_, running, ended)
+        self._show(clock_text(round_, now), colour, status)
+        if self._end_watch.reached_zero(round_, now):
+            QApplication.beep()
+            self.expired.emit(round_.id)
 
     def _show(self, text: str, colour: QColor, status: str) -> None:
         if self.display.text() != text:
@@ -194,15 +179,3 @@ class TimerBar(QWidget):
             self.display.setPalette(palette)
         if self.status.text() != status:
             self.status.setText(status)
-
-    def _signal_end(self, round_: Round, running: bool, ended: bool) -> None:
-        """Beep once when a timer seen running with time left reaches zero; a timer that
-        had already ended when the app opened stays quiet."""
-        if running and not ended and round_.timer_ends_at is not None:
-            self._was_running_with_time = (round_.id, round_.timer_ends_at)
-            return
-        seen = self._was_running_with_time
-        self._was_running_with_time = None
-        if ended and seen is not None and seen[0] == round_.id:
-            QApplication.beep()
-            self.expired.emit(round_.id)

@@ -2,7 +2,8 @@
 grew out of. Captured on the laptop at the end of a round; they go into the report.
 
 Adding, editing (double-click a cell) and deleting are undoable commands on the
-window's stack (wall_commands.ActionCommand: AddAction / UpdateAction / DeleteAction);
+window's stack (wall/commands.py: AddAction / UpdateAction / DeleteAction, undone by
+the inverse the engine computes);
 the table redraws from the engine's change events.
 """
 
@@ -29,7 +30,8 @@ from PySide6.QtWidgets import (
 from facilitator.domain.model import Action
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.state import WorkshopState
-from facilitator.ui.wall.commands import ActionCommand, ActionFields, Refs
+from facilitator.ui.wall import commands as wc
+from facilitator.ui.wall.commands import ActionFields
 
 Link = tuple[int | None, int | None]  # (note id, cluster id)
 
@@ -37,16 +39,15 @@ Link = tuple[int | None, int | None]  # (note id, cluster id)
 class ActionsPanel(QWidget):
     """Table and entry form for one group's round. No signals: edits go on `stack`.
 
-    `selection()` answers what is selected on the wall as (note id, cluster id); `refs`
-    are the wall's shared ids, so undo still finds a re-created action, note or cluster.
+    `selection()` answers what is selected on the wall as (note id, cluster id).
     """
 
     def __init__(self, state: WorkshopState, bridge: EngineBridge,
-                 selection: Callable[[], Link], stack: QUndoStack, refs: Refs,
+                 selection: Callable[[], Link], stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state, self.bridge, self._selection = state, bridge, selection
-        self.stack, self.refs = stack, refs
+        self.stack = stack
         self.key: tuple[int, int] | None = None
         self._actions: list[Action] = []
         self._link: Link = (None, None)
@@ -157,7 +158,7 @@ class ActionsPanel(QWidget):
             self.what.setFocus()
             return
         after = self._fields(self.what.text(), self.who.text(), self.due.text(), *self._link)
-        self.stack.push(ActionCommand(self.bridge, self.refs.new("a"), *self.key, None, after))
+        self.stack.push(wc.add_action(self.bridge, *self.key, after))
         for field in (self.what, self.who, self.due):
             field.clear()
         self._link = (None, None)
@@ -179,10 +180,7 @@ class ActionsPanel(QWidget):
         gone = [self._actions[r] for r in rows if 0 <= r < len(self._actions)]
         if not gone:
             return
-        self.stack.beginMacro(self.tr("Actiepunt verwijderen"))
-        for a in gone:
-            self._change(a, None)
-        self.stack.endMacro()
+        self.stack.push(wc.delete_actions(self.bridge, [a.id for a in gone]))
 
     def _cell_edited(self, cell: QTableWidgetItem) -> None:
         if self._filling or not 0 <= cell.row() < len(self._actions) or cell.column() > 2:
@@ -196,10 +194,7 @@ class ActionsPanel(QWidget):
 
     def _fields(self, what: str, who: str, due: str, note_id: int | None,
                 cluster_id: int | None) -> ActionFields:
-        return (what, who, due, None if note_id is None else self.refs.note(note_id),
-                self.refs.cluster(cluster_id))
+        return (what, who, due, note_id, cluster_id)
 
-    def _change(self, a: Action, after: ActionFields | None) -> None:
-        before = self._fields(a.what, a.who, a.due, a.note_id, a.cluster_id)
-        self.stack.push(ActionCommand(self.bridge, self.refs.action(a.id), a.group_id,
-                                      a.round_id, before, after))
+    def _change(self, a: Action, after: ActionFields) -> None:
+        self.stack.push(wc.update_action(self.bridge, a.id, after))

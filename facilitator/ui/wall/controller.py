@@ -1,8 +1,9 @@
 """What the facilitator's hands do on the wall, turned into undoable commands: a drop
 that makes or joins a cluster or takes a note out of one, a frame dragged, a name or a
 typo typed in place, a merge, hiding, a paper note. Every edit is a QUndoCommand on the
-window's stack (commands.py); nothing here changes an item directly, the wall
-follows the engine's events.
+window's stack (wall/commands.py: one engine command each, undone by the inverse the
+engine computes); nothing here changes an item directly, the wall follows the
+engine's events.
 """
 
 from __future__ import annotations
@@ -16,21 +17,10 @@ from PySide6.QtWidgets import QMenu
 from facilitator.engine import ClusterAdded, Event
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.state import WorkshopState
+from facilitator.ui.wall import commands as wc
 from facilitator.ui.wall.cluster_item import ClusterItem
-from facilitator.ui.wall.commands import (
-    AddPaperNoteCommand,
-    AssignCommand,
-    CreateClusterCommand,
-    DeleteClusterCommand,
-    EditTextCommand,
-    HideCommand,
-    MergeCommand,
-    Refs,
-    UpdateClusterCommand,
-)
 from facilitator.ui.wall.inline_edit import InlineEditor
 from facilitator.ui.wall.note_item import NOTE_H, NOTE_W, NoteItem
-from facilitator.ui.wall.undo import MoveNotesCommand
 from facilitator.ui.wall.view import WallView
 
 _NOTE_TEXT_RECT = (6.0, 6.0, NOTE_W - 12, NOTE_H - 12)
@@ -55,7 +45,6 @@ class WallController(QObject):
         self.state = state
         self.bridge = bridge
         self.stack = stack
-        self.refs = Refs()
         self.editor: InlineEditor | None = None
         self._rename_next: tuple[int, int, str] | None = None  # (group, round, name)
 
@@ -76,18 +65,17 @@ class WallController(QObject):
             self._assign(items, target.cluster_id, self.tr("In cluster leggen"))
         elif any(i.cluster_id is not None for i in items):
             new_places = {nid: new for nid, _old, new in moved}
-            entries = [(self.refs.note(i.note_id), self.refs.cluster(i.cluster_id), None,
-                        None, new_places[i.note_id]) for i in items]
-            self.stack.push(AssignCommand(self.bridge, self.tr("Uit cluster halen"), entries))
+            self.stack.push(wc.assign(
+                self.bridge, self.tr("Uit cluster halen"),
+                [i.note_id for i in items if i.cluster_id is not None], None,
+                [(i.note_id, new_places[i.note_id]) for i in items]))
         else:
-            self.stack.push(MoveNotesCommand(self.bridge, moved, self.refs))
+            self.stack.push(wc.move_notes(self.bridge, moved))
 
     def _assign(self, items: Sequence[NoteItem], cluster_id: int, text: str) -> None:
-        cluster = self.refs.cluster(cluster_id)
-        entries = [(self.refs.note(i.note_id), self.refs.cluster(i.cluster_id), cluster,
-                    None, None) for i in items if i.cluster_id != cluster_id]
-        if entries:
-            self.stack.push(AssignCommand(self.bridge, text, entries))
+        joining = [i.note_id for i in items if i.cluster_id != cluster_id]
+        if joining:
+            self.stack.push(wc.assign(self.bridge, text, joining, cluster_id))
         self.wall.relayout(cluster_id)  # members that were already in it snap back
 
     def make_cluster(self, items: Sequence[NoteItem], at: QPointF | None = None,
@@ -96,10 +84,9 @@ class WallController(QObject):
             return
         group_id, round_id = self.wall.key
         name = name or self._next_name()
-        members = [(self.refs.note(i.note_id), self.refs.cluster(i.cluster_id)) for i in items]
         self._rename_next = (group_id, round_id, name)
-        self.stack.push(CreateClusterCommand(
-            self.bridge, self.refs.new("c"), group_id, round_id, name, members,
+        self.stack.push(wc.create_cluster(
+            self.bridge, group_id, round_id, name, [i.note_id for i in items],
             at if at is not None else items[0].pos()))
 
     def _next_name(self) -> str:
@@ -110,9 +97,8 @@ class WallController(QObject):
         return self.tr("Cluster {n}").format(n=n)
 
     def on_cluster_moved(self, cluster_id: int, old: QPointF, new: QPointF) -> None:
-        self.stack.push(UpdateClusterCommand(
-            self.bridge, self.refs.cluster(cluster_id), self.tr("Cluster verplaatsen"),
-            places=(QPointF(old), QPointF(new))))
+        self.stack.push(wc.update_cluster(
+            self.bridge, cluster_id, self.tr("Cluster verplaatsen"), place=QPointF(new)))
 
     def on_applied(self, events: Sequence[Event]) -> None:
         """A cluster just made by hand gets its name field open, ready to type. Matched
@@ -147,27 +133,17 @@ class WallController(QObject):
             self.statusMessage.emit(self.tr("Kies twee of meer briefjes om samen te voegen."), 5000)
             return
         kept, duplicates = notes[0], notes[1:]
-        self.stack.beginMacro(self.tr("Briefjes samenvoegen"))
-        for dup in duplicates:
-            self.stack.push(MergeCommand(self.bridge, self.refs.note(dup.note_id),
-                                         self.refs.note(kept.note_id),
-                                         self.refs.cluster(dup.cluster_id)))
-        self.stack.endMacro()
+        self.stack.push(wc.merge(self.bridge, [d.note_id for d in duplicates], kept.note_id))
 
     def unmerge(self, note_id: int) -> None:
         duplicates = self.wall.merged_into(note_id)
         if not duplicates:
             return
-        self.stack.beginMacro(self.tr("Dubbel uit elkaar halen"))
-        for dup in duplicates:
-            self.stack.push(MergeCommand(self.bridge, self.refs.note(dup),
-                                         self.refs.note(note_id), None, unmerge=True))
-        self.stack.endMacro()
+        self.stack.push(wc.unmerge(self.bridge, list(duplicates)))
 
     def set_hidden(self, items: Sequence[NoteItem], hidden: bool) -> None:
         if items:
-            self.stack.push(HideCommand(
-                self.bridge, [(self.refs.note(i.note_id), i.hidden) for i in items], hidden))
+            self.stack.push(wc.hide(self.bridge, [i.note_id for i in items], hidden))
 
     def toggle_hidden_selection(self) -> None:
         notes = self.selected_notes()
@@ -183,21 +159,13 @@ class WallController(QObject):
         frames = list(frames if frames is not None else self.selected_clusters())
         if not frames or self.wall.key is None:
             return
-        group_id, round_id = self.wall.key
-        self.stack.beginMacro(self.tr("Cluster opheffen"))
-        for frame in frames:
-            self.stack.push(DeleteClusterCommand(
-                self.bridge, self.refs.cluster(frame.cluster_id), group_id, round_id,
-                frame.name(), [self.refs.note(n) for n in self.wall.members(frame.cluster_id)],
-                frame.pos()))
-        self.stack.endMacro()
+        self.stack.push(wc.delete_clusters(self.bridge, [f.cluster_id for f in frames]))
 
     def add_paper_note(self, text: str) -> None:
         """A note from paper lands on the wall shown, whatever phase phones are in."""
         if self.wall.key is not None:
             group_id, round_id = self.wall.key
-            self.stack.push(AddPaperNoteCommand(self.bridge, self.refs.new("n"), group_id,
-                                                round_id, text))
+            self.stack.push(wc.add_paper_note(self.bridge, group_id, round_id, text))
 
     # -- typing on the wall ---------------------------------------------------------------
 
@@ -216,9 +184,9 @@ class WallController(QObject):
             def renamed(text: str | None) -> None:
                 self.editor = None
                 if text is not None and text.strip() and text.strip() != old:
-                    self.stack.push(UpdateClusterCommand(
-                        self.bridge, self.refs.cluster(cluster_id), self.tr("Cluster hernoemen"),
-                        names=(old, text.strip())))
+                    self.stack.push(wc.update_cluster(
+                        self.bridge, cluster_id, self.tr("Cluster hernoemen"),
+                        name=text.strip()))
 
             self.editor = InlineEditor(self.wall, item, item.name_rect(), old, multiline=False,
                                        on_done=renamed)
@@ -228,8 +196,7 @@ class WallController(QObject):
             def corrected(text: str | None) -> None:
                 self.editor = None
                 if text is not None and text.strip() and text != old:
-                    self.stack.push(EditTextCommand(self.bridge, self.refs.note(note_id), old,
-                                                    text))
+                    self.stack.push(wc.edit_text(self.bridge, note_id, text))
 
             self.editor = InlineEditor(self.wall, item, QRectF(*_NOTE_TEXT_RECT), old,
                                        multiline=True, on_done=corrected)
@@ -264,9 +231,7 @@ class WallController(QObject):
             lambda: self.actionRequested.emit(item.text(), item.note_id, None))
 
     def _take_out(self, item: NoteItem) -> None:
-        entries = [(self.refs.note(item.note_id), self.refs.cluster(item.cluster_id), None,
-                    None, None)]
-        self.stack.push(AssignCommand(self.bridge, self.tr("Uit cluster halen"), entries))
+        self.stack.push(wc.assign(self.bridge, self.tr("Uit cluster halen"), [item.note_id], None))
 
     # -- votes --------------------------------------------------------------------------
 

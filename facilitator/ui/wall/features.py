@@ -74,7 +74,7 @@ class WallFeatures(QObject):
         self.controller = WallController(wall, state, bridge, undo_stack, self)
         self.search = SearchBar()
         self.results = ResultsPanel()
-        self.actions = ActionsPanel(state, bridge, self.selection, undo_stack, self.controller.refs)
+        self.actions = ActionsPanel(state, bridge, self.selection, undo_stack)
         c, scene = self.controller, wall.wall_scene
         wall.cluster_source = state.clusters_of
         scene.notesMoved.connect(c.on_notes_moved)

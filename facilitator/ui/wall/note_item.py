@@ -62,6 +62,7 @@ class NoteItem(QGraphicsObject):
         self._hidden = False
         self._paper = False
         self._merged = 0  # duplicates folded into this note
+        self._duplicate = False  # a likely duplicate is on the wall (wall/suggestions_panel.py)
         self._dots = 0  # dots from the round's vote on this note itself
         self._match: bool | None = None  # search: True highlighted, False dimmed, None off
         self.cluster_id: int | None = note.cluster_id
@@ -102,6 +103,17 @@ class NoteItem(QGraphicsObject):
     def set_merged_count(self, count: int) -> None:
         if count != self._merged:
             self._merged = count
+            self.update()
+
+    def duplicate_hint(self) -> bool:
+        return self._duplicate
+
+    def set_duplicate_hint(self, likely: bool) -> None:
+        """The quiet marker: another note on this wall probably says the same."""
+        if likely != self._duplicate:
+            self._duplicate = likely
+            self.setToolTip(self.tr("Lijkt op een ander briefje: samenvoegen?") if likely
+                            else "")
             self.update()
 
     def dots(self) -> int:
@@ -165,6 +177,8 @@ class NoteItem(QGraphicsObject):
         if self._dots:
             draw_dots_badge(painter, QRectF(NOTE_W - 62, NOTE_H - 24, 56, 20), self._dots)
         marks = []
+        if self._duplicate:
+            marks.append(self.tr("\u2248 dubbel?"))
         if self._merged:
             marks.append(f"+{self._merged}")
         if self._hidden:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QPainter, QPixmapCache, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from facilitator.domain.model import Cluster, Note
+from facilitator.domain.ranking import ItemKind, item_key
 from facilitator.engine import (
     ClusterAdded,
     ClusterChanged,
@@ -232,9 +233,9 @@ class WallView(ZoomPanView):
     def set_dots(self, dots: dict[str, int]) -> None:
         """Dots per vote item key ("n12", "c3"); items not named get none."""
         for note_id, item in self._items.items():
-            item.set_dots(dots.get(f"n{note_id}", 0))
+            item.set_dots(dots.get(item_key(ItemKind.NOTE, note_id), 0))
         for cluster_id, frame in self._frames.items():
-            frame.set_dots(dots.get(f"c{cluster_id}", 0))
+            frame.set_dots(dots.get(item_key(ItemKind.CLUSTER, cluster_id), 0))
 
     def set_search(self, text: str) -> None:
         """Highlight notes and frames whose text holds `text`; dim the rest; "" ends it."""

@@ -1,0 +1,313 @@
+"""Grouping help on the wall (issue 14): the "Groepen voorstellen" panel and the quiet
+duplicate marker on notes. The main window builds both, docks the panel and tells them
+which wall is shown and what changed.
+
+The panel shows the suggestions (facilitator.suggest.proposals) for the table in view one
+at a time; the facilitator takes one over or rejects it. Taking over pushes one undoable
+command on the window's stack, the same commands a drag or Ctrl+M makes, so Ctrl+Z
+takes it back; a rejected proposal does not come back in that round. Nothing is applied
+without a click. The marker follows notes as they arrive: a note with a likely duplicate
+on the same wall says so in its corner, nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain.model import Note
+from facilitator.engine.events import NoteAdded, NoteChanged, NoteRemoved
+from facilitator.suggest.proposals import Kind, Proposal, WallDuplicates, proposals, still_valid
+from facilitator.ui.bridge import EngineBridge
+from facilitator.ui.state import WorkshopState
+from facilitator.ui.wall import commands
+from facilitator.ui.wall.note_item import NoteItem
+
+WallKey = tuple[int, int]  # (group id, round id)
+
+
+class SuggestionsPanel(QWidget):
+    """One proposal at a time for the wall in view, with Overnemen / Afwijzen.
+
+    Signals:
+        focusNotes(object): the tuple of note ids the shown proposal is about (empty when
+            none is shown), so the wall can select them.
+    """
+
+    focusNotes = Signal(object)
+
+    def __init__(
+        self,
+        state: WorkshopState,
+        bridge: EngineBridge,
+        stack: QUndoStack,
+        language: Callable[[], str] = lambda: "nl",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("suggestions")
+        self._state, self._bridge, self._stack = state, bridge, stack
+        self._language = language
+        self.key: WallKey | None = None
+        self._queue: list[Proposal] = []
+        self._rejected: dict[WallKey, set[tuple[str, tuple[int, ...], int | None]]] = {}
+        self.current: Proposal | None = None
+        self._total = 0  # proposals in the last answer, for "Voorstel 2 van 7"
+
+        self.ask = QPushButton(self.tr("Groepen voorstellen"))
+        self.ask.setObjectName("suggest-ask")
+        self.ask.setToolTip(
+            self.tr(
+                "Stel clusters en dubbele briefjes voor deze tafel voor "
+                "(Ctrl+Shift+G); niets verandert zonder uw klik"
+            )
+        )
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.notes = QListWidget()  # items are plain text by construction
+        self.notes.setWordWrap(True)
+        self.notes.setObjectName("suggest-notes")
+        self.counter = QLabel()
+        self.counter.setTextFormat(Qt.TextFormat.PlainText)
+        self.accept_button = QPushButton(self.tr("Overnemen"))
+        self.accept_button.setObjectName("suggest-accept")
+        self.reject_button = QPushButton(self.tr("Afwijzen"))
+        self.reject_button.setObjectName("suggest-reject")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.accept_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.ask)
+        layout.addWidget(self.title)
+        layout.addWidget(self.notes, 1)
+        layout.addWidget(self.counter)
+        layout.addLayout(buttons)
+
+        self.ask.clicked.connect(self.suggest)
+        self.accept_button.clicked.connect(self.accept)
+        self.reject_button.clicked.connect(self.reject)
+        self._show(None)
+
+    # -- what the window tells it ----------------------------------------------------------
+
+    def set_wall(self, group_id: int, round_id: int) -> None:
+        """Another table or round in view: its proposals are asked for anew."""
+        if self.key == (group_id, round_id):
+            return
+        self.key = (group_id, round_id)
+        self._queue = []
+        self._show(None)
+
+    def on_applied(self, events: Sequence[object]) -> None:
+        """The wall changed (by a proposal taken over, a drag, an undo): a shown proposal
+        that no longer fits is skipped."""
+        if self.current is not None and not self._valid(self.current):
+            self._next()
+
+    # -- the facilitator's clicks ------------------------------------------------------------
+
+    def suggest(self) -> None:
+        if self.key is None:
+            return
+        group_id, round_id = self.key
+        rejected = frozenset(self._rejected.get(self.key, set()))
+        self._queue = proposals(
+            self._state.notes_of(group_id, round_id),
+            self._state.clusters_of(group_id, round_id),
+            language=self._language(),
+            rejected=rejected,
+        )
+        self._total = len(self._queue)
+        self.current = None
+        self._next(first=True)
+
+    def accept(self) -> None:
+        proposal = self.current
+        if proposal is None or self.key is None or not self._valid(proposal):
+            self._next()
+            return
+        group_id, round_id = self.key
+        if proposal.kind is Kind.MERGE:
+            into, duplicate = proposal.note_ids
+            step = commands.merge(self._bridge, [duplicate], into)
+        elif proposal.kind is Kind.INTO_CLUSTER:
+            assert proposal.cluster_id is not None
+            step = commands.assign(
+                self._bridge,
+                self.tr("Voorstel: in cluster leggen"),
+                [proposal.note_ids[0]],
+                proposal.cluster_id,
+            )
+        else:
+            first = self._state.note(proposal.note_ids[0])
+            at = QPointF(first.x or 0.0, first.y or 0.0) if first is not None else QPointF()
+            step = commands.create_cluster(
+                self._bridge, group_id, round_id, proposal.name, proposal.note_ids, at
+            )
+            step.setText(self.tr("Voorstel: cluster maken"))
+        self._stack.push(step)  # one engine command, one undo step
+        self._next()
+
+    def reject(self) -> None:
+        if self.current is not None and self.key is not None:
+            self._rejected.setdefault(self.key, set()).add(self.current.key)
+        self._next()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def remaining(self) -> int:
+        return len(self._queue) + (self.current is not None)
+
+    def _valid(self, proposal: Proposal) -> bool:
+        if self.key is None:
+            return False
+        group_id, round_id = self.key
+        notes = {n.id: n for n in self._state.notes_of(group_id, round_id)}
+        clusters = {c.id for c in self._state.clusters_of(group_id, round_id)}
+        return still_valid(proposal, notes, clusters)
+
+    def _next(self, *, first: bool = False) -> None:
+        while self._queue:
+            proposal = self._queue.pop(0)
+            if self._valid(proposal):
+                self._show(proposal, asked=True)
+                return
+        self._show(None, asked=first or self.current is not None)
+
+    def _show(self, proposal: Proposal | None, *, asked: bool = False) -> None:
+        self.current = proposal
+        self.notes.clear()
+        self.accept_button.setEnabled(proposal is not None)
+        self.reject_button.setEnabled(proposal is not None)
+        if proposal is None:
+            self.title.setText(
+                self.tr("Geen voorstellen (meer) voor deze tafel.")
+                if asked
+                else self.tr("Vraag voorstellen voor de tafel in beeld.")
+            )
+            self.counter.clear()
+            self.focusNotes.emit(())
+            return
+        count = len(proposal.note_ids)
+        if proposal.kind is Kind.MERGE:
+            self.title.setText(self.tr("Zeggen deze twee hetzelfde? Samenvoegen"))
+        elif proposal.kind is Kind.INTO_CLUSTER:
+            self.title.setText(
+                self.tr("Bij cluster \u201c{name}\u201d leggen").format(name=proposal.name)
+            )
+        else:
+            self.title.setText(
+                self.tr("Nieuw cluster \u201c{name}\u201d met {n} briefjes").format(
+                    name=proposal.name, n=count
+                )
+            )
+        for note_id in proposal.note_ids:
+            note = self._state.note(note_id)
+            if note is not None:
+                self.notes.addItem(note.text)
+        total = max(self._total, len(self._queue) + 1)
+        self.counter.setText(
+            self.tr("Voorstel {i} van {n}").format(i=total - len(self._queue), n=total)
+        )
+        self.focusNotes.emit(proposal.note_ids)
+
+
+class DuplicateMarks(QObject):
+    """Keeps the duplicate marker on the shown wall's notes current as notes arrive.
+    One WallDuplicates per wall, made when the wall is first shown: its notes are indexed
+    a slice at a time between events (a wall of 2,000 notes takes ~0.5 s of CPU, which
+    must not freeze the window), and notes arriving meanwhile are indexed at once.
+    No signals.
+
+    `item_for(note_id)` gives the wall's item for a note (None: not drawn).
+    """
+
+    SLICE = 100  # notes indexed per turn of the event loop (~25 ms)
+
+    def __init__(
+        self,
+        state: WorkshopState,
+        item_for: Callable[[int], NoteItem | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._state, self._item_for = state, item_for
+        self._walls: dict[WallKey, WallDuplicates] = {}
+        self._backlog: dict[WallKey, list[Note]] = {}  # still to index, per wall
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._index_slice)
+        self.key: WallKey | None = None
+        self.marked: set[int] = set()
+
+    def set_wall(self, group_id: int, round_id: int) -> None:
+        self.key = (group_id, round_id)
+        if self.key not in self._walls:
+            self._walls[self.key] = WallDuplicates()
+            notes = sorted(self._state.notes_of(group_id, round_id), key=lambda n: n.id)
+            self._backlog[self.key] = notes
+            self._index_slice()
+        self.marked = set()
+        self._refresh()
+
+    def indexing(self) -> bool:
+        """True while a shown wall's earlier notes are still being indexed."""
+        return bool(self._backlog)
+
+    def _index_slice(self) -> None:
+        for key in list(self._backlog):
+            notes = self._backlog[key]
+            for shown_then in notes[: self.SLICE]:
+                note = self._state.note(shown_then.id)  # as it is now (edited, deleted)
+                if note is not None:
+                    self._walls[key].add(note)
+            del notes[: self.SLICE]
+            if not notes:
+                del self._backlog[key]
+            if key == self.key:
+                self._refresh()
+            break  # one slice per turn
+        if self._backlog:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def on_applied(self, events: Sequence[object]) -> None:
+        touched = False
+        for event in events:
+            if isinstance(event, NoteAdded | NoteChanged):
+                note: Note = event.note
+                index = self._walls.get((note.group_id, note.round_id))
+                if index is not None:
+                    index.add(note)
+                    touched = touched or (note.group_id, note.round_id) == self.key
+            elif isinstance(event, NoteRemoved):
+                touched = touched or (event.group_id, event.round_id) == self.key
+        if touched:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        """Only the notes whose mark changes are touched: cost follows the pairs."""
+        if self.key is None:
+            return
+        now = self._walls[self.key].marked(self._state.note)
+        for note_id in now ^ self.marked:
+            item = self._item_for(note_id)
+            if item is not None:
+                item.set_duplicate_hint(note_id in now)
+        self.marked = now
