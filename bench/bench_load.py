@@ -306,9 +306,13 @@ async def run_step(port: int, codes: list[str], phones: int, rate: float, second
     }
 
 
+PIN: dict[str, str] = {}  # --pin: the server's core (taskset -c), set by main()
+
+
 def start_server(path: Path, gui: bool, write_rate: float,
                  screenshot: Path | None = None) -> tuple[subprocess.Popen[str], dict[str, Any]]:
-    command = [sys.executable, str(ROOT / "bench" / "load_server.py"), str(path),
+    pin = ["taskset", "-c", PIN["server"]] if PIN else []
+    command = [*pin, sys.executable, str(ROOT / "bench" / "load_server.py"), str(path),
                "--write-rate", str(write_rate)]
     if gui:
         command.append("--gui")
@@ -390,7 +394,14 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument("--screenshot", type=Path,
                         help="with --gui: the window at the end of the last step, as PNG")
+    parser.add_argument("--pin", metavar="SERVER,GENERATOR",
+                        help="pin the server process and this generator to these cores, "
+                             "e.g. 0,1 (as the issue's side-by-side runs)")
     args = parser.parse_args()
+    if args.pin:
+        server_core, generator_core = args.pin.split(",")
+        PIN["server"] = server_core
+        os.sched_setaffinity(0, {int(generator_core)})
     raise_open_files_limit(4 * args.phones + 256)
     random.seed(6)
     results = []

@@ -37,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the report or another export")
     export.add_argument("file", type=Path)
     export.add_argument("-o", "--output", type=Path, required=True)
-    export.add_argument("--format", default="docx", choices=("docx", "csv", "json", "cards"))
+    export.add_argument("--format", default="docx",
+                        choices=("docx", "csv", "json", "cards", "appendix"))
     export.add_argument("--language", default="nl", choices=("nl", "en"))
     export.add_argument("--names", action="store_true", help="include participants' names")
     export.add_argument("--hidden", action="store_true", help="list moderated notes separately")
@@ -45,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="add \"thema's over alle tafels\" (from the tables' clusters)")
     export.add_argument("--base-url", default="",
                         help="for table cards: http://ADDRESS:PORT the phones will use")
+    export.add_argument("--notes", default="short", choices=("short", "full", "separate"),
+                        help="Word report: the strongest notes per table (short, the "
+                             "default), every note in an appendix (full), or every note in "
+                             "a second file OUTPUT-bijlage.docx (separate)")
+    export.add_argument("--style", type=Path, metavar="FILE.docx",
+                        help="Word report: take fonts, colours and headings from this "
+                             "document (the organisation's house style)")
 
     serve = sub.add_parser("serve", help="run the participant server without a window")
     serve.add_argument("file", type=Path)
@@ -115,11 +123,18 @@ def _export(args: argparse.Namespace) -> int:
         address = (lan_ipv4_addresses() or ["127.0.0.1"])[0]
         base_url = f"http://{address}:{DEFAULT_PORT}"
         print(f"table cards point to {base_url} (use --base-url to choose)", file=sys.stderr)
+    style = args.style.read_bytes() if args.style is not None else None
     options = ReportOptions(language=args.language, include_names=args.names,
                             include_hidden=args.hidden, base_url=base_url,
-                            room_themes=args.themes)
+                            room_themes=args.themes, notes=args.notes, style=style)
     args.output.write_bytes(render(snapshot, args.format, options))
     print(args.output)
+    if args.format == "docx" and args.notes == "separate":
+        from facilitator.report import appendix_path
+
+        appendix = appendix_path(args.output)
+        appendix.write_bytes(render(snapshot, "appendix", options))
+        print(appendix)
     return 0
 
 

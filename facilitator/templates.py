@@ -44,7 +44,7 @@ def to_dict(snapshot: Snapshot) -> dict[str, Any]:
             {"question": r.question, "method": r.method.value,
              "duration_min": max(1, round(r.duration_s / 60)),
              "visibility": r.visibility.value, "dot_budget": r.dot_budget,
-             "multi_dots": r.multi_dots}
+             "multi_dots": r.multi_dots, "title": r.title}
             for r in snapshot.rounds
         ],
     }
@@ -75,6 +75,7 @@ def spec_from_dict(data: dict[str, Any]) -> WorkshopSpec:
                 visibility=Visibility(r["visibility"]),
                 dot_budget=int(r["dot_budget"]),
                 multi_dots=bool(r.get("multi_dots", False)),
+                title=str(r.get("title", "")),
             )
             for r in data["rounds"]
         ),

@@ -459,9 +459,11 @@ def slowloris_headers(site: Site) -> None:
 @abuse
 def too_many_streams_from_one_address(site: Site) -> None:
     """One address may hold 16 live streams; the 17th is refused until one closes."""
-    def open_stream() -> Raw:
+    tokens = [_join(site.port, site.code, f"127.0.0.{20 + i}") for i in range(18)]
+
+    def open_stream(token: str) -> Raw:
         return Raw(site.port).send(
-            f"GET /api/events?token={site.abuser} HTTP/1.1\r\n".encode() + b"Host: "
+            f"GET /api/events?token={token} HTTP/1.1\r\n".encode() + b"Host: "
             + f"127.0.0.1:{site.port}\r\n\r\n".encode())
 
     def status(client: Raw) -> int:  # the stream's body never ends: its status line only
@@ -469,10 +471,10 @@ def too_many_streams_from_one_address(site: Site) -> None:
 
     held = []
     try:
-        for _ in range(Limits().streams_per_address):
-            held.append(open_stream())
+        for token in tokens[: Limits().streams_per_address]:
+            held.append(open_stream(token))
             assert status(held[-1]) == 200
-        extra = open_stream()
+        extra = open_stream(tokens[-2])
         held.append(extra)
         refused(extra.answer(), 429, "too_many_streams")
         site.good.is_unaffected()
@@ -480,12 +482,32 @@ def too_many_streams_from_one_address(site: Site) -> None:
         deadline = time.monotonic() + 5
         answer = 429
         while answer == 429 and time.monotonic() < deadline:
-            again = open_stream()
+            again = open_stream(tokens[-1])
             held.append(again)
             answer = status(again)
         assert answer == 200, "a closed stream must free its place"
     finally:
         for client in held:
+            client.close()
+
+
+@abuse
+def one_token_streams_from_many_addresses(site: Site) -> None:
+    """A token's new stream closes its oldest past two, from whichever addresses."""
+    clients = []
+    try:
+        for i in range(12):
+            client = Raw(site.port, f"127.0.1.{1 + i}").send(
+                f"GET /api/events?token={site.abuser} HTTP/1.1\r\n".encode()
+                + f"Host: 127.0.0.1:{site.port}\r\n\r\n".encode())
+            assert int(client.file.readline().split()[1]) == 200
+            clients.append(client)
+        # Every stream but the last two was closed by a newer one of the same token.
+        assert all(c.closed_by_server() for c in clients[:-2])
+        assert not any(c.closed_by_server(within=0.2) for c in clients[-2:])
+        site.good.is_unaffected()
+    finally:
+        for client in clients:
             client.close()
 
 
@@ -622,7 +644,7 @@ def another_participants_note(site: Site) -> None:
 @abuse
 def bad_host(site: Site) -> None:
     for host in ("evil.example", f"evil.example:{site.port}", "127.0.0.2", "localhost.",
-                 "192.0.2.1"):
+                 "192.0.2.1", "localhost:1@evil.example", "[::1]evil"):
         refused(send(site.port, "GET", "/api/state", token=site.abuser,
                      headers={"Host": host}), 421, "bad_host")
     refused(ask(site.port, b"GET /api/state HTTP/1.0\r\n\r\n"), 400, "no_host")

@@ -10,6 +10,7 @@ import pytest
 from facilitator import templates
 from facilitator.domain.model import Method, Phase, Visibility
 from facilitator.domain.rules import RuleViolation
+from facilitator.domain.text import InvalidText
 from facilitator.engine import (
     ActiveRoundChanged,
     AddGroup,
@@ -101,3 +102,23 @@ def test_save_and_reuse_a_template(engine: Engine, workshop_path: Path, tmp_path
     assert reopened.groups[0].name == "Tafel Noord"
     assert [r.question for r in reopened.rounds] == [r.question for r in snapshot.rounds]
     assert reopened.notes == ()
+
+
+def test_a_round_title_is_cleaned_stored_and_kept_in_templates(engine: Engine,
+                                                               workshop_path: Path,
+                                                               tmp_path: Path) -> None:
+    """Issue 12: a short title per round heads the report; it is stored (schema 5),
+    cleaned like every user text, and travels with a saved template."""
+    store = Store.open(workshop_path, readonly=True)
+    assert store.round(1) is not None and store.round(1).title == "Wat alleen het netwerk kan"
+    spec = RoundSpec("Wat is de volgende stap?", title="  De\x07 eerste\nstap  ")
+    engine.execute(UpdateRound(1, spec))
+    assert store.round(1).title == "De eerste stap"
+    with pytest.raises(InvalidText):  # a heading, not a second question
+        engine.execute(UpdateRound(1, RoundSpec("Wat is de volgende stap?", title="x" * 81)))
+    assert store.round(1).title == "De eerste stap"
+    engine.execute(UpdateRound(1, RoundSpec("Wat is de volgende stap?", title="Stap")))
+    templates.save(store.snapshot(), tmp_path / "mijn.json")
+    again = templates.spec_from_dict(templates.to_dict(store.snapshot()))
+    assert again.rounds[0].title == "Stap"
+    store.close()

@@ -28,7 +28,7 @@ from facilitator.domain.model import (
 )
 from facilitator.report import FORMATS, ReportOptions, render
 from facilitator.report.sample import sample_snapshot
-from facilitator.report.strings import EN, NL
+from facilitator.report.strings import EN, NL, strings
 from facilitator.store import Store
 
 WHEN = datetime(2026, 5, 28, 16, 0, tzinfo=UTC)
@@ -163,12 +163,17 @@ def test_headings_per_round_and_group() -> None:
     doc = _render()
     assert _headings(doc, 1) == [
         "Samenvatting",
+        "Actiepunten",
         "Resultaten per ronde",
         "Plenaire vergelijking",
-        "Bijlage: alle notities",
     ]
+    assert _headings(_render(notes="full"), 1)[-1] == "Bijlage: alle notities"
     rounds = [h for h in _headings(doc, 2) if h.startswith("Ronde")]
-    assert rounds[:2] == ["Ronde 1: 1-2-4-Allen", "Ronde 2: 15%-oplossingen"]
+    # Without a title a round is headed by the start of its question, not its method.
+    assert rounds[:2] == [
+        "Ronde 1: Welke doelen haalt alleen het netwerk",
+        "Ronde 2: Welke eerste stap zetten we",
+    ]
     assert _headings(doc, 3) == ["Tafel 1", "Tafel 2", "Tafel 1", "Tafel 2"]
     assert doc.paragraphs[0].style.name == "Title"
     assert doc.paragraphs[0].text == "Directeurendag"
@@ -176,33 +181,33 @@ def test_headings_per_round_and_group() -> None:
 
 def test_ranking_order_ties_and_actions() -> None:
     doc = _render()
-    ranking = _table(doc, "Plaats")[0]
-    assert _rows(ranking) == [
-        ["1", "Basisvaardigheden", "2"],
-        ["2 (gedeeld)", "Jeugd", "1"],
-        ["2 (gedeeld)", "Collectie", "1"],
-    ]
+    lines = [p.text for p in doc.paragraphs]
+    clusters = [line.split("  ·  ")[0] for line in lines if "  ·  " in line]
+    assert clusters[:3] == ["Basisvaardigheden", "Jeugd", "Collectie"]  # most dots first
+    assert "Basisvaardigheden  ·  2 notities  ·  2 stippen" in lines
+    assert "Jeugd  ·  1 notitie  ·  1 stip" in lines
     text = _all_text(doc)
     assert "Gelijke stand (1 stip): Jeugd en Collectie." in text
-    actions = _table(doc, "Wat")[0]
+    actions = _table(doc, "Wat")[-1]  # the table's own; the overview comes first
     assert _rows(actions) == [["Verkenning laaggeletterdheid", "Werkgroep", "1 september"]]
-    assert ranking._tbl.find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
-    assert ranking.rows[1].cells[2].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    summary = _table(doc, "Tafel")[0]
+    assert summary._tbl.find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert summary.rows[1].cells[2].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def test_appendix_lists_every_visible_note_and_hidden_ones_only_on_request() -> None:
     snapshot = small_snapshot()
     visible = [n for n in snapshot.notes if not n.hidden]
-    doc = _render(snapshot)
+    doc = _render(snapshot, notes="full")
     appendix = _table(doc, "#")
     assert len(appendix) == 1
     rows = _rows(appendix[0])
     assert len(rows) == len(visible)
-    assert rows[3][5] == "Eén landelijke collectie" and rows[3][7] == "P"
+    assert rows[3][5] == "Eén landelijke collectie" and rows[3][8] == "P"
     assert HIDDEN_TEXT not in _all_text(doc)
     assert "5 stippen" not in _all_text(doc)  # the hidden note's dots are not counted
 
-    shown = _render(snapshot, include_hidden=True)
+    shown = _render(snapshot, include_hidden=True, notes="full")
     assert "Verborgen notities" in _headings(shown, 1)
     hidden_rows = _rows(_table(shown, "#")[1])
     assert [r[5] for r in hidden_rows] == [HIDDEN_TEXT]
@@ -211,7 +216,7 @@ def test_appendix_lists_every_visible_note_and_hidden_ones_only_on_request() -> 
 
 def test_names_only_when_asked() -> None:
     assert "Bram Jansen" not in _all_text(_render())
-    named = _render(include_names=True)
+    named = _render(include_names=True, notes="full")
     assert "Bram Jansen" in _all_text(named)
     assert _table(named, "#")[0].rows[0].cells[-1].text == "Auteur"
 
@@ -228,7 +233,9 @@ def test_language_styles_and_fields() -> None:
     assert {t.style.name for t in doc.tables} == {"Light List Accent 1"}
     instructions = [i.text for i in doc.element.body.iter(qn("w:instrText"))]
     assert any(i.strip().startswith('TOC \\o "1-2"') for i in instructions)
-    assert doc.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    # No update-on-open: Word would ask every reader about "fields that may refer to
+    # other files" (see docs/EXPORTS.md); the contents are written out instead.
+    assert doc.settings.element.find(qn("w:updateFields")) is None
     footer = doc.sections[0].footer._element
     assert any(i.text.strip() == "PAGE" for i in footer.iter(qn("w:instrText")))
     props = doc.core_properties
@@ -237,7 +244,7 @@ def test_language_styles_and_fields() -> None:
         "KB, SPN en VOB",
         "nl-NL",
     )
-    assert props.subject == NL["doc_subject"] and props.created == WHEN
+    assert props.subject == strings("nl")["doc_subject"] and props.created == WHEN
 
     english = _render(language="en")
     rpr = english.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
@@ -303,7 +310,7 @@ def test_from_a_real_store(tmp_path: Path) -> None:
         snapshot = store.snapshot()
     finally:
         store.close()
-    doc = _open(render(snapshot, "docx", ReportOptions()))
+    doc = _open(render(snapshot, "docx", ReportOptions(notes="full")))
     assert len(_rows(_table(doc, "#")[0])) == len(snapshot.notes)
     assert len(_headings(doc, 3)) == len(snapshot.rounds) * len(snapshot.groups)
     for fmt in FORMATS:
@@ -313,7 +320,8 @@ def test_from_a_real_store(tmp_path: Path) -> None:
 def test_sample_workshop_renders_as_a_whole() -> None:
     doc = _render(sample_snapshot())
     assert "Jeugd" in _all_text(doc)
-    assert len(_table(doc, "Wat")) == 1  # the two action points of table 3
+    overview, own = _table(doc, "Wat")  # every action up front, then table 3's own
+    assert len(_rows(overview)) == len(_rows(own)) == 2
 
 
 def test_both_languages_have_the_same_words() -> None:

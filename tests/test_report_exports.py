@@ -44,28 +44,36 @@ def _csv_rows(data: bytes, delimiter: str = ";") -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
 
 
-def test_csv_one_row_per_visible_note(snapshot: Snapshot) -> None:
-    rows = _csv_rows(render(snapshot, "csv", ReportOptions()))
-    assert rows[0] == ["groep", "ronde", "vraag", "cluster", "tekst", "stippen", "tijd", "papier"]
+def test_csv_one_row_per_cluster_and_visible_note(snapshot: Snapshot) -> None:
+    all_rows = _csv_rows(render(snapshot, "csv", ReportOptions()))
+    assert all_rows[0] == [
+        "tafel", "ronde", "vraag", "soort", "cluster", "tekst", "stippen", "ook_genoemd",
+        "tijd", "papier",
+    ]
+    rows = [r for r in all_rows[1:] if r[3] == "notitie"]
     visible = [n for n in snapshot.notes if not n.hidden]
-    assert len(rows) - 1 == len(visible)
-    texts = [r[4] for r in rows[1:]]
+    assert len(rows) == len(visible)
+    assert len(all_rows) - 1 - len(rows) == len(snapshot.clusters)
+    texts = [r[5] for r in rows]
     assert "<script>alert('hoi')</script> & <b>test</b>" in texts
     assert '\'=HYPERLINK("http://x")' in texts  # no live formula in Excel
     assert all(not t.startswith("Dit is een ongepaste") for t in texts)
-    first = rows[1]
-    assert first[0] == "Tafel 1" and first[1] == "1" and first[7] in {"ja", "nee"}
+    first = rows[0]
+    assert first[0] == "Tafel 1" and first[1] == "1" and first[9] in {"ja", "nee"}
     assert first[2] == snapshot.rounds[0].question
 
 
 def test_csv_hidden_and_author_columns_only_when_asked(snapshot: Snapshot) -> None:
     options = ReportOptions(include_hidden=True, include_names=True, language="en")
-    rows = _csv_rows(render(snapshot, "csv", options), delimiter=",")
-    assert rows[0][-2:] == ["hidden", "author"]
-    assert len(rows) - 1 == len(snapshot.notes)
-    hidden = [r for r in rows[1:] if r[-2] == "yes"]
-    assert [r[4] for r in hidden] == ["Dit is een ongepaste opmerking die de begeleider verborg"]
-    assert any(r[-1] for r in rows[1:])
+    all_rows = _csv_rows(render(snapshot, "csv", options), delimiter=",")
+    assert all_rows[0][-3:] == ["hidden", "author", "organisation"]
+    rows = [r for r in all_rows[1:] if r[3] == "note"]
+    assert len(rows) == len(snapshot.notes)
+    hidden = [r for r in rows if r[-3] == "yes"]
+    assert [r[5] for r in hidden] == ["Dit is een ongepaste opmerking die de begeleider verborg"]
+    assert any(r[-2] for r in rows)
+    plain = _csv_rows(render(snapshot, "csv", ReportOptions()))
+    assert "verborgen" not in plain[0] and "auteur" not in plain[0]
 
 
 def test_json_round_trips(snapshot: Snapshot) -> None:
@@ -79,7 +87,7 @@ def test_json_round_trips(snapshot: Snapshot) -> None:
     assert from_json(data) == tokenless
 
     default = json.loads(render(snapshot, "json", ReportOptions()))
-    assert default["format"] == "facilitator.snapshot" and default["version"] == 1
+    assert default["format"] == "facilitator.snapshot" and default["version"] == 2
     assert not any(n["hidden"] for n in default["notes"])
     assert all(p["name"] == "" for p in default["participants"])
     hidden_ids = {n.id for n in snapshot.notes if n.hidden}

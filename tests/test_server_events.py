@@ -92,8 +92,8 @@ def _notes_until(stream: Sse, wanted: list[str], timeout: float = 10.0) -> list[
 def test_quick_changes_each_arrive_once_in_order(
     server: ParticipantServer, engine: Engine, workshop_path: Path
 ) -> None:
-    """Content, not batch shape: however the fan-out groups 20 quick notes (today a
-    leading-edge send and then one per tick), each arrives once, in commit order."""
+    """Content, not batch shape: however the fan-out groups 20 quick notes (a batch per
+    commit, several per write while a stream is behind), each arrives once, in order."""
     code = groups(workshop_path)[0].code
     anna, bert = join(server.port, code), join(server.port, code)
     stream = _open(server, bert)
@@ -223,3 +223,34 @@ def test_stop_with_open_streams_is_quick(engine: Engine, workshop_path: Path) ->
         assert server.connected_count() == 0
         for stream in streams:
             stream.close()
+
+
+def test_a_stream_that_falls_behind_gets_every_note_once_in_order(
+    server: ParticipantServer, engine: Engine, workshop_path: Path
+) -> None:
+    """Its transport fills (the phone reads nothing for a while): what follows is queued
+    and coalesced, and once it reads again every note arrives exactly once, in order."""
+    import re
+    import socket
+
+    group = groups(workshop_path)[0]
+    bert = join(server.port, group.code)
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect(("127.0.0.1", server.port))
+    sock.sendall(f"GET /api/events?token={bert} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}"
+                 "\r\n\r\n".encode())
+    _wait_connected(server, 1)
+    text = "x" * 270
+    futures = [engine.submit(AddNote(group.id, f"{i:05d} {text}")) for i in range(600)]
+    for f in futures:
+        f.result()
+    received = b""
+    sock.settimeout(10)
+    while received.count(b'"t":"note"') < 600:
+        data = sock.recv(1 << 20)
+        assert data, "the stream was cut"
+        received += data
+    sock.close()
+    numbers = [int(n) for n in re.findall(rb'"text":"(\d{5}) x', received)]
+    assert numbers == list(range(600))

@@ -338,7 +338,7 @@ def test_export_dialog_writes_the_report_in_the_chosen_language(qtbot, host, tmp
     assert dialog.path_edit.text().endswith(".csv")
     export(tmp_path / "notities.csv")
     csv_text = (tmp_path / "notities.csv").read_text(encoding="utf-8-sig")
-    assert csv_text.startswith("group,round,question")  # English, as chosen
+    assert csv_text.startswith("table,round,question")  # English, as chosen
     assert "Leesbevordering; samen" in csv_text
 
 
@@ -476,3 +476,56 @@ def test_text_typed_for_one_group_never_lands_on_the_next(qtbot, host) -> None:
     qtbot.waitUntil(lambda: _stored(path).groups[0].name == "Tafel Oost", timeout=WAIT)
     qtbot.wait(900)
     assert _stored(path).groups[1].name == "Tafel 2"
+
+
+def test_a_round_title_is_typed_in_the_editor_and_heads_the_report(qtbot, host) -> None:
+    """Issue 12: a short title per round, stored through the engine, used by the report."""
+    window, path = host.session.window, host.session.engine.path
+    editor = _editor(qtbot, window)
+    editor.tabs.setCurrentWidget(editor.rounds_tab)
+    rounds = editor.rounds_tab
+    rounds.items.list.setCurrentRow(0)
+    assert rounds.title_edit.text() == "Wat alleen het netwerk kan"  # from the template
+    _retype(qtbot, rounds.title_edit, "Maatschappelijke opgaven")
+    qtbot.waitUntil(lambda: _stored(path).rounds[0].title == "Maatschappelijke opgaven",
+                    timeout=WAIT)
+    state = host.session.state
+    qtbot.waitUntil(lambda: state.rounds[0].title == "Maatschappelijke opgaven", timeout=WAIT)
+    rounds.items.list.setCurrentRow(1)
+    rounds.items.list.setCurrentRow(0)
+    assert rounds.title_edit.text() == "Maatschappelijke opgaven"
+
+    from facilitator.report import ReportOptions, render
+    from facilitator.report.sections import title_of
+
+    assert title_of(_stored(path).rounds[0]) == "Maatschappelijke opgaven"
+    assert render(_stored(path), "json", ReportOptions())  # the title travels in the JSON
+
+
+def test_export_dialog_offers_full_notes_and_a_house_style(qtbot, host, tmp_path) -> None:
+    import docx
+
+    house = docx.Document()
+    house.styles["Heading 1"].font.name = "Georgia"
+    house.save(tmp_path / "huisstijl.docx")
+    window = host.session.window
+    window.export_action.trigger()
+    dialog = window.preparer.export_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.notes_combo.currentData() == "short"  # short by default
+    dialog.notes_combo.setCurrentIndex(dialog.notes_combo.findData("separate"))
+    dialog.style_edit.setText(str(tmp_path / "huisstijl.docx"))
+    target = tmp_path / "dag-verslag.docx"
+    dialog.path_edit.setText(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Opgeslagen:"), timeout=60_000)
+    report = docx.Document(target)
+    assert report.styles["Heading 1"].font.name == "Georgia"
+    appendix = docx.Document(tmp_path / "dag-verslag-bijlage.docx")
+    assert "Bijlage: alle notities" in [p.text for p in appendix.paragraphs]
+
+    dialog.style_edit.setText(str(tmp_path / "bestaat-niet.docx"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text().startswith("De huisstijl is niet te lezen")
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+    assert not dialog.notes_combo.isEnabled() and not dialog.style_edit.isEnabled()

@@ -69,6 +69,7 @@ class Round:
     multi_dots: bool = False  # may one participant put several dots on one item
     timer_ends_at: float | None = None  # wall-clock end while the timer runs
     timer_remaining_s: float | None = None  # seconds left while paused
+    title: str = ""  # short topic for headings ("Maatschappelijke doelen"); "" = none given
 
     def seconds_left(self, now: float) -> float | None:
         """None when no timer was ever started; never negative."""

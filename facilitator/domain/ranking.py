@@ -6,7 +6,8 @@ order and name the same ties. Items carry the keys the vote rules use ("c3" for 
 
 What counts as an item: every cluster of the round and group, every note outside a
 cluster, and a clustered note that received dots itself. A hidden (moderated) note is no
-item and its dots do not count, unless the caller asks for hidden notes.
+item and its dots do not count, unless the caller asks for hidden notes. A merged
+duplicate is no item either: it lives on as part of the note it was folded into.
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ def rank(
     for note in snapshot.notes:
         if note.round_id != round_id or note.group_id != group_id:
             continue
-        if note.hidden and not include_hidden:
+        if (note.hidden and not include_hidden) or note.merged_into is not None:
             continue
         in_cluster = note.cluster_id is not None and note.cluster_id in cluster_ids
         if not in_cluster or counts.get(item_key(ItemKind.NOTE, note.id), 0) > 0:

@@ -39,12 +39,16 @@ def _colour(raw: str) -> str:
     return raw.lower()
 
 
+ROUND_TITLE_MAX_CHARS = 80  # a heading, not a second question
+
+
 def _round_spec(spec: RoundSpec) -> RoundSpec:
     if not 60 <= spec.duration_s <= 4 * 3600:
         raise RuleViolation("bad_duration", "a round lasts between 1 minute and 4 hours")
     if not 1 <= spec.dot_budget <= 20:
         raise RuleViolation("bad_budget", "the dot budget is between 1 and 20")
-    return replace(spec, question=clean_text(spec.question, max_chars=QUESTION_MAX_CHARS))
+    return replace(spec, question=clean_text(spec.question, max_chars=QUESTION_MAX_CHARS),
+                   title=clean_optional(spec.title, max_chars=ROUND_TITLE_MAX_CHARS))
 
 
 def _groups_changed(store: Store) -> list[e.Event]:

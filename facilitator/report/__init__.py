@@ -8,14 +8,22 @@ and an export can run on a worker thread while the session goes on.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Final
 
 from facilitator.domain.model import Snapshot
 from facilitator.report.options import ReportOptions
 
-FORMATS: Final = ("docx", "csv", "json", "cards")
+# "appendix": every note as a Word file of its own, beside a short report.
+FORMATS: Final = ("docx", "csv", "json", "cards", "appendix")
 
-__all__ = ["FORMATS", "ReportOptions", "render"]
+__all__ = ["FORMATS", "ReportOptions", "appendix_path", "render"]
+
+
+def appendix_path(report: Path) -> Path:
+    """Where a separate appendix goes: beside the report, "-bijlage" added to its name
+    ("dag-verslag.docx" -> "dag-verslag-bijlage.docx"), so the two files sort together."""
+    return report.with_name(f"{report.stem}-bijlage{report.suffix or '.docx'}")
 
 
 def render(
@@ -44,6 +52,11 @@ def render(
         from facilitator.report.verslag import build
 
         return build(digest(snapshot, options), progress)
+    elif fmt == "appendix":
+        from facilitator.report.digest import digest
+        from facilitator.report.verslag import build_appendix
+
+        return build_appendix(digest(snapshot, options), progress)
     elif fmt == "cards":
         from facilitator.report.cards import build_cards
 

@@ -1,5 +1,6 @@
 """The Word-file mechanics python-docx does not offer: fields (TOC, PAGE), language,
-update-on-open, repeated header rows, alt text on pictures, and fast big tables.
+bookmarks and links, repeated header rows, alt text on pictures, and fast big tables.
+(A house style is applied by house_style.py, column widths come from widths.py.)
 
 Kept apart from what the report says (sections.py, overview.py), so the content modules
 read as a description of the verslag and this one as a description of OOXML. Every
@@ -23,6 +24,7 @@ from docx.shared import Cm, Length
 
 from facilitator import resources
 from facilitator.report.digest import xml_safe
+from facilitator.report.widths import fit_widths
 
 DocxDocument = Any  # python-docx ships no type information
 Paragraph = Any
@@ -36,13 +38,18 @@ def _reference_bytes() -> bytes:
     return resources.read_bytes("report", "reference.docx")
 
 
-def new_document(language_tag: str) -> DocxDocument:
-    """A document with the reference styles, its body empty, in `language_tag`."""
+def new_document(language_tag: str, house_style: bytes | None = None) -> DocxDocument:
+    """A document with the reference styles, its body empty, in `language_tag`; with
+    `house_style` (another .docx) its styles, theme and page set-up on top."""
     doc = Document(BytesIO(_reference_bytes()))
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    if house_style is not None:
+        from facilitator.report.house_style import apply_house_style
+
+        apply_house_style(doc, house_style)
     set_language(doc, language_tag)
     return doc
 
@@ -56,16 +63,6 @@ def set_language(doc: DocxDocument, tag: str) -> None:
         rpr.append(lang)
     lang.set(qn("w:val"), tag)
     lang.set(qn("w:eastAsia"), tag)
-
-
-def update_fields_on_open(doc: DocxDocument) -> None:
-    """Word then refreshes the TOC and page numbers when the file is opened."""
-    settings = doc.settings.element
-    for old in settings.findall(qn("w:updateFields")):
-        settings.remove(old)
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
 
 
 class StyleCache:
@@ -97,26 +94,52 @@ class StyleCache:
             paragraph_._p.get_or_add_pPr().style = style_id
 
 
-def add_text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False) -> None:
+def add_text(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    lang: str | None = None,
+) -> None:
+    """A run of `text`; `lang` tags it with its own proofing language (the organisers'
+    Dutch inside an English report), so spelling checks do not flag it."""
     run = paragraph.add_run(xml_safe(text))
     if bold:
         run.bold = True
     if italic:
         run.italic = True
+    if lang:
+        tag_language(run._r, lang)
+
+
+def tag_language(run_el: Any, lang: str) -> None:
+    rpr = run_el.get_or_add_rPr()
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    el = OxmlElement("w:lang")
+    el.set(qn("w:val"), lang)
+    rpr.append(el)
 
 
 def paragraph(
-    container: Any, styles: StyleCache, text: str = "", style: str = "Normal"
+    container: Any,
+    styles: StyleCache,
+    text: str = "",
+    style: str = "Normal",
+    lang: str | None = None,
 ) -> Paragraph:
     p = container.add_paragraph()
     styles.apply(p, style)
     if text:
-        add_text(p, text)
+        add_text(p, text, lang=lang)
     return p
 
 
-def heading(container: Any, styles: StyleCache, text: str, level: int) -> Paragraph:
-    return paragraph(container, styles, text, f"Heading {level}")
+def heading(
+    container: Any, styles: StyleCache, text: str, level: int, lang: str | None = None
+) -> Paragraph:
+    return paragraph(container, styles, text, f"Heading {level}", lang)
 
 
 def _fld(run_el: Any, kind: str) -> None:
@@ -141,19 +164,53 @@ def add_field(paragraph_: Paragraph, instruction: str, shown: str) -> None:
     _fld(paragraph_.add_run()._r, "end")
 
 
+def bookmark(paragraph_: Paragraph, name: str, bookmark_id: int) -> None:
+    """Mark the whole paragraph as bookmark `name`, the target of a contents entry."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    p = paragraph_._p if hasattr(paragraph_, "_p") else paragraph_
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
 def add_toc(
-    doc: DocxDocument, styles: StyleCache, entries: Sequence[tuple[int, str]], levels: int = 3
+    doc: DocxDocument,
+    styles: StyleCache,
+    entries: Sequence[tuple[int, str, str]],
+    levels: int = 3,
 ) -> None:
-    """A TOC field whose cached result already lists the headings (without page
-    numbers): Word rebuilds it on open (updateFields), and viewers that never update
-    fields, LibreOffice's PDF export among them, still show a useful contents page."""
-    shown = [(level, text) for level, text in entries if level <= levels] or [(1, "")]
-    for i, (level, text) in enumerate(shown):
+    """A TOC field whose cached result lists the headings as links to them (entries are
+    (level, text, bookmark)). No page numbers: they cannot be known before a word
+    processor lays the pages out, and asking every reader's Word to update fields on
+    open (w:updateFields) shows a question about "fields that may refer to other files"
+    to 200 directors. Word's own "Update table" (F9) adds the numbers for whoever
+    edits the file; LibreOffice and PDF export show the cached list as it is."""
+    shown = [e for e in entries if e[0] <= levels] or [(1, "", "")]
+    for i, (level, text, anchor) in enumerate(shown):
         p = doc.add_paragraph()
         styles.apply(p, f"toc {level}")
         if i == 0:
             _instr(p, f'TOC \\o "1-{levels}" \\h \\z \\u')
-        add_text(p, text)
+        if anchor:
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("w:anchor"), anchor)
+            link.set(qn("w:history"), "1")
+            run = OxmlElement("w:r")
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = xml_safe(text)
+            run.append(t)
+            link.append(run)
+            p._p.append(link)
+        else:
+            add_text(p, text)
         if i == len(shown) - 1:
             _fld(p.add_run()._r, "end")
 
@@ -211,15 +268,28 @@ def add_table(
     styles: StyleCache,
     headers: Sequence[str],
     rows: Iterable[Sequence[str]],
-    widths_cm: Sequence[float],
+    widths_cm: Sequence[float] | None = None,
     *,
+    total_cm: float = 16.0,
+    wrap: Sequence[int] = (),
+    flex: int | None = None,
     bold_last: bool = False,
     keep_with_next: bool = False,
     right: Sequence[int] = (),
+    lang_cols: Sequence[int] = (),
+    lang: str | None = None,
 ) -> Table:
     """A table with a header row that repeats on every page and rows copied from one
     prepared row's XML: add_row() re-reads the grid for every row and is ~10x slower
-    on the 2,000-row appendix."""
+    on the 2,000-row appendix.
+
+    Without `widths_cm` the widths are fitted to the text (see fit_widths). `lang_cols`
+    are columns of the organisers' own text, tagged with `lang` when it differs from
+    the document's language.
+    """
+    rows = [list(r) for r in rows]
+    if widths_cm is None:
+        widths_cm = fit_widths(headers, rows, total_cm, wrap, flex)  # see widths.py
     table = container.add_table(rows=2, cols=len(headers))
     table.style = styles[TABLE_STYLE]
     table.autofit = False
@@ -244,8 +314,11 @@ def add_table(
         cell.text = "x"  # replaces the cell's paragraph: format it afterwards
         if index in right:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        next(cell._tc.iter(qn("w:t"))).set(qn("xml:space"), "preserve")
-        if keep_with_next:  # a small table stays on the page of what follows (its chart)
+        run_el = cell.paragraphs[0].runs[0]._r
+        next(run_el.iter(qn("w:t"))).set(qn("xml:space"), "preserve")
+        if lang and index in lang_cols:
+            tag_language(run_el, lang)
+        if keep_with_next:  # a small table stays on the page of what follows
             cell.paragraphs[0].paragraph_format.keep_with_next = True
     proto_tr = proto._tr
     # A row never breaks across pages: half a note on each page reads as two notes.

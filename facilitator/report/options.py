@@ -1,4 +1,5 @@
-"""What the person exporting chooses: language, privacy, and where the phones connect.
+"""What the person exporting chooses: language, privacy, how complete, house style, and
+where the phones connect.
 
 A frozen value so an export started on a worker thread cannot see it change halfway.
 """
@@ -7,6 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
+
+# How the Word report treats the full list of notes (ReportOptions.notes).
+SHORT: Final = "short"  # per table the clusters with their strongest notes; no appendix
+FULL: Final = "full"  # ... and every note in an appendix at the end of the document
+SEPARATE: Final = "separate"  # the short report; every note goes in a file of its own
+NOTE_MODES: Final = (SHORT, FULL, SEPARATE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +33,11 @@ class ReportOptions:
         Tests pass a fixed time so two renders compare equal.
     room_themes: add "Thema's over alle tafels" to the verslag: per round the themes
         several tables found, from the facilitators' own clusters (report/themes.py).
+    notes: SHORT (the default: the verslag people read, under 30 pages for a full day),
+        FULL (every note again in an appendix) or SEPARATE (the appendix is made as its
+        own file with render(..., "appendix"); the report points to it).
+    style: the bytes of the organisation's own .docx whose styles (fonts, colours,
+        headings, page size) the report takes; None keeps the built-in reference.
     """
 
     language: str = "nl"
@@ -34,3 +47,5 @@ class ReportOptions:
     csv_delimiter: str | None = None
     generated_at: datetime | None = None
     room_themes: bool = False
+    notes: str = SHORT
+    style: bytes | None = None

@@ -1,8 +1,8 @@
-"""The parts of the verslag that look across groups: cover, contents, summary, the
-plenary comparison, and the appendix of every note (plus hidden notes on request).
+"""The parts of the verslag that look across tables: cover, the plenary comparison, and
+the appendix of every note (plus hidden notes on request).
 
-sections.py tells each group's story; this module gives the organisers the overview
-they circulate first and the complete record they archive.
+sections.py tells each table's story, summary.py puts the day's themes and actions up
+front; this module frames them and keeps the complete record the organisers archive.
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ from collections import defaultdict
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.shared import Cm
 
-from facilitator.domain.methods import method_name
 from facilitator.domain.model import Note
-from facilitator.domain.ranking import ItemKind, RankedItem, ranked, top
+from facilitator.domain.ranking import ItemKind, RankedItem, top
 from facilitator.report import docx_builder as b
+from facilitator.report import widths
 from facilitator.report.digest import Digest, clock
-from facilitator.report.strings import join_words
+from facilitator.report.options import FULL, SEPARATE
+from facilitator.report.sections import add_round_heading
+from facilitator.report.strings import counted, join_words
 
 
 def add_cover(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[str, str]) -> None:
@@ -30,140 +32,42 @@ def add_cover(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[str,
         b.paragraph(doc, styles, t["organisers"].format(organisers=w.organisers), "Subtitle")
     intro = b.paragraph(doc, styles)
     intro.paragraph_format.space_before = Cm(1.0)
-    b.add_text(intro, t["method_intro"].format(groups=len(d.groups), rounds=len(d.rounds)))
+    b.add_text(
+        intro,
+        t["method_intro"].format(
+            groups=counted(t, "groups", len(d.groups)),
+            rounds=counted(t, "question", len(d.rounds)),
+        ),
+    )
+    if d.options.notes == FULL:
+        b.add_text(intro, t["method_intro_full"])
+    elif d.options.notes == SEPARATE:
+        b.add_text(intro, t["method_intro_separate"])
     if not d.options.include_names:
         b.add_text(intro, f" {t['anonymous']}")
 
 
-def add_summary(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[str, str]) -> None:
-    b.heading(doc, styles, t["summary"], 1)
-    notes_per_group: defaultdict[int, int] = defaultdict(int)
-    for note in d.visible:
-        notes_per_group[note.group_id] += 1
-    total_dots = sum(d.dots_per_group.values())
-    b.paragraph(
-        doc,
-        styles,
-        t["summary_intro"].format(
-            notes=len(d.visible),
-            participants=len(d.snapshot.participants),
-            groups=len(d.groups),
-            dots=total_dots,
-            rounds=len(d.rounds),
-        ),
-    )
-    rows = [
-        [
-            g.name,
-            str(d.participants_per_group[g.id]),
-            str(notes_per_group[g.id]),
-            str(d.dots_per_group[g.id]),
-        ]
-        for g in d.groups
-    ]
-    rows.append(
-        [t["total"], str(len(d.snapshot.participants)), str(len(d.visible)), str(total_dots)]
-    )
-    b.add_table(
-        doc,
-        styles,
-        [t["group"], t["participants"], t["notes"], t["dots_cast"]],
-        rows,
-        [7.0, 3.0, 3.0, 3.0],
-        bold_last=True,
-        right=[1, 2, 3],
-    )
-
-    b.heading(doc, styles, t["overall_top"], 2)
-    top_rows: list[list[str]] = []
-    for round_ in d.rounds:
-        for item, groups in overall_top(d, round_.id):
-            place = f"{item.rank} ({t['tie']})" if item.tied else str(item.rank)
-            top_rows.append(
-                [
-                    str(d.round_number(round_)),
-                    place,
-                    item.label,
-                    _group_list(t, groups, len(d.groups)),
-                    str(item.dots),
-                ]
-            )
-    if top_rows:
-        b.add_table(
-            doc,
-            styles,
-            [t["round"], t["rank"], t["item"], t["group"], t["dots"]],
-            top_rows,
-            [1.6, 2.2, 6.4, 4.0, 1.8],
-            right=[4],
-        )
-    else:
-        b.paragraph(doc, styles, t["no_votes"])
-
-
-def _group_list(t: dict[str, str], names: list[str], of: int) -> str:
-    """'Tafel 1, 3, 4' rather than 'Tafel 1, Tafel 3, Tafel 4': the shared first word is
-    said once, so the column stays narrow with eight tables."""
-    if len(names) == of and of > 2:
-        return t["all_groups"]
-    parts = [n.rsplit(" ", 1) for n in names]
-    if len(names) > 1 and all(len(p) == 2 for p in parts) and len({p[0] for p in parts}) == 1:
-        return f"{parts[0][0]} {', '.join(p[1] for p in parts)}"
-    return ", ".join(names)
-
-
-def overall_top(d: Digest, round_id: int, n: int = 3) -> list[tuple[RankedItem, list[str]]]:
-    """The round's best items over all groups. Clusters that several tables gave the
-    same name count as one theme: their dots add up and the groups are listed."""
-    totals: dict[str, int] = defaultdict(int)
-    label: dict[str, str] = {}
-    groups: dict[str, list[str]] = defaultdict(list)
-    for group in d.groups:
-        for item in d.rankings.get((round_id, group.id), []):
-            if item.dots <= 0:
-                continue
-            key = " ".join(item.label.casefold().split())
-            totals[key] += item.dots
-            label.setdefault(key, item.label)
-            if group.name not in groups[key]:
-                groups[key].append(group.name)
-    keys = list(totals)
-    ranking = ranked([(ItemKind.CLUSTER, i, label[k], totals[k]) for i, k in enumerate(keys)])
-    return [(item, groups[keys[item.item_id]]) for item in top(ranking, n)]
-
-
 def add_plenary(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[str, str]) -> None:
-    b.heading(doc, styles, t["plenary"], 1)
+    width = text_width_cm(doc)
+    wide = any(widths.needs_landscape(w, width) for w in plenary_widths(d, t, width))
+    if wide:  # names that cannot wrap do not fit a portrait page: turn it
+        landscape(doc)
+    heading = b.heading(doc, styles, t["plenary"], 1)
+    if wide:
+        heading.paragraph_format.page_break_before = False  # the section break is one
     b.paragraph(doc, styles, t["plenary_intro"])
     for round_ in d.rounds:
-        b.heading(
-            doc,
-            styles,
-            t["round_heading"].format(
-                n=d.round_number(round_), method=method_name(round_.method, d.options.language)
-            ),
-            2,
-        )
-        b.paragraph(doc, styles, round_.question, "Quote")
-        rows: list[list[str]] = []
-        for group in d.groups:
-            best = top(d.rankings.get((round_.id, group.id), []), 3)
-            cells = []
-            for place in (1, 2, 3):
-                at = [i for i in best if i.rank == place]
-                cells.append(
-                    "; ".join(
-                        f"{i.label} ({i.dots}{', ' + t['tie'] if i.tied else ''})" for i in at
-                    )
-                    or t["none"]
-                )
-            rows.append([group.name, *cells])
+        add_round_heading(doc, styles, d, t, round_)
+        b.paragraph(doc, styles, round_.question, "Quote", lang=d.user_lang)
         b.add_table(
             doc,
             styles,
             [t["group"], t["first"], t["second"], t["third"]],
-            rows,
-            [3.4, 4.2, 4.2, 4.2],
+            _plenary_rows(d, t, round_.id),
+            total_cm=text_width_cm(doc),
+            wrap=[1, 2, 3],
+            lang_cols=[0, 1, 2, 3],
+            lang=d.user_lang,
         )
         recurring = _recurring(d, round_.id)
         if recurring:
@@ -172,7 +76,11 @@ def add_plenary(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[st
                 styles,
                 t["recurring"].format(
                     items=join_words(
-                        t, [t["in_groups"].format(name=name, n=count) for name, count in recurring]
+                        t,
+                        [
+                            t["in_groups"].format(name=name, groups=counted(t, "groups", count))
+                            for name, count in recurring
+                        ],
                     )
                 ),
             )
@@ -191,12 +99,67 @@ def _recurring(d: Digest, round_id: int) -> list[tuple[str, int]]:
     return sorted(((label[k], n) for k, n in counts.items() if n > 1), key=lambda x: -x[1])
 
 
-def _landscape(doc: b.DocxDocument) -> None:
-    """The appendix gets its own landscape section: eight columns need the width."""
+def plenary_widths(d: Digest, t: dict[str, str], total_cm: float) -> list[list[float]]:
+    return [
+        widths.fit_widths(
+            [t["group"], t["first"], t["second"], t["third"]],
+            _plenary_rows(d, t, round_.id),
+            total_cm,
+            wrap=[1, 2, 3],
+        )
+        for round_ in d.rounds
+    ]
+
+
+def _plenary_rows(d: Digest, t: dict[str, str], round_id: int) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for group in d.groups:
+        best = top(d.rankings.get((round_id, group.id), []), 3)
+        cells = [_place_cell(t, [i for i in best if i.rank == place]) for place in (1, 2, 3)]
+        rows.append([group.name, *cells])
+    return rows
+
+
+PLENARY_TIED = 2  # items named in one place of the plenary table; the rest are counted
+
+
+def _place_cell(t: dict[str, str], at: list[RankedItem]) -> str:
+    """'Jeugd (6)', or for a tie 'Jeugd; Collectie en 2 meer (2, gedeeld)': a four-way tie
+    for third place made each table's row half a page long."""
+    if not at:
+        return t["none"]
+    if len(at) == 1:
+        return f"{_short(at[0].label)} ({at[0].dots})"
+    names = "; ".join(_short(i.label) for i in at[:PLENARY_TIED])
+    if len(at) > PLENARY_TIED:
+        names = f"{names} {counted(t, 'more', len(at) - PLENARY_TIED)}"
+    return f"{names} ({at[0].dots}, {t['tie']})"
+
+
+PLENARY_LABEL = 60  # characters of a note quoted in the plenary table
+
+
+def _short(label: str) -> str:
+    """A cluster name as it is; a long note cut at a word, so eight tables side by side
+    stay one page per round (the full text is in the table's own section)."""
+    if len(label) <= PLENARY_LABEL:
+        return label
+    cut = label[:PLENARY_LABEL].rsplit(" ", 1)[0]
+    return f"{cut}…"
+
+
+def landscape(doc: b.DocxDocument) -> None:
+    """A landscape section from here on: the appendix's columns (and a plenary table
+    whose names do not fit a portrait page) need the width."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     if section.orientation != WD_ORIENT.LANDSCAPE:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
+
+
+def text_width_cm(doc: b.DocxDocument) -> float:
+    section = doc.sections[-1]
+    return float((section.page_width - section.left_margin - section.right_margin) / 360000)
 
 
 def _note_rows(d: Digest, t: dict[str, str], notes: list[Note], with_dots: bool) -> list[list[str]]:
@@ -214,6 +177,7 @@ def _note_rows(d: Digest, t: dict[str, str], notes: list[Note], with_dots: bool)
         ]
         if with_dots:
             row.append(str(d.dots_of(note)) if d.dots_of(note) else "")
+            row.append(f"+{d.also_of(note)}" if d.also_of(note) else "")
         row.append(t["paper_mark"] if note.is_paper else "")
         if d.options.include_names:
             row.append(d.author(note))
@@ -230,29 +194,54 @@ def _note_table(
     with_dots: bool,
 ) -> None:
     headers = ["#", t["group"], t["round"], t["time"], t["cluster"], t["text"]]
-    widths = [1.0, 2.3, 1.7, 1.4, 4.0, 10.8]
     if with_dots:
-        headers.append(t["dots"])
-        widths.append(1.9)
+        headers += [t["dots"], "+"]
     headers.append(t["paper_mark"])
-    widths.append(0.8)
+    wrap = [1, 4, 5]
     if d.options.include_names:
         headers.append(t["author"])
-        widths[5] -= 3.2
-        widths.append(3.2)
-    if not with_dots:
-        widths[5] += 1.9
-    right = [0, 6] if with_dots else [0]
-    b.add_table(doc, styles, headers, _note_rows(d, t, notes, with_dots), widths, right=right)
+        wrap.append(len(headers) - 1)
+    right = [0, 6, 7] if with_dots else [0]
+    b.add_table(
+        doc,
+        styles,
+        headers,
+        _note_rows(d, t, notes, with_dots),
+        total_cm=text_width_cm(doc),
+        wrap=wrap,
+        flex=5,
+        right=right,
+        lang_cols=[1, 4, 5],
+        lang=d.user_lang,
+    )
 
 
-def add_appendix(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[str, str]) -> None:
-    _landscape(doc)
+def add_appendix(
+    doc: b.DocxDocument,
+    styles: b.StyleCache,
+    d: Digest,
+    t: dict[str, str],
+    *,
+    new_section: bool = True,
+) -> None:
+    """Every visible note (with its +N of merged duplicates) and, on request, the hidden
+    ones. In the report itself it starts a landscape section; as a separate file
+    (new_section False) the caller has set the page up."""
+    if new_section and doc.sections[-1].orientation != WD_ORIENT.LANDSCAPE:
+        landscape(doc)
     heading = b.heading(doc, styles, t["appendix"], 1)
     heading.paragraph_format.page_break_before = False  # the section break already is one
-    b.paragraph(doc, styles, f"{t['appendix_intro'].format(n=len(d.visible))} {t['paper_legend']}")
+    intro = counted(t, "appendix_intro", len(d.visible))
+    legend = f" {t['also_legend']}" if d.merged else ""
+    b.paragraph(doc, styles, f"{intro} {t['paper_legend']}{legend}")
     _note_table(doc, styles, d, t, d.visible, with_dots=True)
-    if d.options.include_hidden and d.hidden:
-        b.heading(doc, styles, t["hidden_heading"], 1)
-        b.paragraph(doc, styles, t["hidden_intro"].format(n=len(d.hidden)))
-        _note_table(doc, styles, d, t, d.hidden, with_dots=False)
+    add_hidden(doc, styles, d, t)
+
+
+def add_hidden(doc: b.DocxDocument, styles: b.StyleCache, d: Digest, t: dict[str, str]) -> None:
+    """Moderated notes, only when asked for: a section of their own, never mixed in."""
+    if not (d.options.include_hidden and d.hidden):
+        return
+    b.heading(doc, styles, t["hidden_heading"], 1)
+    b.paragraph(doc, styles, counted(t, "hidden_intro", len(d.hidden)))
+    _note_table(doc, styles, d, t, d.hidden, with_dots=False)

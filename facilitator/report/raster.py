@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -95,16 +96,39 @@ TEXT_COLOUR = QColor("#222222")
 GRID_COLOUR = QColor("#d9d9d9")
 
 
-@_in_session
-def chart_png(bars: Sequence[Bar], *, width_cm: float = 16.0, tie_word: str = "=") -> bytes:
-    """A horizontal bar chart, one bar per item, most dots on top.
+# Emoji and other pictographs: no font the report can count on draws them (this machine
+# and many office PCs have no colour emoji font, and Qt then paints empty boxes), so
+# chart labels leave them out. The note's text keeps them everywhere else.
+_PICTOGRAPHS = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U000e0020-\U000e007f]"
+)
+FALLBACK_FONTS = ["Arial", "Liberation Sans", "Helvetica", "DejaVu Sans"]
 
-    Labels wrap onto at most two lines and are elided after that; tied bars are drawn
-    in a second colour and carry `tie_word`, so a tie reads on a grey printout too.
+
+def chart_label(text: str) -> str:
+    """A label as the chart prints it: pictographs out, blanks collapsed."""
+    return " ".join(_PICTOGRAPHS.sub("", text).split())
+
+
+@_in_session
+def chart_png(
+    bars: Sequence[Bar],
+    *,
+    width_cm: float = 16.0,
+    tie_word: str = "=",
+    font_family: str = "Arial",
+) -> bytes:
+    """A horizontal bar chart, one bar per item, most dots on top, in `font_family`
+    (the report's body font; the usual sans-serifs stand in when it is missing).
+
+    Labels take one line and are elided after that; two labels that would
+    come out the same are elided in the middle instead, then numbered, so every bar stays
+    recognisable. Tied bars are drawn in a second colour and carry `tie_word`, so a tie
+    reads on a grey printout too.
     """
     px_per_cm = DPI / 2.54
     width = round(width_cm * px_per_cm)
-    row = round(0.75 * px_per_cm)
+    row = round(0.4 * px_per_cm)  # one line of 9 pt text and some air
     pad = round(0.2 * px_per_cm)
     height = max(1, len(bars)) * row + 2 * pad
     image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -113,12 +137,11 @@ def chart_png(bars: Sequence[Bar], *, width_cm: float = 16.0, tie_word: str = "=
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        font = QFont()
-        font.setFamilies(["Liberation Sans", "Arial", "Helvetica", "DejaVu Sans"])
-        font.setPixelSize(round(9 / 72 * DPI))  # 9 pt on paper
+        font = chart_font(font_family)
         painter.setFont(font)
         metrics = QFontMetricsF(font)
         label_w = width * 0.42
+        labels = chart_labels(metrics, [b.label for b in bars], label_w)
         value_w = metrics.horizontalAdvance(f"888 {tie_word}") + pad
         bar_x = label_w + pad
         bar_max = width - bar_x - value_w - pad
@@ -129,7 +152,7 @@ def chart_png(bars: Sequence[Bar], *, width_cm: float = 16.0, tie_word: str = "=
             painter.drawText(
                 QRectF(0, top, label_w, row),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                _two_lines(metrics, bar.label, label_w),
+                labels[i],
             )
             length = bar_max * bar.dots / most
             painter.setPen(Qt.PenStyle.NoPen)
@@ -152,9 +175,43 @@ def chart_png(bars: Sequence[Bar], *, width_cm: float = 16.0, tie_word: str = "=
     return _png(image.convertToFormat(QImage.Format.Format_Indexed8, flags))
 
 
-def _two_lines(metrics: QFontMetricsF, text: str, width: float) -> str:
-    """Word-wrap into at most two lines that fit `width`; the rest is elided with an
-    ellipsis (a very long word is elided too, never drawn over the bar)."""
+def chart_font(family: str) -> QFont:
+    font = QFont()
+    font.setFamilies([family, *[f for f in FALLBACK_FONTS if f != family]])
+    font.setPixelSize(round(9 / 72 * DPI))  # 9 pt on paper
+    return font
+
+
+def chart_labels(metrics: QFontMetricsF, texts: Sequence[str], width: float) -> list[str]:
+    """The labels as drawn (one line each), distinct from one another: two long
+    notes that start alike would both end in the same '…', so those are elided in the
+    middle (their ends differ), and any still equal get their position appended."""
+    plain = [chart_label(text) for text in texts]
+    drawn = [_two_lines(metrics, text, width) for text in plain]
+    for i, label in enumerate(drawn):
+        twins = [j for j, other in enumerate(drawn) if other == label and plain[j] != plain[i]]
+        if twins:
+            for j in [i, *twins]:
+                drawn[j] = _two_lines(metrics, plain[j], width, Qt.TextElideMode.ElideMiddle)
+    seen: dict[str, int] = {}
+    for i, label in enumerate(drawn):
+        if label in seen and plain[seen[label]] != plain[i]:
+            drawn[i] = _two_lines(
+                metrics, f"{plain[i]} ({i + 1})", width, Qt.TextElideMode.ElideLeft
+            )
+        seen.setdefault(drawn[i], i)
+    return drawn
+
+
+def _two_lines(
+    metrics: QFontMetricsF,
+    text: str,
+    width: float,
+    elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    max_lines: int = 1,
+) -> str:
+    """Word-wrap into at most `max_lines` lines that fit `width`; the rest is elided
+    with an ellipsis (a very long word is elided too, never drawn over the bar)."""
     lines: list[str] = []
     current = ""
     for word in text.split():
@@ -166,9 +223,8 @@ def _two_lines(metrics: QFontMetricsF, text: str, width: float) -> str:
             current = candidate
     if current:
         lines.append(current)
-    if len(lines) > 2:
-        lines = [lines[0], " ".join(lines[1:])]
-    elide = Qt.TextElideMode.ElideRight
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
     return "\n".join(metrics.elidedText(line, elide, width) for line in lines)
 
 

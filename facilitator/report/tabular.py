@@ -1,5 +1,6 @@
-"""The data exports: CSV for spreadsheets (one row per note) and JSON for archiving
-(the whole snapshot, readable back with from_json).
+"""The data exports: CSV for spreadsheets (one row per cluster and per note, with their
+dots, so the ranking can be rebuilt) and JSON for archiving (the whole snapshot with
+every vote, readable back with from_json, plus the counts and rankings the report shows).
 
 Both honour the same privacy options as the Word report: hidden notes and names only
 when asked, and never a participant's join token (it is a credential). The file
@@ -34,7 +35,7 @@ from facilitator.report.options import ReportOptions
 from facilitator.report.strings import strings
 
 JSON_FORMAT: Final = "facilitator.snapshot"
-JSON_VERSION: Final = 1
+JSON_VERSION: Final = 2  # 2: rounds have a title; summary and rankings added
 
 # A cell starting with one of these is a formula to Excel and LibreOffice: "=HYPERLINK(..)"
 # typed on a phone must not become a live link in the KB's spreadsheet.
@@ -45,50 +46,90 @@ def _cell(text: str) -> str:
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
-def to_csv(d: Digest) -> bytes:
-    t = strings(d.options.language)
-    delimiter = d.options.csv_delimiter or (";" if d.options.language != "en" else ",")
+def csv_rows(d: Digest) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the CSV: per round and table, first its clusters (kind
+    "cluster", the dots put on the cluster), then its notes in arrival order (kind
+    "notitie"/"note", the dots put on the note itself, and how many merged duplicates it
+    stands for). Together they are every vote, so sorting one round and table's rows by
+    dots gives its ranking. Merged duplicates are no rows: they are the note's
+    ook_genoemd count."""
+    t = strings(d.options.language, d.unit)
     include_hidden = d.options.include_hidden
     include_names = d.options.include_names
     header = [
         t["csv_group"],
         t["csv_round"],
         t["csv_question"],
+        t["csv_kind"],
         t["csv_cluster"],
         t["csv_text"],
         t["csv_dots"],
+        t["csv_also"],
         t["csv_time"],
         t["csv_paper"],
     ]
     if include_hidden:
         header.append(t["csv_hidden"])
     if include_names:
-        header.append(t["csv_author"])
+        header += [t["csv_author"], t["csv_organisation"]]
     group_pos = {g.id: i for i, g in enumerate(d.groups)}
     round_pos = {r.id: i for i, r in enumerate(d.rounds)}
     notes = d.visible + d.hidden if include_hidden else list(d.visible)
     notes.sort(key=lambda n: (round_pos[n.round_id], group_pos[n.group_id], n.created_at, n.id))
+    by_cell: dict[tuple[int, int], list[Note]] = {}
+    for note in notes:
+        by_cell.setdefault((note.round_id, note.group_id), []).append(note)
+    authors = {p.id: p for p in d.snapshot.participants}
+    rows: list[list[str]] = []
+    for round_ in d.rounds:
+        for group in d.groups:
+            lead = [_cell(group.name), str(round_pos[round_.id] + 1), _cell(round_.question)]
+            for cluster in d.clusters_by_cell.get((round_.id, group.id), []):
+                row = [
+                    *lead,
+                    t["kind_cluster"],
+                    _cell(cluster.name),
+                    "",
+                    str(d.cluster_dots.get(cluster.id, 0)),
+                    "",
+                    "",
+                    "",
+                ]
+                if include_hidden:
+                    row.append("")
+                if include_names:
+                    row += ["", ""]
+                rows.append(row)
+            for note in by_cell.get((round_.id, group.id), []):
+                row = [
+                    *lead,
+                    t["kind_note"],
+                    _cell(d.cluster_name(note)),
+                    _cell(note.text),
+                    str(d.dots_of(note)),
+                    str(d.also_of(note)),
+                    stamp(note.created_at),
+                    t["yes"] if note.is_paper else t["no"],
+                ]
+                if include_hidden:
+                    row.append(t["yes"] if note.hidden else t["no"])
+                if include_names:
+                    person = authors.get(note.participant_id) if note.participant_id else None
+                    row += [
+                        _cell(person.name if person else ""),
+                        _cell(person.organisation if person else ""),
+                    ]
+                rows.append(row)
+    return header, rows
 
+
+def to_csv(d: Digest) -> bytes:
+    delimiter = d.options.csv_delimiter or (";" if d.options.language != "en" else ",")
+    header, rows = csv_rows(d)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(header)
-    for note in notes:
-        round_ = d.rounds[round_pos[note.round_id]]
-        row = [
-            _cell(d.groups[group_pos[note.group_id]].name),
-            str(round_pos[note.round_id] + 1),
-            _cell(round_.question),
-            _cell(d.cluster_name(note)),
-            _cell(note.text),
-            str(d.dots_of(note)),
-            stamp(note.created_at),
-            t["yes"] if note.is_paper else t["no"],
-        ]
-        if include_hidden:
-            row.append(t["yes"] if note.hidden else t["no"])
-        if include_names:
-            row.append(_cell(d.author(note)))
-        writer.writerow(row)
+    writer.writerows(rows)
     # The BOM is how Excel knows the file is UTF-8; without it "één" turns into mojibake.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -98,6 +139,9 @@ def _plain(obj: Any) -> dict[str, Any]:
 
 
 def to_json(snapshot: Snapshot, options: ReportOptions) -> bytes:
+    from facilitator.report.digest import digest
+
+    d = digest(snapshot, options)
     hidden_ids = {n.id for n in snapshot.notes if n.hidden}
     notes = [n for n in snapshot.notes if options.include_hidden or not n.hidden]
     votes = [
@@ -136,8 +180,53 @@ def to_json(snapshot: Snapshot, options: ReportOptions) -> bytes:
             {"round_id": r, "group_id": g, "phase": p}
             for (r, g), p in sorted(snapshot.phases.items())
         ],
+        "summary": _summary(d),
+        "rankings": [
+            {
+                "round_id": round_.id,
+                "group_id": group.id,
+                "items": [
+                    {
+                        "key": item.key,
+                        "kind": item.kind.value,
+                        "id": item.item_id,
+                        "label": item.label,
+                        "dots": item.dots,
+                        "rank": item.rank,
+                        "tied": item.tied,
+                    }
+                    for item in d.rankings.get((round_.id, group.id), [])
+                ],
+            }
+            for round_ in d.rounds
+            for group in d.groups
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _summary(d: Digest) -> dict[str, Any]:
+    """The counts the report prints: visible notes (a merged duplicate is not one), dots
+    (a hidden note's are not counted, a duplicate's count for its original)."""
+    notes_per_group: dict[int, int] = {}
+    for note in d.visible:
+        notes_per_group[note.group_id] = notes_per_group.get(note.group_id, 0) + 1
+    return {
+        "notes": len(d.visible),
+        "merged_duplicates": len(d.merged),
+        "hidden": len(d.hidden),
+        "participants": len(d.snapshot.participants),
+        "dots": sum(d.dots_per_group.values()),
+        "groups": [
+            {
+                "group_id": g.id,
+                "notes": notes_per_group.get(g.id, 0),
+                "participants": d.participants_per_group[g.id],
+                "dots": d.dots_per_group[g.id],
+            }
+            for g in d.groups
+        ],
+    }
 
 
 def from_json(data: bytes) -> Snapshot:

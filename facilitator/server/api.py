@@ -34,11 +34,18 @@ from facilitator.engine import (
     NotFound,
 )
 from facilitator.engine.errors import StorageUnavailable
-from facilitator.server.errors import ApiError, field_str, json_response, read_json
-from facilitator.server.fanout import Hub
+from facilitator.server.errors import (
+    JSON_HEADERS,
+    ApiError,
+    field_str,
+    json_response,
+    read_json,
+)
+from facilitator.server.fanout import Hub, pump
 from facilitator.server.limits import Buckets, Limits
-from facilitator.server.views import event_json, group_json, note_json, state_json
+from facilitator.server.views import event_json, group_json, note_json, state_body
 from facilitator.server.votes import parse_dots
+from facilitator.server.walls import WallViews
 from facilitator.store import Reader
 
 log = logging.getLogger(__name__)
@@ -60,6 +67,10 @@ class Context:
     per_address: Buckets = field(init=False)
     joins: Buckets = field(init=False)
     writes: Buckets = field(init=False)
+    address_writes: Buckets = field(init=False)  # note writes per address, all its tokens
+    reads: Buckets = field(init=False)  # /api/state per participant
+    address_reads: Buckets = field(init=False)  # /api/state per address, all its tokens
+    walls: WallViews = field(init=False)  # each group's shared part of /api/state
     malformed: int = 0  # refused bodies (bad JSON, wrong types, bad UTF-8, too large)
     streams: dict[str, int] = field(default_factory=dict)  # open streams per address
 
@@ -68,6 +79,10 @@ class Context:
         self.per_address = Buckets(lim.address_burst, lim.address_rate)
         self.joins = Buckets(lim.join_burst, lim.join_rate)
         self.writes = Buckets(lim.write_burst, lim.write_rate)
+        self.address_writes = Buckets(lim.address_write_burst, lim.address_write_rate)
+        self.reads = Buckets(lim.read_burst, lim.read_rate)
+        self.address_reads = Buckets(lim.address_read_burst, lim.address_read_rate)
+        self.walls = WallViews(self.store, self.hub.version)
 
 
 def _ctx(request: web.Request) -> Context:
@@ -184,16 +199,20 @@ async def event(request: web.Request) -> web.Response:
 async def state(request: web.Request) -> web.Response:
     ctx = _ctx(request)
     participant = _participant(request)
-    data = state_json(ctx.store, participant, ctx.hub.seq_id())
-    if data is None:
+    _limit(ctx.reads, participant.id, "reads")
+    _limit(ctx.address_reads, request.remote, "reads from this address")
+    body = state_body(ctx.store, participant, ctx.hub.seq_id(), ctx.walls)
+    if body is None:
         raise ApiError(401, "unknown_token", "this phone's group is gone; join again")
-    return json_response(data)
+    return web.Response(body=body, content_type="application/json", charset="utf-8",
+                        headers=JSON_HEADERS)
 
 
 async def add_note(request: web.Request) -> web.Response:
     ctx = _ctx(request)
     participant = _participant(request)
     _limit(ctx.writes, participant.id, "notes")
+    _limit(ctx.address_writes, request.remote, "notes from this address")
     data = await _body(request)
     client_note_id = field_str(data, "client_note_id")
     text = field_str(data, "text")
@@ -249,6 +268,9 @@ async def events(request: web.Request) -> web.StreamResponse:
     if ctx.streams.get(address, 0) >= ctx.limits.streams_per_address:
         raise ApiError(429, "too_many_streams", "too many live streams from this address",
                        {"Retry-After": "5"})
+    if not ctx.hub.has_room():
+        raise ApiError(503, "too_many_streams", "the laptop holds as many live streams as it "
+                       "can; try again", {"Retry-After": "5"})
     ctx.streams[address] = ctx.streams.get(address, 0) + 1
     try:
         return await _stream(ctx, request, participant, last)
@@ -266,16 +288,9 @@ async def _stream(ctx: Context, request: web.Request, participant: Participant,
         "X-Accel-Buffering": "no",
     })
     await response.prepare(request)
-    stream = ctx.hub.open(participant.group_id, last)
+    stream = ctx.hub.open(participant.group_id, last, owner=participant.id)
     try:
-        while True:
-            chunk = await stream.next(HEARTBEAT_S)
-            if chunk:
-                await response.write(chunk)
-            elif chunk is None:
-                await response.write(b": heartbeat\n\n")
-            if stream.closed:
-                break
+        await pump(stream, response, request.transport, HEARTBEAT_S)
     except ConnectionError:
         pass  # the phone went away: it reconnects with Last-Event-ID
     finally:

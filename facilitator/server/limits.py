@@ -29,6 +29,27 @@ class Limits:
     # reconnects); without a cap one laptop on the Wi-Fi could hold thousands and run
     # the server out of open files, leaving none for the room.
     streams_per_address: int = 16
+    # Live streams per participant token: a phone needs one (two while it reconnects, or
+    # with a second tab). A new stream closes that token's oldest, so one token opening
+    # streams from hundreds of addresses holds two, not thousands (issue 17).
+    streams_per_token: int = 2
+    streams_total: int = 4000  # 13 rooms of 300; beyond it 503 with Retry-After
+    # Connections (see gate.py): per address, once the server is 3/4 full per address
+    # (room kept for new phones), and in total (0: the open-files limit less a reserve).
+    connections_per_address: int = 64
+    crowded_per_address: int = 8
+    connections_total: int = 0
+    # Note writes from one address, whatever tokens it uses: one laptop on the Wi-Fi
+    # that joined twenty times must not write for twenty people (issue 17).
+    address_write_burst: int = 80
+    address_write_rate: float = 8.0
+    # /api/state reads per participant: a page reads it on load, after a reconnect and
+    # when told to refresh; a loop that reads it as fast as it may is refused early.
+    read_burst: int = 20
+    read_rate: float = 2.0
+    # ... and per address, whatever tokens it uses (one laptop joined twenty times).
+    address_read_burst: int = 40
+    address_read_rate: float = 4.0
     # aiohttp's only guard against a request head that never ends is its keep-alive
     # timeout (from connect, or from the last answer, to a whole request head), and its
     # default is an hour. 30 s is ample for a phone on bad Wi-Fi; it also closes idle

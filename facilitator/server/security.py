@@ -8,16 +8,13 @@ this laptop); the Origin check stops another site's page from posting into a gro
 from __future__ import annotations
 
 import logging
-import socket
-import threading
-import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 from aiohttp.typedefs import Middleware
 
 from facilitator.server.errors import ApiError, error_response
-from facilitator.server.network import lan_ipv4_addresses
+from facilitator.server.hosts import HostAllowlist
 
 log = logging.getLogger(__name__)
 
@@ -31,51 +28,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 _WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-_REFRESH_S = 10.0  # the laptop may change Wi-Fi; look again for its addresses this often
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-def host_name(header: str) -> str:
-    """'192.168.1.20:8321' -> '192.168.1.20'; '[::1]:80' -> '[::1]'; lowercased."""
-    header = header.strip().lower()
-    if header.startswith("["):
-        end = header.find("]")
-        return header[: end + 1] if end > 0 else header
-    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
-
-
-class HostAllowlist:
-    """Names this server answers to. Thread-safe: the GUI may add an address any time."""
-
-    def __init__(self, extra: Iterable[str] = ()) -> None:
-        self._lock = threading.Lock()
-        self._fixed = {"localhost", "127.0.0.1", "[::1]"}
-        self._fixed.update(h.lower() for h in extra if h and h not in ("0.0.0.0", "::", ""))
-        try:
-            hostname = socket.gethostname().lower()
-            self._fixed.update({hostname, f"{hostname}.local"})
-        except OSError:
-            pass
-        self._machine: set[str] = set(lan_ipv4_addresses())
-        self._checked = time.monotonic()
-
-    def add(self, host: str) -> None:
-        with self._lock:
-            self._fixed.add(host_name(host))
-
-    def allows(self, header: str) -> bool:
-        name = host_name(header)
-        with self._lock:
-            if name in self._fixed or name in self._machine:
-                return True
-            if time.monotonic() - self._checked < _REFRESH_S:
-                return False
-            self._checked = time.monotonic()
-        fresh = set(lan_ipv4_addresses())  # outside the lock: it does socket calls
-        with self._lock:
-            self._machine = fresh
-            return name in fresh
 
 
 def make_guard(allowlist: HostAllowlist, is_api: Callable[[str], bool]) -> Middleware:

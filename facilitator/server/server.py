@@ -23,15 +23,19 @@ from facilitator.engine.events import Event
 from facilitator.server import api, pages, probe
 from facilitator.server.errors import MAX_BODY
 from facilitator.server.fanout import Hub
+from facilitator.server.gate import ConnectionGate, GatedSite, RepeatLog
+from facilitator.server.hosts import HostAllowlist
 from facilitator.server.limits import Limits
 from facilitator.server.probe import ProbeBoard
-from facilitator.server.security import HostAllowlist, add_security_headers, make_guard
+from facilitator.server.security import add_security_headers, make_guard
 from facilitator.store import Reader
 
 log = logging.getLogger(__name__)
 BACKLOG = 1024  # 300 phones scanning at once: p99 connect 938 ms at 128, 141 ms at 1024
 WANTED_OPEN_FILES = 8192
 LINGER_S = 2.0  # plenty for a refusal to reach a phone on the LAN before the close
+# Open files kept back from connections: the store, its backups, the log, the window.
+RESERVED_FILES = 256
 
 
 def raise_open_files_limit(wanted: int = WANTED_OPEN_FILES) -> int:
@@ -98,22 +102,31 @@ class ParticipantServer:
         self._runner: web.AppRunner | None = None
         self._ctx: api.Context | None = None
         self._hub: Hub | None = None
+        self.repeats = RepeatLog(log)  # repeated errors: logged once, then counted
+        self.gate: ConnectionGate | None = None
         self.probes = ProbeBoard()  # the network check's test codes (see probe.py)
 
     # -- the public face -------------------------------------------------------
 
     def start(self) -> int:
-        raise_open_files_limit()
+        open_files = raise_open_files_limit()
+        total = self._limits.connections_total or max(
+            64, (open_files if open_files > 0 else 4096) - RESERVED_FILES)
+        self.gate = ConnectionGate(self._limits.connections_per_address, total,
+                                   self._limits.crowded_per_address, self.repeats)
+        self._allowlist.start()  # looks up the laptop's addresses off the event loop
         self._thread = threading.Thread(target=self._run, name="participant-server",
                                         daemon=True)
         self._thread.start()
         self._ready.wait()
         if self._error is not None:
             self._thread.join()
+            self._allowlist.stop()
             raise self._error
         return self.port
 
     def stop(self) -> None:
+        self._allowlist.stop()
         loop, thread = self._loop, self._thread
         if loop is None or thread is None:
             return
@@ -147,6 +160,8 @@ class ParticipantServer:
     def _run(self) -> None:
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
+        # accept() out of descriptors and the like: the first in full, then a count.
+        loop.set_exception_handler(self.repeats.loop_handler)
         store: Reader | None = None
         try:
             store = Reader.open(self._path)
@@ -168,7 +183,8 @@ class ParticipantServer:
             loop.close()
 
     async def _start(self, loop: asyncio.AbstractEventLoop, store: Reader) -> None:
-        self._hub = Hub(store, loop)
+        self._hub = Hub(store, loop, streams_per_owner=self._limits.streams_per_token,
+                        streams_total=self._limits.streams_total)
         self._ctx = api.Context(self._engine, store, self._hub, self._limits)
         app = web.Application(
             client_max_size=MAX_BODY,
@@ -197,7 +213,8 @@ class ParticipantServer:
             log.warning("port %s is taken; listening on a free one", self._wanted_port)
             sock = _listen(self._host, 0)
         self.port = int(sock.getsockname()[1])
-        await web.SockSite(self._runner, sock).start()
+        assert self.gate is not None
+        await GatedSite(self._runner, sock, self.gate, BACKLOG).start()
         self._engine.subscribe(self._on_engine_events)
 
     def _on_engine_events(self, events: Sequence[Event]) -> None:

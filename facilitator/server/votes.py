@@ -19,19 +19,33 @@ from facilitator.store import Reader
 MAX_ITEMS = 500
 
 
-def vote_json(store: Reader, round_: Round, participant: Participant) -> dict[str, Any]:
-    """The items of this group's wall, the budget, and this participant's dots so far."""
-    items = vote_items(store, participant.group_id, round_.id)
+def vote_items_json(store: Reader, group_id: int,
+                    round_id: int) -> tuple[tuple[dict[str, Any], ...], bool]:
+    """What the group votes on as phones see it, clusters first, at most MAX_ITEMS; and
+    whether there were more (a 40,000-note wall once sent 10 MB to every phone)."""
+    items = vote_items(store, group_id, round_id)
+    shown = tuple(
+        {"key": key, "kind": "cluster" if parse_item_key(key)[0] is ItemKind.CLUSTER
+         else "note", "label": label}
+        for key, label in list(items.items())[:MAX_ITEMS]
+    )
+    return shown, len(items) > MAX_ITEMS
+
+
+def vote_json(store: Reader, round_: Round, participant: Participant,
+              shared: tuple[dict[str, Any], ...] | None = None) -> dict[str, Any]:
+    """The items of this group's wall, the budget, and this participant's dots so far.
+
+    `shared`: the group's items already made (views.WallView, built once per change).
+    """
+    if shared is None:
+        shared, _more = vote_items_json(store, participant.group_id, round_.id)
     mine: dict[str, int] = {}
     for vote in store.votes(round_id=round_.id, participant_id=participant.id):
         if vote.dots > 0:
             mine[vote_key(vote)] = vote.dots
     return {
-        "items": [
-            {"key": key, "kind": "cluster" if parse_item_key(key)[0] is ItemKind.CLUSTER
-             else "note", "label": label}
-            for key, label in items.items()
-        ],
+        "items": list(shared),
         "budget": round_.dot_budget,
         "multi": round_.multi_dots,
         "mine": mine,

@@ -2,7 +2,7 @@
 
 Backups live beside the file in `<name>.backups/`. They are named by the UTC time they
 were taken (for people), but ordered by what they hold: the commit counter kept in the
-file (schema 4), then the number and newest of its notes. Names and clocks lie when the
+file (schema 5), then the number and newest of its notes. Names and clocks lie when the
 laptop's clock is set back; the counter only grows. So the newest backup offered after
 damage is the one with the most committed work, and pruning never drops it.
 
@@ -31,7 +31,7 @@ def backup_dir(path: Path) -> Path:
 class Content:
     """How far a copy of a workshop got; a higher one holds later work.
 
-    `commits` is -1 for files from before the commit counter (schema < 4)."""
+    `commits` is -1 for files from before the commit counter (schema < 5)."""
 
     commits: int
     notes: int

@@ -9,7 +9,7 @@ from facilitator.domain.model import Method, Note, Round, Visibility
 
 ROUND_COLS = (
     "id, position, question, method, duration_s, visibility, dot_budget, multi_dots,"
-    " timer_ends_at, timer_remaining_s"
+    " timer_ends_at, timer_remaining_s, title"
 )
 GROUP_COLS = "id, name, code, position, colour, host"
 PARTICIPANT_COLS = "id, group_id, token, name, organisation, joined_at"
@@ -22,10 +22,10 @@ ACTION_COLS = "id, group_id, round_id, what, who, due, note_id, cluster_id"
 
 
 def to_round(row: tuple[Any, ...]) -> Round:
-    rid, pos, question, method, duration, visibility, budget, multi, ends_at, remaining = row
+    rid, pos, question, method, duration, visibility, budget, multi, ends_at, remaining, title = row
     return Round(
         rid, pos, question, Method(method), duration, Visibility(visibility), budget,
-        bool(multi), ends_at, remaining,
+        bool(multi), ends_at, remaining, title,
     )
 
 

@@ -115,7 +115,12 @@ MIGRATIONS: list[str] = [
     CREATE UNIQUE INDEX participants_client_join ON participants(group_id, client_join_id)
         WHERE client_join_id IS NOT NULL;
     """,
-    # 3 -> 4: a commit counter kept in the file (and so in every backup): backups are
+    # 3 -> 4: a round's short title (its topic) heads the report's pages instead of
+    # "Ronde 1: 1-2-4-Allen"; empty means "take the start of the question".
+    """
+    ALTER TABLE rounds ADD COLUMN title TEXT NOT NULL DEFAULT '';
+    """,
+    # 4 -> 5: a commit counter kept in the file (and so in every backup): backups are
     # ordered by it, not by name or clock, and a file older than its newest backup (a
     # copy taken without its WAL) is noticed. writer_open is 1 while the app has the file
     # open for writing, checkpointed into the main file: a copy of the main file alone

@@ -23,6 +23,7 @@ class RoundSpec:
     visibility: Visibility = Visibility.VISIBLE
     dot_budget: int = 3
     multi_dots: bool = False
+    title: str = ""  # short topic for the report's headings; "" = from the question
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,9 +31,9 @@ class WriteMixin:
             "SELECT coalesce(max(position), -1) + 1 FROM rounds").fetchone()[0]
         cur = self._db.execute(
             "INSERT INTO rounds (position, question, method, duration_s, visibility,"
-            " dot_budget, multi_dots) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " dot_budget, multi_dots, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (position, spec.question, spec.method.value, spec.duration_s,
-             spec.visibility.value, spec.dot_budget, int(spec.multi_dots)),
+             spec.visibility.value, spec.dot_budget, int(spec.multi_dots), spec.title),
         )
         row = self._db.execute(
             f"SELECT {ROUND_COLS} FROM rounds WHERE id = ?", (rowid(cur),)).fetchone()
@@ -221,9 +221,9 @@ class WriteMixin:
     def update_round(self, round_id: int, spec: RoundSpec) -> None:
         self._db.execute(
             "UPDATE rounds SET question = ?, method = ?, duration_s = ?, visibility = ?,"
-            " dot_budget = ?, multi_dots = ? WHERE id = ?",
+            " dot_budget = ?, multi_dots = ?, title = ? WHERE id = ?",
             (spec.question, spec.method.value, spec.duration_s, spec.visibility.value,
-             spec.dot_budget, int(spec.multi_dots), round_id),
+             spec.dot_budget, int(spec.multi_dots), spec.title, round_id),
         )
 
     def has_content(self, *, group_id: int | None = None, round_id: int | None = None) -> bool:

@@ -180,6 +180,30 @@
         <translation>list hidden notes separately</translation>
     </message>
     <message>
+        <source>kort: per tafel de sterkste notities</source>
+        <translation>short: the strongest notes per table</translation>
+    </message>
+    <message>
+        <source>volledig: alle notities in een bijlage</source>
+        <translation>full: every note in an appendix</translation>
+    </message>
+    <message>
+        <source>kort, met alle notities in een apart bestand</source>
+        <translation>short, with every note in a separate file</translation>
+    </message>
+    <message>
+        <source>standaardopmaak</source>
+        <translation>standard layout</translation>
+    </message>
+    <message>
+        <source>Een Word-document van uw organisatie: het verslag neemt de lettertypen, kleuren en koppen daarvan over.</source>
+        <translation>A Word document of your organisation: the report takes its fonts, colours and headings.</translation>
+    </message>
+    <message>
+        <source>Kiezen…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
         <source>Waar telefoons de laptop bereiken: het adres uit het paneel &apos;Meedoen met je telefoon&apos;.</source>
         <translation>Where phones reach the laptop: the address from the &apos;Join with your phone&apos; panel.</translation>
     </message>
@@ -194,6 +218,14 @@
     <message>
         <source>Taal:</source>
         <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Notities:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Huisstijl:</source>
+        <translation>House style:</translation>
     </message>
     <message>
         <source>Adres voor telefoons:</source>
@@ -212,12 +244,20 @@
         <translation>Export</translation>
     </message>
     <message>
+        <source>Huisstijl kiezen</source>
+        <translation>Choose a house style</translation>
+    </message>
+    <message>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
         <source>Kies waar het bestand moet komen.</source>
         <translation>Choose where the file should go.</translation>
+    </message>
+    <message>
+        <source>De huisstijl is niet te lezen: {why}</source>
+        <translation>The house style cannot be read: {why}</translation>
     </message>
     <message>
         <source>Tafelkaarten hebben het adres voor telefoons nodig.</source>
@@ -1045,6 +1085,10 @@
         <translation>The question the groups answer</translation>
     </message>
     <message>
+        <source>Kort onderwerp voor het verslag (leeg: het begin van de vraag)</source>
+        <translation>Short topic for the report (empty: the start of the question)</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -1063,6 +1107,10 @@
     <message>
         <source>Vraag:</source>
         <translation>Question:</translation>
+    </message>
+    <message>
+        <source>Titel:</source>
+        <translation>Title:</translation>
     </message>
     <message>
         <source>Methode:</source>

@@ -1,5 +1,6 @@
 """File > Verslag exporteren…: the Word report, CSV, JSON or table cards, with the
-choices organisers care about (language, names, hidden notes) and a progress bar.
+choices organisers care about (language, names, hidden notes, how complete, their own
+house style) and a progress bar.
 
 Rendering runs on the global QThreadPool with its own read-only Store (a Store belongs
 to one thread); render's progress callback crosses back to the GUI thread as a queued
@@ -29,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.report.options import ReportOptions
+from facilitator.report.options import FULL, SEPARATE, SHORT, ReportOptions
 from facilitator.ui.prepare.common import plain_label
 from facilitator.ui.prepare.export_task import ExportTask
 
 FOLDER_KEY = "export/folder"
+STYLE_KEY = "export/style"  # the house style document last used
 # format -> (file name ending, file dialog filter)
 ENDINGS = {"docx": "-verslag.docx", "csv": ".csv", "json": ".json",
            "cards": "-tafelkaarten.docx"}
@@ -63,6 +65,21 @@ class ExportDialog(QDialog):
         self.themes_check = QCheckBox(self.tr("thema's over alle tafels toevoegen"))
         self.themes_check.setToolTip(self.tr("Per ronde de thema's die meerdere tafels vonden, "
                                              "uit de clusters die de tafels zelf maakten."))
+        self.notes_combo = QComboBox()
+        self.notes_combo.addItem(self.tr("kort: per tafel de sterkste notities"), SHORT)
+        self.notes_combo.addItem(self.tr("volledig: alle notities in een bijlage"), FULL)
+        self.notes_combo.addItem(self.tr("kort, met alle notities in een apart bestand"),
+                                 SEPARATE)
+        self.style_edit = QLineEdit(str(QSettings().value(STYLE_KEY, "") or ""))
+        self.style_edit.setPlaceholderText(self.tr("standaardopmaak"))
+        self.style_edit.setToolTip(self.tr("Een Word-document van uw organisatie: het "
+                                           "verslag neemt de lettertypen, kleuren en koppen "
+                                           "daarvan over."))
+        style_browse = QPushButton(self.tr("Kiezen…"))
+        style_browse.clicked.connect(self._browse_style)
+        style_row = QHBoxLayout()
+        style_row.addWidget(self.style_edit, 1)
+        style_row.addWidget(style_browse)
         self.url_edit = QLineEdit(base_url)
         self.url_edit.setPlaceholderText("http://192.168.1.20:8321")
         self.url_edit.setToolTip(self.tr("Waar telefoons de laptop bereiken: het adres uit "
@@ -86,6 +103,8 @@ class ExportDialog(QDialog):
         form.addRow("", self.names_check)
         form.addRow("", self.hidden_check)
         form.addRow("", self.themes_check)
+        form.addRow(self.tr("Notities:"), self.notes_combo)
+        form.addRow(self.tr("Huisstijl:"), style_row)
         form.addRow(self.tr("Adres voor telefoons:"), self.url_edit)
         form.addRow(self.tr("Opslaan als:"), path_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -111,11 +130,22 @@ class ExportDialog(QDialog):
         return str(self.format_combo.currentData())
 
     def options(self) -> ReportOptions:
+        """The choices as they stand; raises OSError when the house style cannot be read."""
+        style_path = self.style_edit.text().strip()
+        style = Path(style_path).read_bytes() if style_path and self.fmt() == "docx" else None
         return ReportOptions(language=self.language_combo.currentData(),
                              include_names=self.names_check.isChecked(),
                              include_hidden=self.hidden_check.isChecked(),
                              base_url=self.url_edit.text().strip().rstrip("/"),
-                             room_themes=self.themes_check.isChecked())
+                             room_themes=self.themes_check.isChecked(),
+                             notes=str(self.notes_combo.currentData()),
+                             style=style)
+
+    def _browse_style(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Huisstijl kiezen"),
+                                              self.style_edit.text(), "*.docx")
+        if name:
+            self.style_edit.setText(name)
 
     def _on_format(self) -> None:
         cards = self.fmt() == "cards"
@@ -123,6 +153,8 @@ class ExportDialog(QDialog):
         for check in (self.names_check, self.hidden_check):
             check.setEnabled(not cards)  # a table card prints no notes
         self.themes_check.setEnabled(self.fmt() == "docx")  # a part of the verslag only
+        for word_only in (self.notes_combo, self.style_edit):
+            word_only.setEnabled(self.fmt() == "docx")
         folder = str(QSettings().value(FOLDER_KEY, "") or Path.home())
         current = self.path_edit.text().strip()
         if current:
@@ -148,7 +180,14 @@ class ExportDialog(QDialog):
         if not self.path_edit.text().strip():
             self.status.setText(self.tr("Kies waar het bestand moet komen."))
             return None
-        options = self.options()
+        try:
+            options = self.options()
+        except OSError as exc:
+            self.status.setText(self.tr("De huisstijl is niet te lezen: {why}").format(
+                why=exc.strerror or str(exc)))
+            return None
+        if options.style is not None:
+            QSettings().setValue(STYLE_KEY, self.style_edit.text().strip())
         if self.fmt() == "cards" and not options.base_url:
             self.status.setText(self.tr("Tafelkaarten hebben het adres voor telefoons nodig."))
             return None

@@ -5,7 +5,8 @@ never leaves half a report under the real name.
 
 Signals:
     ExportTask.progressed(int, int): done, total.
-    ExportTask.finished(str): the path written.
+    ExportTask.finished(str): the path written (the report's, when a separate appendix
+        was written beside it).
     ExportTask.failed(str): why nothing was written.
 """
 
@@ -15,7 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from facilitator.report.options import ReportOptions
+from facilitator.report import appendix_path
+from facilitator.report.options import SEPARATE, ReportOptions
 from facilitator.store import Reader
 
 
@@ -49,9 +51,14 @@ class ExportTask(QObject):
                 store.close()
             data = render(snapshot, self.fmt, self.options,
                           lambda done, total: self.progressed.emit(done, total))
-            partial = self.target.with_name(self.target.name + ".part")
-            partial.write_bytes(data)
-            partial.replace(self.target)
+            files = [(self.target, data)]
+            if self.fmt == "docx" and self.options.notes == SEPARATE:
+                files.append((appendix_path(self.target),
+                              render(snapshot, "appendix", self.options)))
+            for target, content in files:
+                partial = target.with_name(target.name + ".part")
+                partial.write_bytes(content)
+                partial.replace(target)
         except Exception as exc:  # shown to the facilitator, not swallowed
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -78,6 +79,12 @@ class RoundsTab(QWidget):
         self._typing = typing_timer(self, self.commit_if_complete)
         self.question_edit.textChanged.connect(self._on_question_typed)
 
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(80)
+        self.title_edit.setPlaceholderText(self.tr("Kort onderwerp voor het verslag "
+                                                   "(leeg: het begin van de vraag)"))
+        self.title_edit.editingFinished.connect(self.commit)
+
         self.method_combo = QComboBox()
         for method in Method:
             self.method_combo.addItem(method_name(method), method.value)
@@ -110,6 +117,7 @@ class RoundsTab(QWidget):
         dots_row.addWidget(self.advice_label, 1)
         form = QFormLayout()
         form.addRow(self.tr("Vraag:"), self.question_edit)
+        form.addRow(self.tr("Titel:"), self.title_edit)
         form.addRow(self.tr("Methode:"), self.method_combo)
         form.addRow("", self.instruction_label)
         form.addRow(self.tr("Duur:"), duration_row)
@@ -155,6 +163,8 @@ class RoundsTab(QWidget):
                       and self._typing.isActive())
             if not typing and self.question_edit.toPlainText() != round_.question:
                 self.question_edit.setPlainText(round_.question)
+            if self.title_edit.text() != round_.title:
+                self.title_edit.setText(round_.title)
             self.method_combo.setCurrentIndex(self.method_combo.findData(round_.method.value))
             self.duration_spin.setValue(max(1, round(round_.duration_s / 60)))
             self.visibility_combo.setCurrentIndex(
@@ -223,6 +233,7 @@ class RoundsTab(QWidget):
             visibility=Visibility(self.visibility_combo.currentData()),
             dot_budget=self.dots_spin.value(),
             multi_dots=self.multi_check.isChecked(),
+            title=self.title_edit.text().strip(),
         )
 
     def commit_if_complete(self) -> None:
@@ -244,7 +255,7 @@ class RoundsTab(QWidget):
 
 def _spec_of(round_: Round) -> RoundSpec:
     return RoundSpec(round_.question, round_.method, round_.duration_s, round_.visibility,
-                     round_.dot_budget, round_.multi_dots)
+                     round_.dot_budget, round_.multi_dots, round_.title)
 
 
 def _short(text: str, limit: int = 200) -> str:

@@ -1,0 +1,105 @@
+"""The adaptive fan-out's writer (issue 17): a stream is written at once while its
+transport holds nothing, and what arrives while the transport is behind goes out as one
+write when it has drained. Driven with a stand-in transport, so "behind" is exact."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from facilitator.engine import Engine
+from facilitator.server.fanout import Stream, pump
+from facilitator.server.gate import ConnectionGate, _Gated
+from tests.test_server_support import Sse, groups, join, running
+
+
+class _Transport(asyncio.Transport):
+    def __init__(self, protocol: asyncio.BaseProtocol) -> None:
+        super().__init__()
+        self.buffered = 0
+        self.protocol = protocol
+        self.limits: tuple[Any, ...] = ()
+
+    def get_write_buffer_size(self) -> int:
+        return self.buffered
+
+    def get_protocol(self) -> asyncio.BaseProtocol:
+        return self.protocol
+
+    def set_write_buffer_limits(self, high: int | None = None, low: int | None = None) -> None:
+        self.limits = (high, low)
+
+    def get_extra_info(self, name: str, default: Any = None) -> Any:
+        return ("127.0.0.9", 5000) if name == "peername" else default
+
+
+class _Response:
+    def __init__(self) -> None:
+        self.writes: list[bytes] = []
+
+    async def write(self, data: bytes) -> None:
+        self.writes.append(data)
+
+    def force_close(self) -> None:
+        self.writes.append(b"<closed>")
+
+
+async def _settle() -> None:
+    for _ in range(10):
+        await asyncio.sleep(0)
+
+
+async def _scenario() -> tuple[list[bytes], tuple[Any, ...]]:
+    gate = ConnectionGate(per_address=4, total=4, crowded_per_address=4)
+    gated = _Gated(gate, asyncio.Protocol)
+    transport = _Transport(gated)
+    gated.connection_made(transport)
+    response = _Response()
+    stream = Stream(group_id=1)
+    task = asyncio.create_task(pump(stream, response, transport))  # type: ignore[arg-type]
+    stream.push(b"a")
+    await _settle()
+    assert response.writes == [b"a"]  # nothing buffered: written at once
+    transport.buffered = 100  # the phone stops reading: the kernel's buffer is full
+    gated.pause_writing()
+    stream.push(b"b")
+    await _settle()
+    stream.push(b"c")
+    stream.push(b"d")
+    await _settle()
+    assert response.writes == [b"a"]  # behind: b, c and d wait
+    transport.buffered = 0
+    gated.resume_writing()
+    await _settle()
+    stream.push(b"e")
+    await _settle()
+    stream.close()
+    await task
+    return response.writes, transport.limits
+
+
+def test_writes_at_once_when_drained_and_coalesces_while_behind() -> None:
+    writes, limits = asyncio.run(_scenario())
+    assert writes == [b"a", b"bcd", b"e", b"<closed>"]
+    assert limits[0] == 0  # "paused" as soon as any byte waits in the transport
+
+
+def test_a_replaced_stream_frees_its_connection(engine: Engine, workshop_path: Path) -> None:
+    """A token's third stream closes its first, connection and all (not at the 30 s
+    keep-alive timeout): a token cannot hold descriptors by opening streams."""
+    with running(engine, workshop_path) as server:  # default Limits: 30 s keep-alive
+        token = join(server.port, groups(workshop_path)[0].code)
+        streams = [Sse(server.port, token) for _ in range(3)]
+        try:
+            for stream in streams:
+                assert stream.status == 200
+            streams[2].until("hello")
+            first = streams[0].sock
+            first.settimeout(5)
+            while first.recv(65536):  # its events, then the end of the connection
+                pass
+            assert server.connected_count() == 2
+        finally:
+            for stream in streams:
+                stream.close()
