@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from facilitator import resources
 from facilitator.engine import Engine
 from facilitator.store import DamagedFile, Reader
+from facilitator.store.db import NotAWorkshop
 
 if TYPE_CHECKING:  # imported lazily at run time: the window's modules load only when needed
     from facilitator.server import ParticipantServer
@@ -310,7 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(options.workshop) if options.workshop else workshop_to_open()
     try:
         try:
+            if path.is_file():
+                offer_newer_backup(path)
             host.open(path)
+        except NotAWorkshop:
+            raise
         except DamagedFile:
             if not offer_backup(path):
                 raise
@@ -352,27 +357,79 @@ def settle_memory() -> None:
 
 
 def offer_backup(path: Path, ask: Callable[[str], bool] | None = None) -> bool:
-    """The file is damaged: offer the newest backup that passes the integrity check.
-    Returns True when it was put in place (the damaged file is kept beside it)."""
-    from facilitator.store.backup import newest_good_backup, restore
+    """The file is damaged: recover what it still holds, merged with the newest good
+    backup, and offer the result with its numbers. Returns True when it was put in
+    place (the damaged file is kept beside it)."""
+    from facilitator.store.backup import newest_good_backup
 
     backup = newest_good_backup(path)
+    question = QApplication.translate(
+        "app", "{name} is beschadigd. {numbers} Wilt u verder met het herstelde bestand? "
+               "Het beschadigde bestand blijft ernaast bewaard.")
+    return _offer_recovery(path, backup, question, ask, need_backup=False)
+
+
+def offer_newer_backup(path: Path, ask: Callable[[str], bool] | None = None) -> bool:
+    """The file opens, but a backup holds more committed work than it does (its WAL was
+    lost, or it is a copy taken while open): offer the merge of both."""
+    from facilitator.store.backup import newer_backup
+
+    backup = newer_backup(path)
     if backup is None:
         return False
-    when = time.strftime("%d-%m %H:%M", time.localtime(backup.stat().st_mtime))
     question = QApplication.translate(
-        "app", "{name} is beschadigd. Wilt u verder met de reservekopie van {when}? "
-               "Het beschadigde bestand blijft ernaast bewaard.").format(name=path.name,
-                                                                        when=when)
+        "app", "{name} is ouder dan zijn eigen reservekopie: de laatste wijzigingen "
+               "ontbreken (het bestand is zonder zijn -wal-bestand gekopieerd, of dat is "
+               "verloren gegaan). {numbers} Wilt u verder met het samengevoegde bestand? "
+               "Het oude bestand blijft ernaast bewaard.")
+    return _offer_recovery(path, backup, question, ask, need_backup=True)
+
+
+def _offer_recovery(path: Path, backup: Path | None, question: str,
+                    ask: Callable[[str], bool] | None, *, need_backup: bool) -> bool:
+    from facilitator.store.recovery import recover
+
+    if need_backup and backup is None:
+        return False
+    target = path.with_name(f"{path.name}.recovered-{int(time.time())}")
+    try:
+        result = recover(path, target, backup)
+    except Exception:
+        log.exception("recovery of %s failed", path)
+        target.unlink(missing_ok=True)
+        return False
+    if result.notes == 0 and backup is None:
+        target.unlink(missing_ok=True)
+        return False  # nothing to offer
+    numbers = recovery_numbers(result.notes, result.lost, backup)
+    text = question.format(name=path.name, numbers=numbers)
     if ask is None:
-        box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION, question,
+        box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setTextFormat(Qt.TextFormat.PlainText)
         ask = lambda _q: box.exec() == QMessageBox.StandardButton.Yes  # noqa: E731
-    if not ask(question):
+    if not ask(text):
+        target.unlink(missing_ok=True)
         return False
-    restore(path, backup)
+    aside = path.with_name(f"{path.name}.damaged-{int(time.time())}")
+    path.replace(aside)
+    for suffix in ("-wal", "-shm"):
+        stale = path.with_name(path.name + suffix)
+        if stale.exists():
+            stale.replace(aside.with_name(aside.name + suffix))
+    target.replace(path)
     return True
+
+
+def recovery_numbers(notes: int, lost: int, backup: Path | None) -> str:
+    """"700 notities hersteld; 0 verloren (met de reservekopie van 28-05 14:35)."."""
+    text = QApplication.translate("app", "{n} notities hersteld; {lost} verloren").format(
+        n=notes, lost=lost)
+    if backup is not None:
+        when = time.strftime("%d-%m %H:%M", time.localtime(backup.stat().st_mtime))
+        text += QApplication.translate("app", " (samengevoegd met de reservekopie van {when})"
+                                       ).format(when=when)
+    return text + "."
 
 
 def _close_on_ctrl_c(host: Host, app: QApplication) -> QTimer | None:

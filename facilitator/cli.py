@@ -4,9 +4,11 @@ work without one, for scripted use, tests and a laptop without a screen."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import signal
 import sys
-import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from facilitator import templates
@@ -170,14 +172,15 @@ def _serve(args: argparse.Namespace) -> int:
             active = reader.workshop().active_round_id
             assert active is not None
             engine.execute(SetPhase(active, Phase(args.phase)))
-        server = ParticipantServer(engine, args.file, host=args.host, port=args.port)
-        port = server.start()
-        address = args.address or (lan_ipv4_addresses() or ["127.0.0.1"])[0]
-        print(f"listening on {args.host}:{port}", file=sys.stderr)
-        for group in reader.groups():
-            print(server.join_url(group.code, address), flush=True)
-        reader.close()
-        _wait_for_signal()
+        with _stop_signals() as wait:  # before the URLs: a signal right after is caught
+            server = ParticipantServer(engine, args.file, host=args.host, port=args.port)
+            port = server.start()
+            address = args.address or (lan_ipv4_addresses() or ["127.0.0.1"])[0]
+            print(f"listening on {args.host}:{port}", file=sys.stderr)
+            for group in reader.groups():
+                print(server.join_url(group.code, address), flush=True)
+            reader.close()
+            wait()
         server.stop()
     finally:
         engine.stop()
@@ -185,11 +188,46 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _wait_for_signal() -> None:
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
-    while not stop.wait(0.5):
-        pass
+    """Block until SIGINT or SIGTERM (see _stop_signals)."""
+    with _stop_signals() as wait:
+        wait()
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[Callable[[], None]]:
+    """Catch SIGINT and SIGTERM from now on; yields the wait for one of them.
+
+    Installed before the join URLs are printed, so a signal sent as soon as they appear
+    is not lost. No lock is taken in a signal handler: the handler used to call
+    `threading.Event.set()`, whose lock a second signal during the first handler
+    re-entered (`serve` stayed on a futex after SIGTERM to its process group). Now the
+    handler does nothing; Python's C-level handler writes the signal number to a
+    wake-up pipe, which the wait reads on the main thread.
+    """
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    previous_fd = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    wanted = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, _ignore_in_handler) for sig in wanted}
+
+    def wait() -> None:
+        while True:
+            received = os.read(read_end, 64)
+            if any(number in (int(sig) for sig in wanted) for number in received):
+                return
+
+    try:
+        yield wait
+    finally:
+        signal.set_wakeup_fd(previous_fd)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        os.close(read_end)
+        os.close(write_end)
+
+
+def _ignore_in_handler(_signum: int, _frame: object) -> None:
+    """The signal's work is done by the wake-up pipe, outside any handler."""
 
 
 if __name__ == "__main__":

@@ -92,3 +92,51 @@ def test_window_options_reach_the_window(monkeypatch: pytest.MonkeyPatch) -> Non
     assert main(["--port", "9000"]) == 0
     assert main(["dag.workshop", "--port", "0"]) == 0
     assert opened == [["--port", "9000"], ["dag.workshop", "--port", "0"]]
+
+
+_REENTRANT_SIGNAL = """
+import os, signal, sys, threading
+from facilitator import cli
+
+class SignalDuringSet(threading.Event):
+    # A second signal arrives while the first handler is inside Event.set, holding its
+    # lock: the race that left `serve` on a futex, made certain here.
+    def set(self):
+        with self._cond:
+            handler = signal.getsignal(signal.SIGTERM)
+            if callable(handler):
+                handler(signal.SIGTERM, None)
+        super().set()
+
+threading.Event = SignalDuringSet
+threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGTERM)).start()
+cli._wait_for_signal()
+print("stopped", flush=True)
+"""
+
+
+def test_serve_stops_on_a_signal_that_arrives_during_the_handler() -> None:
+    """serve's wait for SIGTERM/SIGINT takes no lock in a signal handler, so a second
+    signal during the first cannot deadlock it."""
+    proc = subprocess.run([sys.executable, "-c", _REENTRANT_SIGNAL], capture_output=True,
+                          text=True, timeout=30, check=False)
+    assert proc.stdout.strip() == "stopped", proc.stderr
+
+
+def test_serve_stops_on_sigint_too(workshop_path: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "facilitator.cli", "serve", str(workshop_path), "--port", "0",
+         "--host", "127.0.0.1", "--address", "127.0.0.1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        for _ in range(8):  # the join URLs: the server is up and waiting for a signal
+            proc.stdout.readline()
+        proc.send_signal(signal.SIGINT)
+        _, errors = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, errors

@@ -107,7 +107,7 @@ def test_save_and_reuse_a_template(engine: Engine, workshop_path: Path, tmp_path
 def test_a_round_title_is_cleaned_stored_and_kept_in_templates(engine: Engine,
                                                                workshop_path: Path,
                                                                tmp_path: Path) -> None:
-    """Issue 12: a short title per round heads the report; it is stored (schema 4),
+    """Issue 12: a short title per round heads the report; it is stored (schema 5),
     cleaned like every user text, and travels with a saved template."""
     store = Store.open(workshop_path, readonly=True)
     assert store.round(1) is not None and store.round(1).title == "Wat alleen het netwerk kan"

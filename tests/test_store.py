@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -165,3 +166,74 @@ def test_count_notes_leaves_out_hidden_merged_and_deleted(workshop_path: Path) -
         store.delete_note(ids[3], 2.0)
     assert store.count_notes(1, 1) == 2
     assert store.count_notes(1, 1, visible_only=False) == 4
+
+
+def test_a_strangers_database_is_never_written(tmp_path: Path) -> None:
+    photos = tmp_path / "photos.db"
+    conn = sqlite3.connect(photos)
+    conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.execute("INSERT INTO photos (name) VALUES ('strand.jpg')")
+    conn.commit()
+    conn.close()
+    before = photos.read_bytes()
+    for readonly in (False, True):
+        with pytest.raises(DamagedFile, match="not a workshop"):
+            Store.open(photos, readonly=readonly)
+    assert photos.read_bytes() == before  # no WAL switch, no schema, nothing
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["photos.db"]
+
+
+def _open_fds_to(path: Path) -> int:
+    fds = Path("/proc/self/fd")
+    count = 0
+    for fd in fds.iterdir():
+        try:
+            if Path(os.readlink(fd)).resolve() == path.resolve():
+                count += 1
+        except OSError:
+            continue
+    return count
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_no_connection_is_left_open_when_open_fails(workshop_path: Path,
+                                                   tmp_path: Path) -> None:
+    damaged = tmp_path / "kapot.workshop"
+    store = Store.create(damaged, templates.load("organisatienetwerk"))
+    store.close()
+    data = bytearray(damaged.read_bytes())
+    for page in range(4096, len(data), 4096):  # every page but the first
+        data[page + 8: page + 400] = b"\xff" * 392
+    damaged.write_bytes(bytes(data))
+    newer = tmp_path / "nieuwer.workshop"
+    newer.write_bytes(workshop_path.read_bytes())
+    conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    for path, error in ((damaged, DamagedFile), (newer, NewerFile)):
+        for readonly in (False, True):
+            with pytest.raises(error) as info:
+                Store.open(path, readonly=readonly)
+            # The traceback (still held) would keep a leaked connection alive.
+            assert info.value.__traceback__ is not None
+            assert _open_fds_to(path) == 0, (path.name, readonly)
+
+
+def test_an_old_file_opens_read_only_without_being_changed(tmp_path: Path) -> None:
+    path = tmp_path / "vorig-jaar.workshop"
+    db = sqlite3.connect(path)
+    for script in MIGRATIONS[:1]:
+        db.executescript(script)
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO workshop (id, title) VALUES (1, 'vorig jaar')")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    store = Store.open(path, readonly=True)  # was: DamagedFile "needs an upgrade"
+    try:
+        assert store.workshop().title == "vorig jaar"
+        assert store.notes() == []
+    finally:
+        store.close()
+    assert path.read_bytes() == before

@@ -70,7 +70,8 @@ def test_file_menu_has_the_file_actions_once(host) -> None:
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert texts == ["&Nieuwe werkplaats…", "&Openen…", "&Recent geopend",
                      "&Demo-werkplaats openen", "Opslaan als &sjabloon…",
-                     "Werkplaats &voorbereiden…", "Verslag &exporteren…", "&Afsluiten"]
+                     "Werkplaats &voorbereiden…", "Verslag &exporteren…", "&Kopie opslaan…",
+                     "&Afsluiten"]
     assert window.preparer.edit_action.shortcut().toString() == "Ctrl+,"
 
 

@@ -177,6 +177,7 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "Werkplaats &voorbereiden… [Ctrl+,]",
         "--",
         "Verslag &exporteren… [Ctrl+E]",
+        "&Kopie opslaan…",  # issue 16: the safe copy (SQLite's backup API)
         "--",
         "&Afsluiten [Ctrl+Q]",
     ]

@@ -28,6 +28,8 @@ from facilitator.store import Store
 class NoteResult:
     note: Note
     created: bool  # False: this client id was stored before; the stored note is returned
+    # True: the note was stored and later deleted; a late retry must not bring it back.
+    deleted: bool = False
 
 
 Applied = tuple[Any, list[e.Event]]
@@ -56,7 +58,8 @@ def _add_note(store: Store, cmd: c.AddNote, now: float) -> Applied:
     if cmd.participant_id is not None and cmd.client_note_id is not None:
         earlier = store.note_by_client_id(cmd.participant_id, cmd.client_note_id)
         if earlier is not None:
-            return NoteResult(earlier, created=False), []
+            gone = store.note(earlier.id) is None  # note() skips deleted notes
+            return NoteResult(earlier, created=False, deleted=gone), []
     text = clean_text(cmd.text)
     if store.group(cmd.group_id) is None:
         raise NotFound("group")

@@ -9,3 +9,16 @@ class NotFound(LookupError):
     def __init__(self, what: str) -> None:
         super().__init__(f"{what} not found")
         self.what = what
+
+
+class StorageUnavailable(OSError):
+    """The disk refused the write (full, read-only, failing): nothing of the batch is stored.
+
+    Not a refusal of the command: the same command succeeds once the fault goes, so the
+    server answers 503 with Retry-After and the phone's outbox keeps the note.
+    """
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"storage unavailable ({reason}): {detail}")
+        self.reason = reason  # "full", "read_only", "io_error"
+        self.detail = detail

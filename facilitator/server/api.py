@@ -33,6 +33,7 @@ from facilitator.engine import (
     NoteResult,
     NotFound,
 )
+from facilitator.engine.errors import StorageUnavailable
 from facilitator.server.errors import (
     JSON_HEADERS,
     ApiError,
@@ -49,6 +50,7 @@ from facilitator.store import Reader
 
 log = logging.getLogger(__name__)
 HEARTBEAT_S = 15.0
+STORAGE_RETRY_AFTER_S = 10  # a full disk takes the facilitator a while to fix
 _TOKEN = re.compile(r"[A-Za-z0-9_-]+")  # what ids.new_token makes (token_urlsafe)
 CONTEXT: web.AppKey[Context] = web.AppKey("facilitator_context")
 
@@ -147,6 +149,12 @@ async def _run(ctx: Context, command: Any) -> Any:
     except EngineStopped as exc:
         raise ApiError(503, "stopping", "the laptop is shutting down; try again",
                        {"Retry-After": "5"}) from exc
+    except StorageUnavailable as exc:
+        # The laptop's disk refused the write (full, read-only, failing): nothing was
+        # stored, the phone's outbox keeps the note and retries; the window says why.
+        raise ApiError(503, "storage_unavailable",
+                       "the laptop cannot save right now; your note is kept and resent",
+                       {"Retry-After": str(STORAGE_RETRY_AFTER_S)}) from exc
 
 
 async def join(request: web.Request) -> web.Response:
@@ -215,6 +223,8 @@ async def add_note(request: web.Request) -> web.Response:
         client_note_id=client_note_id,
     ))
     body = {"note": note_json(result.note, mine=True), "created": result.created}
+    if result.deleted:
+        body["deleted"] = True  # a late retry of a deleted note: the phone drops it
     return json_response(body, status=201 if result.created else 200)
 
 

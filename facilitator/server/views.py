@@ -9,11 +9,11 @@ No author of anyone else's note is ever sent.
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from facilitator.domain import sharing
+from facilitator.domain.clock import steady_time
 from facilitator.domain.methods import METHODS
 from facilitator.domain.model import Group, Note, Participant, Phase, Round, Workshop
 from facilitator.domain.sharing import others_shown as others_shown  # the fan-out reads it here
@@ -86,7 +86,7 @@ def timer_json(round_: Round) -> dict[str, Any]:
     return {
         "ends_at": round_.timer_ends_at,
         "remaining_s": round_.timer_remaining_s,
-        "now": time.time(),
+        "now": steady_time(),  # the engine's clock: a wall-clock jump moves neither
     }
 
 

@@ -11,6 +11,8 @@ sqlite3 connection and belongs to one thread.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Literal, overload
 from urllib.parse import quote
 
+from facilitator.store.pages import wal_cut_short
 from facilitator.store.reads import ReadMixin
 from facilitator.store.schema import MIGRATIONS, SCHEMA_VERSION
 from facilitator.store.specs import WorkshopSpec
@@ -30,8 +33,75 @@ class DamagedFile(Exception):
     """The file fails SQLite's integrity check or is not a workshop file."""
 
 
+class NotAWorkshop(DamagedFile):
+    """A healthy SQLite file of something else (a stranger's database): never written."""
+
+
 class NewerFile(Exception):
     """The file was written by a newer Facilitator with a schema this one does not know."""
+
+
+_WORKSHOP_TABLES = {"workshop", "groups", "rounds", "participants", "notes"}
+
+
+def _check(path: Path, *, check_wal: bool = True) -> int:
+    """The file's schema version, if it is a healthy workshop file; raise otherwise.
+
+    Read-only throughout: nothing is written to a file that fails a check.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
+    except sqlite3.Error as exc:
+        raise DamagedFile(f"{path.name}: {exc}") from exc
+    try:
+        wal = path.with_name(path.name + "-wal")
+        # Only before writing: the writer's close would checkpoint and delete the WAL.
+        if check_wal and wal.is_file() and wal_cut_short(wal.read_bytes()):
+            raise DamagedFile(f"{path.name}: its WAL is damaged; later commits follow the damage")
+        result = conn.execute("PRAGMA integrity_check").fetchall()
+        if result != [("ok",)]:
+            detail = "; ".join(str(r[0]) for r in result[:3])
+            raise DamagedFile(f"{path.name} failed the integrity check: {detail}")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables >= _WORKSHOP_TABLES:
+            raise NotAWorkshop(f"{path.name} is not a workshop file")
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise NewerFile(
+                f"{path.name} has schema {version}; this version knows {SCHEMA_VERSION}"
+            )
+        if version < 1 or conn.execute("SELECT count(*) FROM workshop").fetchone()[0] != 1:
+            raise NotAWorkshop(f"{path.name} is not a workshop file")
+        return version
+    except sqlite3.DatabaseError as exc:
+        raise DamagedFile(f"{path.name}: {exc}") from exc
+    finally:
+        conn.close()
+
+
+def _upgraded_in_memory(path: Path) -> sqlite3.Connection:
+    """A read-only view of an older file at the current schema, migrated in memory.
+
+    An old file opened read-only (an export of last year's workshop) used to be
+    reported as damaged; its file stays exactly as it was.
+    """
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        src.backup(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        Store(conn, path)._migrate()
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:  # its tables do not match its version: not a real old file
+        conn.close()
+        raise DamagedFile(f"{path.name} needs an upgrade, and upgrading a copy failed: {exc}"
+                          ) from exc
+    except BaseException:
+        conn.close()
+        raise
+    finally:
+        src.close()
+    return conn
 
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
@@ -49,6 +119,29 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         # FULL: a note acknowledged to a phone survives a power cut, not only a crash.
         conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def copied_while_open(path: Path, conn: sqlite3.Connection) -> bool:
+    """True when `path` says it is open for writing but has no WAL beside it.
+
+    That is a copy of the main file taken while the app had it open (or a file whose WAL
+    was lost): the newest commits, which were in the WAL, are missing. Known only for
+    files written by this version; call before this process writes to the file.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
+    row = conn.execute("SELECT writer_open FROM commits").fetchone()
+    return bool(row and row[0])
+
+
+def _make_private(path: Path) -> None:
+    """Workshop files hold the phones' tokens: readable by the user alone (0600)."""
+    try:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError:
+        pass  # a filesystem without permissions (a FAT USB stick): nothing to tighten
 
 
 class Reader(ReadMixin):
@@ -72,9 +165,27 @@ class Reader(ReadMixin):
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
+    def commit_count(self) -> int:
+        return int(self._db.execute("SELECT n FROM commits").fetchone()[0])
+
+    def save_copy(self, target: Path) -> int:
+        """A complete copy at `target` through the backup API; returns its note count.
+
+        A reader can take it: the backup API copies one committed state, WAL included.
+        """
+        from facilitator.store.backup import save_copy
+
+        return save_copy(self._db, target).notes
+
 
 class Store(Reader, WriteMixin):
     """The one writer of a workshop file (the engine's writer thread holds it)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        super().__init__(conn, path)
+        self._writer = False
+        # Set when opened for writing: the file was a copy taken without its WAL.
+        self.opened_without_wal = False
 
     # -- opening ---------------------------------------------------------------
 
@@ -83,8 +194,12 @@ class Store(Reader, WriteMixin):
         path = Path(path)
         if path.exists():
             raise FileExistsError(path)
+        # Created private (0600) before SQLite opens it; its -wal and -shm take the
+        # same mode from it.
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         store = cls(_connect(path, readonly=False), path)
         store._migrate()
+        store._mark_writer_open()
         with store.transaction():
             w = spec.workshop
             store._db.execute(
@@ -110,40 +225,69 @@ class Store(Reader, WriteMixin):
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Store | Reader:
-        """The writer; with `readonly=True` a Reader (same checks, no writes)."""
+        """Open a workshop file, after checking (without writing) that it is one; with
+        `readonly=True` a Reader (same checks, no writes).
+
+        Switching to WAL and migrating are writes: done on a stranger's `photos.db` they
+        wrote the workshop schema into it. So the file is first looked at through a
+        read-only connection, and only a healthy workshop file is opened for writing.
+        An older file opened read-only is upgraded in memory, never on disk.
+        """
         path = Path(path)
         if not path.is_file():
             raise FileNotFoundError(path)
+        version = _check(path, check_wal=not readonly)
+        if readonly:
+            if version < SCHEMA_VERSION:
+                return Reader(_upgraded_in_memory(path), path)
+            return Reader(_connect(path, readonly=True), path)
+        conn = _connect(path, readonly=False)
         try:
-            conn = _connect(path, readonly=readonly)
-            result = conn.execute("PRAGMA integrity_check").fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise DamagedFile(f"{path.name}: {exc}") from exc
-        if result != [("ok",)]:
+            store = cls(conn, path)
+            if version < SCHEMA_VERSION:
+                store._migrate()
+            store._mark_writer_open()
+        except BaseException:
             conn.close()
-            detail = "; ".join(r[0] for r in result[:3])
-            raise DamagedFile(f"{path.name} failed the integrity check: {detail}")
-        store = Reader(conn, path) if readonly else cls(conn, path)
-        version = store.schema_version()
-        if version > SCHEMA_VERSION:
-            conn.close()
-            raise NewerFile(
-                f"{path.name} has schema {version}; this version knows {SCHEMA_VERSION}"
-            )
-        if version < SCHEMA_VERSION:
-            if not isinstance(store, Store):
-                raise DamagedFile(f"{path.name} needs an upgrade; open it for writing first")
-            store._migrate()
-        if store._db.execute("SELECT count(*) FROM workshop").fetchone()[0] != 1:
-            conn.close()
-            raise DamagedFile(f"{path.name} is not a workshop file")
+            raise
         return store
+
+    def close(self) -> None:
+        if self._writer:
+            self._writer = False
+            try:  # a clean close: the main file alone is complete again
+                self._db.execute("UPDATE commits SET writer_open = 0")
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            except sqlite3.Error:
+                pass  # a disk that refuses writes: the next open finds its WAL
+        self._db.close()
+
+    def _mark_writer_open(self) -> None:
+        """Say in the main file itself that it is open for writing (see copied_while_open)."""
+        self.opened_without_wal = copied_while_open(self.path, self._db)
+        self._db.execute("UPDATE commits SET writer_open = 1")
+        self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        self._writer = True
+        _make_private(self.path)
 
     def backup(self, *, keep: int = 12) -> Path:
         """Write a consistent copy into the rolling set beside the file."""
         from facilitator.store.backup import write_backup
 
         return write_backup(self._db, self.path, keep=keep)
+
+    def count_commit(self) -> None:
+        """Count one more commit of the engine's (call inside its transaction).
+
+        The count travels with the file and every backup, so the newest copy is the one
+        with the highest count, whatever the names and clocks say, and a file that lost
+        its WAL shows a lower count than a backup taken after it.
+        """
+        self._db.execute("UPDATE commits SET n = n + 1")
+
+    def checkpoint(self) -> None:
+        """Copy committed pages from the WAL into the main file without waiting for readers."""
+        self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def _migrate(self) -> None:
         version = self.schema_version()
@@ -161,10 +305,20 @@ class Store(Reader, WriteMixin):
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            # Also when COMMIT itself failed (a full disk, a deferred constraint): SQLite
+            # then leaves the transaction open, and the next BEGIN would fail for ever.
+            self._rollback()
             raise
-        self._db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if not self._db.in_transaction:
+            return  # SQLite already rolled back (it does on some I/O errors)
+        # A failing ROLLBACK is dropped: the original error says more, and the engine
+        # reopens the file after a storage fault.
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("ROLLBACK")
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -173,8 +327,11 @@ class Store(Reader, WriteMixin):
         try:
             yield
         except BaseException:
-            self._db.execute("ROLLBACK TO command")
-            self._db.execute("RELEASE command")
+            # SQLite rolls the whole transaction back by itself on some errors (a full
+            # disk): then there is no savepoint left, and the original error must win.
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK TO command")
+                self._db.execute("RELEASE command")
             raise
         self._db.execute("RELEASE command")
 

@@ -120,6 +120,19 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE rounds ADD COLUMN title TEXT NOT NULL DEFAULT '';
     """,
+    # 4 -> 5: a commit counter kept in the file (and so in every backup): backups are
+    # ordered by it, not by name or clock, and a file older than its newest backup (a
+    # copy taken without its WAL) is noticed. writer_open is 1 while the app has the file
+    # open for writing, checkpointed into the main file: a copy of the main file alone
+    # that says 1 and has no WAL beside it was copied while open.
+    """
+    CREATE TABLE commits (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        n INTEGER NOT NULL,
+        writer_open INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO commits (id, n) VALUES (1, 0);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -47,6 +47,7 @@ from facilitator.ui.run.note_entry import NoteEntry
 from facilitator.ui.run.round_bar import RoundBar
 from facilitator.ui.shortcuts_dialog import shortcut_dialog
 from facilitator.ui.state import WorkshopState
+from facilitator.ui.storage_banner import StorageBanner, save_copy_dialog
 from facilitator.ui.wall.features import WallFeatures
 from facilitator.ui.wall.suggestions_panel import DuplicateMarks, SuggestionsPanel
 from facilitator.ui.wall.table_undo import TableUndo
@@ -107,6 +108,9 @@ class MainWindow(QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
+        self.storage_banner = StorageBanner(bridge.engine)
+        self.storage_banner.copyRequested.connect(self.save_copy)
+        centre_layout.addWidget(self.storage_banner)
         centre_layout.addWidget(self.round_bar)
         centre_layout.addWidget(self.note_entry)
         centre_layout.addWidget(self.wall, 1)
@@ -254,6 +258,15 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             file_menu, self.tr("Verslag &exporteren…"), "Ctrl+E", prepare.show_export_dialog
         )
+        self.save_copy_action = QAction(self.tr("&Kopie opslaan…"), self)
+        self.save_copy_action.setStatusTip(
+            self.tr(
+                "Een volledige kopie, ook van de nieuwste notities. Het open bestand zelf "
+                "kopiëren is geen reservekopie."
+            )
+        )
+        self.save_copy_action.triggered.connect(lambda _checked=False: self.save_copy())
+        file_menu.addAction(self.save_copy_action)
         file_menu.addSeparator()
         self.quit_action = self._action(
             file_menu,
@@ -375,6 +388,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.bridge.changed.connect(self.state.apply)
+        self.bridge.changed.connect(self.storage_banner.note_events)
         self.bridge.commandFailed.connect(self._on_command_failed)
         self.state.applied.connect(self._on_applied)
         self.groups.groupSelected.connect(self._on_group_selected)
@@ -567,12 +581,17 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.groups_dock, self.join_dock], [200, 320], Qt.Orientation.Horizontal)
         self.resizeDocks([self.overview_dock], [150], Qt.Orientation.Vertical)
 
+    def save_copy(self) -> Path | None:
+        """File > Save a copy: complete, through SQLite's backup API (storage_banner)."""
+        return save_copy_dialog(self, self.state.store)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ctrl+Q and the close button both land here: while phones are connected or a
         round runs, ask first (QuitGuard) and stay unless the facilitator confirms."""
         if not self._quit_confirmed and not self.quit_guard.ask():
             event.ignore()
             return
+        self.storage_banner.detach()
         self.preparer.flush()  # open edits in the workshop editor go in first
         self.run_features.projector.close()
         settings = QSettings()

@@ -37,7 +37,7 @@ def demo_path() -> Path:
 def demo_workshop() -> Path:
     """The demo workshop, created when first asked for (first start, or File > Demo)."""
     path = demo_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # workshop files hold tokens
     if not path.exists():
         templates.create_demo(path)
     return path

@@ -512,6 +512,14 @@
         <translation>&amp;Export report…</translation>
     </message>
     <message>
+        <source>&amp;Kopie opslaan…</source>
+        <translation>Save a &amp;copy…</translation>
+    </message>
+    <message>
+        <source>Een volledige kopie, ook van de nieuwste notities. Het open bestand zelf kopiëren is geen reservekopie.</source>
+        <translation>A complete copy, including the newest notes. Copying the open file itself is not a backup.</translation>
+    </message>
+    <message>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1055,6 +1063,25 @@
     </message>
 </context>
 <context>
+    <name>QWidget</name>
+    <message>
+        <source>De kopie is niet gelukt: {why}</source>
+        <translation>The copy failed: {why}</translation>
+    </message>
+    <message>
+        <source>Kopie opgeslagen: {path} ({n} notities, gecontroleerd).</source>
+        <translation>Copy saved: {path} ({n} notes, checked).</translation>
+    </message>
+    <message>
+        <source>Kopie van de werkplaats opslaan</source>
+        <translation>Save a copy of the workshop</translation>
+    </message>
+    <message>
+        <source>Werkplaats (*.workshop)</source>
+        <translation>Workshop (*.workshop)</translation>
+    </message>
+</context>
+<context>
     <name>QuestionView</name>
     <message>
         <source>Alle tafels</source>
@@ -1337,6 +1364,45 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>Zoekt in briefjes en clusternamen; Esc wist de zoekopdracht</source>
         <translation>Searches notes and cluster names; Esc clears the search</translation>
+    </message>
+</context>
+<context>
+    <name>StorageBanner</name>
+    <message>
+        <source>Kopie op USB-stick…</source>
+        <translation>Copy to USB stick…</translation>
+    </message>
+    <message>
+        <source>Verbergen</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Dit bestand is gekopieerd terwijl het open was, zonder het -wal-bestand ernaast: de nieuwste notities kunnen ontbreken. Open het origineel of een reservekopie als u die hebt. Een kopie maakt u veilig met Bestand &gt; Kopie opslaan.</source>
+        <translation>This file was copied while it was open, without the -wal file beside it: the newest notes may be missing. Open the original or a backup if you have one. Make a safe copy with File &gt; Save a copy.</translation>
+    </message>
+    <message>
+        <source>De automatische reservekopie is mislukt ({why}). Notities worden wel opgeslagen. Maak ruimte vrij op de schijf; dit bericht verdwijnt na de volgende geslaagde reservekopie.</source>
+        <translation>The automatic backup failed ({why}). Notes are still being saved. Free some space on the disk; this message goes away after the next successful backup.</translation>
+    </message>
+    <message>
+        <source>Ronde afgesloten. Zet nu een kopie op een USB-stick: als deze laptop uitvalt, is het werk dan niet verloren. (Het open bestand zelf kopiëren is geen reservekopie: de nieuwste notities staan nog in het -wal-bestand.)</source>
+        <translation>Round closed. Put a copy on a USB stick now: if this laptop fails, the work is not lost. (Copying the open file itself is not a backup: the newest notes are still in the -wal file.)</translation>
+    </message>
+    <message>
+        <source>De schijf is vol: nieuwe notities worden NIET opgeslagen. Maak nu ruimte vrij (verwijder grote bestanden, leeg de prullenbak).</source>
+        <translation>The disk is full: new notes are NOT being saved. Free some space now (delete large files, empty the trash).</translation>
+    </message>
+    <message>
+        <source>Het werkbestand kan niet meer worden beschreven (alleen-lezen): nieuwe notities worden NIET opgeslagen. Controleer of de schijf of USB-stick nog aangesloten is en schrijfrechten heeft.</source>
+        <translation>The workshop file can no longer be written (read-only): new notes are NOT being saved. Check that the disk or USB stick is still connected and writable.</translation>
+    </message>
+    <message>
+        <source>De schijf geeft fouten bij het opslaan: nieuwe notities worden NIET opgeslagen. Controleer de schijf of USB-stick.</source>
+        <translation>The disk reports errors while saving: new notes are NOT being saved. Check the disk or USB stick.</translation>
+    </message>
+    <message>
+        <source>Of zet met Bestand &gt; Kopie opslaan het werk op een USB-stick of een andere schijf en open het daar. De telefoons bewaren hun notities en sturen ze opnieuw; dit bericht verdwijnt vanzelf zodra opslaan weer lukt.</source>
+        <translation>Or use File &gt; Save a copy to put the work on a USB stick or another disk and open it there. The phones keep their notes and send them again; this message goes away by itself as soon as saving works again.</translation>
     </message>
 </context>
 <context>
@@ -1675,8 +1741,20 @@ If you quit, phones can no longer send anything. What participants type meanwhil
 {e}</translation>
     </message>
     <message>
-        <source>{name} is beschadigd. Wilt u verder met de reservekopie van {when}? Het beschadigde bestand blijft ernaast bewaard.</source>
-        <translation>{name} is damaged. Do you want to continue with the backup from {when}? The damaged file is kept next to it.</translation>
+        <source>{name} is beschadigd. {numbers} Wilt u verder met het herstelde bestand? Het beschadigde bestand blijft ernaast bewaard.</source>
+        <translation>{name} is damaged. {numbers} Do you want to continue with the recovered file? The damaged file is kept beside it.</translation>
+    </message>
+    <message>
+        <source>{name} is ouder dan zijn eigen reservekopie: de laatste wijzigingen ontbreken (het bestand is zonder zijn -wal-bestand gekopieerd, of dat is verloren gegaan). {numbers} Wilt u verder met het samengevoegde bestand? Het oude bestand blijft ernaast bewaard.</source>
+        <translation>{name} is older than its own backup: the latest changes are missing (the file was copied without its -wal file, or that file was lost). {numbers} Do you want to continue with the merged file? The old file is kept beside it.</translation>
+    </message>
+    <message>
+        <source>{n} notities hersteld; {lost} verloren</source>
+        <translation>{n} notes recovered; {lost} lost</translation>
+    </message>
+    <message>
+        <source> (samengevoegd met de reservekopie van {when})</source>
+        <translation> (merged with the backup of {when})</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,13 @@ No signals.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from facilitator.domain.clock import steady_time
 from facilitator.domain.methods import instruction, method_name
 from facilitator.domain.model import Visibility
 from facilitator.domain.timer import format_clock, timer_ended, timer_started
@@ -90,7 +90,7 @@ class QuestionView(ScaledView):
 
     name = "question"
 
-    def __init__(self, context: Context, clock: Callable[[], float] = time.time,
+    def __init__(self, context: Context, clock: Callable[[], float] = steady_time,
                  parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._clock = clock

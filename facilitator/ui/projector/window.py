@@ -17,7 +17,6 @@ Signals:
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from facilitator.domain.clock import steady_time
 from facilitator.domain.model import Phase
 from facilitator.engine import Event
 from facilitator.ui.projector.board import PlenaryView, ResultsView, WallView
@@ -61,7 +61,7 @@ class ProjectorWindow(QWidget):
 
     def __init__(self, state: WorkshopState, server: ParticipantServer | None,
                  address: Callable[[], str],
-                 clock: Callable[[], float] = time.time, parent: QWidget | None = None) -> None:
+                 clock: Callable[[], float] = steady_time, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Facilitator — projector"))
         self.setObjectName("projector")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.domain.clock import steady_time
 from facilitator.domain.model import Phase
 from facilitator.engine import Event, NoteAdded
 from facilitator.ui.batched import one_data_change
@@ -70,7 +71,7 @@ class OverviewTable(QTableWidget):
     phaseRequested = Signal(int, int, object)
 
     def __init__(self, state: WorkshopState, server: ParticipantServer | None = None,
-                 clock: Callable[[], float] = time.time,
+                 clock: Callable[[], float] = steady_time,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state

@@ -16,13 +16,13 @@ Signals:
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from facilitator.domain.clock import steady_time
 from facilitator.domain.model import Round
 from facilitator.domain.timer import (
     EndWatch,
@@ -59,7 +59,7 @@ class TimerBar(QWidget):
     expired = Signal(int)
 
     def __init__(self, state: WorkshopState, submit: Callable[[Command], object],
-                 round_id: Callable[[], int | None], clock: Callable[[], float] = time.time,
+                 round_id: Callable[[], int | None], clock: Callable[[], float] = steady_time,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
