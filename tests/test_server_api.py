@@ -348,7 +348,7 @@ def test_the_page_itself_lists_the_tables_as_plain_text(
     assert html.count('<p id="event-title" class="event-title">Dag &quot;één&quot; '
                       "&lt;script&gt;x&lt;/script&gt;</p>") == 1
     assert '<fieldset id="picker" class="picker">' in html  # shown without any script
-    assert 'data-i18n="codeLabel">Of typ de groepscode</label>' in html
+    assert 'data-i18n="codeLabel">Of typ de tafelcode</label>' in html
     names = re.findall(r'<input type="radio" name="group" value="([A-Z0-9]+)"><span>([^<]*)<',
                        html)
     assert [code for code, _ in names] == [g.code for g in groups(workshop_path)]

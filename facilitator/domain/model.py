@@ -104,6 +104,7 @@ class Note:
     x: float | None = None  # position on the wall; None until placed
     y: float | None = None
     merged_into: int | None = None  # a duplicate folded into that note; shown only there
+    late: bool = False  # reached the laptop after its round stopped taking notes
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,7 @@ def _add_group(store: Store, cmd: c.AddGroup, now: float) -> Applied:
     if active is not None:  # a latecomer group joins the round where the others are
         phases = {store.phase(active, g.id) for g in store.groups() if g.id != group.id}
         if len(phases) == 1:
-            store.set_phase(active, group.id, phases.pop())
+            store.set_phase(active, group.id, phases.pop(), now)
     return group, _groups_changed(store)
 
 

@@ -137,7 +137,7 @@ async def _run(ctx: Context, command: Any) -> Any:
         raise ApiError(422, exc.code, str(exc)) from exc
     except RuleViolation as exc:
         # The phase is a state of the round (409); the dot rules judge the input (422).
-        status = 409 if exc.code == "wrong_phase" else 422
+        status = 409 if exc.code in ("wrong_phase", "round_closed") else 422
         raise ApiError(status, exc.code, str(exc)) from exc
     except NotFound as exc:
         if exc.what == "round":
@@ -210,9 +210,12 @@ async def add_note(request: web.Request) -> web.Response:
     text = field_str(data, "text")
     if not ids.is_client_note_id(client_note_id):
         raise ApiError(400, "bad_client_note_id", "client_note_id must be 8-64 of A-Z a-z 0-9 _ -")
+    round_id = data.get("round_id")
+    if round_id is not None and (type(round_id) is not int or not 0 < round_id < 2**53):
+        raise ApiError(400, "wrong_type", "round_id must be a round's id")
     result: NoteResult = await _run(ctx, AddNote(
         participant.group_id, text or "", participant_id=participant.id,
-        client_note_id=client_note_id,
+        client_note_id=client_note_id, round_id=round_id,
     ))
     body = {"note": note_json(result.note, mine=True), "created": result.created}
     return json_response(body, status=201 if result.created else 200)

@@ -53,7 +53,7 @@ _TITLE = b"<title>Facilitator</title>"
 _EVENT_TITLE = b'<p id="event-title" class="event-title">Facilitator</p>'
 _PICKER = b'<fieldset id="picker" class="picker" hidden>'
 _LIST = b'<div id="group-list" class="group-list"></div>'
-_CODE_LABEL = b'data-i18n="codeLabel">Groepscode</label>'
+_CODE_LABEL = b'data-i18n="codeLabel">Tafelcode</label>'
 _CODE_INPUT = b'<input id="code" name="code"'
 
 
@@ -116,8 +116,8 @@ def with_event(page: bytes, title: str, groups: list[tuple[str, str]],
         for name, code in groups)
     page = page.replace(_PICKER, _PICKER.replace(b" hidden>", b">"))
     page = page.replace(_LIST, _LIST.replace(b"></div>", b">" + options + b"</div>"))
-    page = page.replace(_CODE_LABEL, _CODE_LABEL.replace(b">Groepscode<",
-                                                         b">Of typ de groepscode<"))
+    page = page.replace(_CODE_LABEL, _CODE_LABEL.replace(b">Tafelcode<",
+                                                         b">Of typ de tafelcode<"))
     if chosen is not None and any(code == chosen for _, code in groups):
         page = page.replace(_CODE_INPUT,
                             _CODE_INPUT + b' value="' + html.escape(chosen).encode() + b'"')

@@ -34,6 +34,8 @@ def note_json(note: Note, *, mine: bool = False) -> dict[str, Any]:
         "created_at": note.created_at,
         "updated_at": note.updated_at,
     }
+    if note.late:
+        data["late"] = True
     if mine:
         data["client_note_id"] = note.client_note_id
     return data

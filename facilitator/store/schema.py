@@ -120,6 +120,15 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE rounds ADD COLUMN title TEXT NOT NULL DEFAULT '';
     """,
+    # 4 -> 5: notes that reach the laptop after their round stopped taking notes are
+    # stored there, marked late, within a bound measured from when the group left
+    # collecting (phases.changed_at); a client_note_id is looked up across the workshop,
+    # so a retry by a second participant of the same phone never stores it twice.
+    """
+    ALTER TABLE phases ADD COLUMN changed_at REAL;
+    ALTER TABLE notes ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX notes_client_note ON notes(client_note_id) WHERE client_note_id IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
