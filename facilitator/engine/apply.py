@@ -54,8 +54,11 @@ def _join(store: Store, cmd: c.Join, now: float) -> Applied:
 
 def _add_note(store: Store, cmd: c.AddNote, now: float) -> Applied:
     if cmd.participant_id is not None and cmd.client_note_id is not None:
-        # Once per workshop, whoever retries it (a second participant of the same phone).
+        # Once per workshop, whoever retries it (a second participant of the same phone
+        # at the same table). Another table's note is never handed out: refused instead.
         earlier = store.note_by_client_id(cmd.client_note_id)
+        if earlier is not None and earlier.group_id != cmd.group_id:
+            raise RuleViolation("client_note_id_taken", "this client_note_id is in use")
         if earlier is not None:
             return NoteResult(earlier, created=False), []
     text = clean_text(cmd.text)
