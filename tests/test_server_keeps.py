@@ -4,6 +4,8 @@ it, and a bounded number of identities per address and table. Real HTTP on 127.0
 
 from __future__ import annotations
 
+import gzip
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 
 from facilitator.domain.model import Phase
 from facilitator.domain.rules import LATE_NOTE_WINDOW_S, RuleViolation, late_note_allowed
+from facilitator.domain.text import NOTE_MAX_CHARS, graphemes
 from facilitator.engine import AddNote, Engine, Join, NotFound, SetPhase
 from facilitator.server import ParticipantServer
 from facilitator.server.identities import IDENTITIES_PER_ADDRESS
@@ -136,9 +139,7 @@ def test_a_client_note_id_is_stored_once_per_workshop_whoever_retries_it(
     assert [n.text for n in stored_notes(workshop_path)] == ["één keer"]
 
 
-def test_identities_per_address_and_table_are_bounded(
-    engine: Engine, workshop_path: Path
-) -> None:
+def test_identities_per_address_and_table_are_bounded(engine: Engine, workshop_path: Path) -> None:
     collect(engine, workshop_path)
     with running(engine, workshop_path, Limits()) as server:
         _bounded(server, workshop_path)
@@ -198,3 +199,47 @@ def test_migrates_from_the_previous_schema_keeping_notes_and_phases(tmp_path: Pa
         assert store.phase_changed_at(1, 1) is None  # unknown: no late notes for it
     finally:
         store.close()
+
+
+def test_the_page_is_served_compressed_and_its_scripts_cached_for_good(
+    server: ParticipantServer, workshop_path: Path
+) -> None:
+    code = groups(workshop_path)[0].code
+    gz = {"Accept-Encoding": "gzip, deflate"}
+    page = request(server.port, "GET", f"/j/{code}", headers=gz)
+    assert page.headers["Content-Encoding"] == "gzip"
+    assert page.headers["Cache-Control"] == "no-cache"  # the HTML: always the newest
+    html = gzip.decompress(page.raw).decode()
+    assert f'value="{code}"' in html
+    names = re.findall(r'<script src="/static/([a-z0-9]+\.[0-9a-f]{10}\.js)" defer>', html)
+    assert len(names) == 7
+    plain_total, packed_total = len(html.encode()), len(page.raw)
+    for name in names:
+        packed = request(server.port, "GET", f"/static/{name}", headers=gz)
+        assert packed.status == 200 and packed.headers["Content-Encoding"] == "gzip"
+        assert packed.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert "Accept-Encoding" in packed.headers["Vary"]
+        plain = request(server.port, "GET", "/static/" + name.split(".")[0] + ".js")
+        assert gzip.decompress(packed.raw) == plain.raw
+        assert plain.headers["Cache-Control"] == "no-cache"  # an unversioned name
+        plain_total += len(plain.raw)
+        packed_total += len(packed.raw)
+    assert packed_total < plain_total / 2.5
+    assert packed_total < 25_000  # the whole first visit, gzipped
+    assert request(server.port, "GET", "/static/core.0000000000.js").status == 404
+
+
+def test_the_length_limit_counts_what_a_person_sees(
+    server: ParticipantServer, workshop_path: Path
+) -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
+    assert graphemes(family) == 1 and len(family) == 7
+    assert graphemes("🇳🇱🇧🇪") == 2 and graphemes("👍🏽") == 1 and graphemes("1️⃣") == 1
+    assert graphemes("e\u0301") == 1 and graphemes("a\u200db") == 2
+    assert graphemes("Bibliotheek") == 11
+    token = join(server.port, groups(workshop_path)[0].code)
+    thumb = "👍🏽"  # two code points, one character (family * 280 is over the 16 KB body)
+    ok = _note(server.port, token, "emoji-note-1", family + thumb * (NOTE_MAX_CHARS - 1))
+    assert ok.status == 201, ok.raw  # type: ignore[attr-defined]
+    over = _note(server.port, token, "emoji-note-2", family + thumb * NOTE_MAX_CHARS)
+    assert (over.status, over.code) == (422, "too_long")  # type: ignore[attr-defined]

@@ -168,8 +168,8 @@ async def join(request: web.Request) -> web.Response:
     group = ctx.store.group_by_code(code) if code else None
     if group is None:
         raise ApiError(404, "unknown_code", "no group has this code")
-    participant = await _join_once(ctx, request.remote or "", group.id,
-                                   Join(group.id, name, organisation, client_join_id=client_join_id))
+    command = Join(group.id, name, organisation, client_join_id=client_join_id)
+    participant = await _join_once(ctx, request.remote or "", group.id, command)
     ctx.tokens[participant.token] = participant
     return json_response({
         "token": participant.token,

@@ -88,7 +88,7 @@
     if (segmenter) { var n = 0; for (var part of segmenter.segment(text)) { n += part ? 1 : 0; } return n; }
     var count = 0, prev = "", flag = false;
     Array.from(text).forEach(function (ch) {
-      var joins = count && (EXTEND.test(ch) || prev === "\u200d");
+      var joins = count && (EXTEND.test(ch) || prev === "\u200d" && ch.codePointAt(0) >= 0x2600);
       var pair = REGIONAL.test(ch) && flag;
       flag = REGIONAL.test(ch) && !pair && !joins;
       if (!joins && !pair) count += 1;
