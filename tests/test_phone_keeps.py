@@ -314,3 +314,87 @@ def test_the_hidden_count_is_right_without_a_reload(
     post(server.port, other, "other-0001", "van een ander")
     page.wait_for_selector("#others-count:text-matches('^2 notities')")
     assert page.text_content("#others-count").startswith("2 notities")  # type: ignore[union-attr]
+
+
+SMALL = {"width": 360, "height": 640}
+BIG_TEXT = "document.documentElement.style.fontSize = '200%'"  # a phone's largest text
+
+
+def test_from_a_table_card_the_join_button_is_in_view_at_360x640_and_200_percent(
+    browser: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    group = groups(workshop_path)[2]
+    context = browser.new_context(viewport=SMALL, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(server.join_url(group.code, "127.0.0.1"))
+        for big in (False, True):
+            if big:
+                page.evaluate(BIG_TEXT)
+            box = page.locator("#join-button").bounding_box()
+            assert box is not None and box["y"] + box["height"] <= SMALL["height"], (big, box)
+        assert page.text_content("#group-name") == group.name
+        # One word for a table, no jargon, in everything the join screen says.
+        text = (page.text_content("#join-screen") or "").lower()
+        assert "groep" not in text and "schrijffase" not in text
+        page.click("#join-button")
+        page.wait_for_selector("#phase:text('Notities schrijven')")
+    finally:
+        context.close()
+
+
+def test_notes_hyphenate_run_in_their_direction_and_count_what_a_person_sees(
+    context: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    code = groups(workshop_path)[0].code
+    page = _open(context, server, code)
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
+    page.fill("#note-text", family)
+    assert page.text_content("#counter") == "1 van 280 tekens"
+    page.fill("#note-text", family * 280)
+    assert not page.is_disabled("#send")
+    page.fill("#note-text", "مكتبة عامة")
+    page.click("#send")
+    page.wait_for_selector("#mine .note-state.saved")
+    assert page.get_attribute("#mine .note-text", "dir") == "auto"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('#mine .note-text')).direction")
+        == "rtl"
+    )
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    for selector in ("#question", "#mine .note-text"):
+        hyphens = page.evaluate(f"getComputedStyle(document.querySelector('{selector}')).hyphens")
+        assert hyphens == "auto", selector
+
+
+def test_voting_at_200_percent_keeps_the_bar_small_and_a_theme_shows_its_notes(
+    browser: Any, server: ParticipantServer, engine: Engine, workshop_path: Path
+) -> None:
+    from facilitator.engine import CreateCluster
+
+    group = groups(workshop_path)[0]
+    rid = active_round(workshop_path)
+    other = join(server.port, group.code)
+    ids = [
+        post(server.port, other, f"theme-{i:04d}", f"notitie {i}").json["note"]["id"]
+        for i in range(5)
+    ]
+    engine.execute(CreateCluster(group.id, rid, "Jeugd", tuple(ids[:4])))
+    context = browser.new_context(viewport=SMALL, locale="nl-NL")
+    try:
+        page = _open(context, server, group.code)
+        engine.execute(SetPhase(rid, Phase.VOTE))
+        page.wait_for_selector("#vote-section:not([hidden]) .vote-item")
+        assert page.text_content("#timer") == ""  # not started: nothing to count down
+        page.evaluate(BIG_TEXT)
+        bar = page.locator(".vote-bar").bounding_box()
+        assert bar is not None and bar["height"] <= SMALL["height"] * 0.25, bar
+        page.click(".vote-sample summary")
+        shown = page.locator(".vote-sample-notes .note-text").all_text_contents()
+        assert shown == ["notitie 0", "notitie 1", "notitie 2"]
+        assert "en nog 1" in (page.text_content(".vote-sample-notes") or "")
+        engine.execute(SetPhase(rid, Phase.GROUP))
+        page.wait_for_selector("#phase:text('Ordenen')")
+        assert page.text_content("#timer") == ""  # grouping: the message says what happens
+    finally:
+        context.close()

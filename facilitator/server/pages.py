@@ -68,6 +68,8 @@ _PICKER = b'<fieldset id="picker" class="picker" hidden>'
 _LIST = b'<div id="group-list" class="group-list"></div>'
 _CODE_LABEL = b'data-i18n="codeLabel">Tafelcode</label>'
 _CODE_INPUT = b'<input id="code" name="code"'
+_FORM = b'<form id="join-form" '
+_GROUP_NAME = b'<p id="group-name" class="group-name" hidden></p>'
 
 
 def load() -> dict[str, tuple[bytes, str]]:
@@ -167,9 +169,14 @@ def with_event(page: bytes, title: str, groups: list[tuple[str, str]],
     page = page.replace(_LIST, _LIST.replace(b"></div>", b">" + options + b"</div>"))
     page = page.replace(_CODE_LABEL, _CODE_LABEL.replace(b">Tafelcode<",
                                                          b">Of typ de tafelcode<"))
-    if chosen is not None and any(code == chosen for _, code in groups):
+    name = next((n for n, code in groups if code == chosen), None)
+    if chosen is not None and name is not None:
         page = page.replace(_CODE_INPUT,
                             _CODE_INPUT + b' value="' + html.escape(chosen).encode() + b'"')
+        # One tap from the table card to writing: the button first, the table named.
+        page = page.replace(_FORM, _FORM + b'class="chosen" ')
+        page = page.replace(_GROUP_NAME, _GROUP_NAME.replace(
+            b" hidden></p>", b">" + html.escape(name).encode() + b"</p>"))
     return page
 
 

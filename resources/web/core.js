@@ -13,7 +13,7 @@
     es: null, pollTimer: null, flushTimer: null, flushing: false,
     timerTick: null, clockOffset: 0, editing: null, refetchTimer: null, connected: true,
     votes: {}, votesDirty: false, voteTimer: null, voteSaving: false, voteTries: 0, voteSent: null,
-    groups: [], timerWasRunning: false,
+    groups: [], timerWasRunning: false, openSamples: new Set(),
   };
 
   // -- storage ----------------------------------------------------------------

@@ -101,6 +101,7 @@
     F.stopPolling();
     store("fac.last", null);
     S.token = null; S.state = null; S.mine.clear(); S.others.clear(); S.editing = null;
+    $("join-form").classList.remove("chosen");
     $("note-text").value = "";
     // A new history entry: the back button returns to the table, not out of the page.
     history.pushState(null, "", "/");
