@@ -106,7 +106,7 @@ def test_pick_a_table_from_the_event_page_or_type_its_code(
     page.fill("#code", "")
     page.get_by_label("Tafel 3", exact=True).evaluate("r => { r.checked = false; }")
     page.click("#join-button")
-    assert page.text_content("#join-error") == "Kies je tafel of vul de tafelcode in."
+    assert page.text_content("#join-error") == "Kies uw tafel of vul de tafelcode in."
 
 
 def test_the_countdown_follows_the_laptop_clock_not_the_phone(

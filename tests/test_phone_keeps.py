@@ -398,3 +398,30 @@ def test_voting_at_200_percent_keeps_the_bar_small_and_a_theme_shows_its_notes(
         assert page.text_content("#timer") == ""  # grouping: the message says what happens
     finally:
         context.close()
+
+
+def test_one_form_of_address_as_the_workshop_sets_it(
+    context: Any, server: ParticipantServer, engine: Engine, workshop_path: Path
+) -> None:
+    from facilitator.engine.commands import UpdateWorkshop
+
+    group = groups(workshop_path)[0]
+    page = context.new_page()
+    page.route("**/static/*.js", lambda route: route.abort())  # the first paint alone
+    page.goto(server.join_url(group.code, "127.0.0.1"))
+    assert page.text_content("#join-title") == "Doe mee aan uw tafel"  # the template: "u"
+    page.unroute("**/static/*.js")
+    page.close()
+    page = _open(context, server, group.code)
+    said = (page.text_content("body") or "").lower()
+    assert "uw notitie" in said and "jouw" not in said and " je " not in f" {said} "
+    store = Store.open(workshop_path, readonly=True)
+    try:
+        w = store.workshop()
+    finally:
+        store.close()
+    assert w.address == "u"
+    engine.execute(UpdateWorkshop(w.title, w.date, w.place, w.organisers, w.language, "je"))
+    page.wait_for_selector("label[for=note-text]:text('Jouw notitie')")
+    said = (page.text_content("body") or "").lower()
+    assert "uw notitie" not in said.replace("jouw notitie", "")

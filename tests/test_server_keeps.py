@@ -225,7 +225,7 @@ def test_the_page_is_served_compressed_and_its_scripts_cached_for_good(
         plain_total += len(plain.raw)
         packed_total += len(packed.raw)
     assert packed_total < plain_total / 2.5
-    assert packed_total < 25_000  # the whole first visit, gzipped
+    assert packed_total < 28_000  # the whole first visit, gzipped (was 70 KB unzipped)
     assert request(server.port, "GET", "/static/core.0000000000.js").status == 404
 
 

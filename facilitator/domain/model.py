@@ -45,6 +45,9 @@ class Workshop:
     organisers: str = ""
     language: str = "nl"
     active_round_id: int | None = None
+    # How the phone page addresses people in Dutch: "je" (informal) or "u" (formal). A
+    # template uses the form its questions use (the directors' day: "u").
+    address: str = "je"
 
 
 @dataclass(frozen=True, slots=True)

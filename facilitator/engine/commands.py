@@ -218,6 +218,7 @@ class UpdateWorkshop:
     place: str = ""
     organisers: str = ""
     language: str = "nl"
+    address: str | None = None  # "je" or "u" on the phone page; None: as it was
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,15 @@ _LIST = b'<div id="group-list" class="group-list"></div>'
 _CODE_LABEL = b'data-i18n="codeLabel">Tafelcode</label>'
 _CODE_INPUT = b'<input id="code" name="code"'
 _FORM = b'<form id="join-form" '
+_HTML = b'<html lang="nl">'
+# The join screen's words in the HTML where the workshop says "u" (as in i18n.js nl_u),
+# so the first paint already speaks as the scripts will.
+FORMAL = {
+    b'data-i18n="joinTitle">Doe mee aan je tafel<': b'data-i18n="joinTitle">Doe mee aan uw tafel<',
+    b'data-i18n="pickLegend">Kies je tafel<': b'data-i18n="pickLegend">Kies uw tafel<',
+    b'data-i18n="anonHint">Zonder naam doe je anoniem mee.<':
+        b'data-i18n="anonHint">Zonder naam doet u anoniem mee.<',
+}
 _GROUP_NAME = b'<p id="group-name" class="group-name" hidden></p>'
 
 
@@ -148,12 +157,16 @@ def inline_css(html: bytes, css: bytes) -> tuple[bytes, str]:
 
 
 def with_event(page: bytes, title: str, groups: list[tuple[str, str]],
-               chosen: str | None = None) -> bytes:
+               chosen: str | None = None, address: str = "je") -> bytes:
     """index.html with the event's title and its tables (name, code) to pick from.
 
     `chosen` is the code of a table card's /j/CODE: that table is checked and its code
     filled in. Every text is escaped (quotes too): a group called <b>Tafel</b> reads so.
     """
+    if address == "u":
+        page = page.replace(_HTML, b'<html lang="nl" data-address="u">')
+        for informal, formal in FORMAL.items():
+            page = page.replace(informal, formal)
     title_html = html.escape(title or "Facilitator").encode()
     page = page.replace(_TITLE, b"<title>" + title_html + b"</title>")
     page = page.replace(_EVENT_TITLE, _EVENT_TITLE.replace(b">Facilitator<",
@@ -180,9 +193,10 @@ def with_event(page: bytes, title: str, groups: list[tuple[str, str]],
     return page
 
 
-def _event(store: Reader) -> tuple[str, list[tuple[str, str]]]:
+def _event(store: Reader) -> tuple[str, list[tuple[str, str]], str]:
     groups = sorted(store.groups(), key=lambda g: g.position)
-    return store.workshop().title, [(g.name, g.code) for g in groups]
+    workshop = store.workshop()
+    return workshop.title, [(g.name, g.code) for g in groups], workshop.address
 
 
 async def index(request: web.Request) -> web.Response:
@@ -190,12 +204,12 @@ async def index(request: web.Request) -> web.Response:
     ctx = request.app.get(CONTEXT)
     if ctx is not None:
         try:
-            title, groups = _event(ctx.store)
+            title, groups, address = _event(ctx.store)
         except sqlite3.Error:  # the bare page still works: the code can be typed
             log.exception("could not read the event for the phone page")
         else:
             chosen = ids.normalise_join_code(request.match_info.get("code", ""))
-            body = with_event(body, title, groups, chosen)
+            body = with_event(body, title, groups, chosen, address)
     headers = {"Cache-Control": "no-cache", "Vary": "Accept-Encoding",
                "Content-Security-Policy": request.app[INDEX_CSP_KEY]}
     if _accepts_gzip(request):

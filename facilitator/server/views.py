@@ -49,6 +49,7 @@ def workshop_json(workshop: Workshop) -> dict[str, Any]:
     return {
         "title": workshop.title, "date": workshop.date, "place": workshop.place,
         "organisers": workshop.organisers, "language": workshop.language,
+        "address": workshop.address,
     }
 
 

@@ -33,7 +33,8 @@ class ReadMixin:
 
     def workshop(self) -> Workshop:
         row = self._db.execute(
-            "SELECT title, date, place, organisers, language, active_round_id FROM workshop"
+            "SELECT title, date, place, organisers, language, active_round_id, address"
+            " FROM workshop"
         ).fetchone()
         return Workshop(*row)
 

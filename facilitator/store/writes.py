@@ -210,7 +210,9 @@ class WriteMixin:
     # -- preparing the workshop: event details, groups and rounds ---------------------
 
     def update_workshop(self, title: str, date: str, place: str, organisers: str,
-                        language: str) -> None:
+                        language: str, address: str | None = None) -> None:
+        if address is not None:
+            self._db.execute("UPDATE workshop SET address = ?", (address,))
         self._db.execute(
             "UPDATE workshop SET title = ?, date = ?, place = ?, organisers = ?, language = ?",
             (title, date, place, organisers, language),

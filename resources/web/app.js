@@ -134,6 +134,7 @@
       F.enterGroup();
     } else {
       F.showJoin("");
+      F.flush();  // notes another table's page left waiting go on being sent
     }
     F.updateCounter();
   }

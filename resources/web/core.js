@@ -14,6 +14,7 @@
     timerTick: null, clockOffset: 0, editing: null, refetchTimer: null, connected: true,
     votes: {}, votesDirty: false, voteTimer: null, voteSaving: false, voteTries: 0, voteSent: null,
     groups: [], timerWasRunning: false, openSamples: new Set(),
+    address: document.documentElement.getAttribute("data-address") === "u" ? "u" : "je",
   };
 
   // -- storage ----------------------------------------------------------------
@@ -113,6 +114,7 @@
   function t(key, vars) {
     var table = window.I18N[S.lang] || window.I18N.nl;
     var text = table[key] !== undefined ? table[key] : (window.I18N.nl[key] || key);
+    if (S.lang === "nl" && S.address === "u" && window.I18N.nl_u[key] !== undefined) text = window.I18N.nl_u[key];
     return text.replace(/\{(\w+)\}/g, function (m, name) {
       return vars && vars[name] !== undefined ? String(vars[name]) : m;
     });

@@ -1,4 +1,6 @@
-/* Every string the phone page shows, one object per language. Dutch is the default. */
+/* Every string the phone page shows, one object per language. Dutch is the default and
+ * says "je"; nl_u holds the strings that differ where the workshop says "u" (its form of
+ * address, /api/state workshop.address), so a page never mixes the two. */
 "use strict";
 window.I18N = {
   nl: {
@@ -202,5 +204,24 @@ window.I18N = {
     err_bad_encoding: "The text contains characters that cannot be sent.",
     err_bad_json: "The phone sent something unreadable; reload the page.",
     err_other: "That did not work ({code}).",
+  },
+  nl_u: {
+    joinTitle: "Doe mee aan uw tafel",
+    pickLegend: "Kies uw tafel",
+    anonHint: "Zonder naam doet u anoniem mee.",
+    joined: "U doet mee aan {group}.",
+    noteLabel: "Uw notitie",
+    mineEmpty: "U hebt in deze ronde nog niets geschreven.",
+    offline: "Geen verbinding. Wat u schrijft blijft op deze telefoon en wordt vanzelf verzonden.",
+    stateDraftKept: "Niet verstuurd: u schreef dit bij een eerdere vraag. De tekst blijft hier staan.",
+    announceSavedLate: "Notitie opgeslagen bij de vraag waarbij u hem schreef.",
+    msg_prepare: "De ronde is nog niet begonnen. Zodra de begeleider start, kunt u hier schrijven.",
+    msg_vote: "Verdeel uw stippen over wat u het belangrijkst vindt.",
+    msg_closed: "Deze ronde is afgesloten. Dank u wel!",
+    voteHelpMulti: "Tik op een onderwerp voor een stip; meer stippen op één onderwerp mag. Met − neemt u er een terug.",
+    voteNoneLeft: "Uw stippen zijn op. Neem er eerst een terug.",
+    err_join_missing_field: "Kies uw tafel of vul de tafelcode in.",
+    err_unknown_token: "Doe opnieuw mee aan uw tafel.",
+    err_no_token: "Doe opnieuw mee aan uw tafel.",
   },
 };

@@ -35,6 +35,10 @@
   function applyState(data) {
     S.state = data;
     S.seq = data.seq;
+    if ((data.workshop.address === "u" ? "u" : "je") !== S.address) {
+      S.address = data.workshop.address === "u" ? "u" : "je";
+      F.applyLanguage();
+    }
     S.max = data.limits.note_max_chars;
     S.clockOffset = data.round ? data.round.timer.now * 1000 - Date.now() : 0;
     S.mine = new Map(data.notes.mine.map(function (n) { return [n.id, n]; }));
