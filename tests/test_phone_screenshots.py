@@ -165,7 +165,7 @@ def test_phone_screenshots_at_360x640_normal_and_200_percent_text(
                     page.evaluate("document.documentElement.style.fontSize = '200%'")
                 page.click(".vote-sample summary")
                 page.locator(".vote-pick").first.click()
-                page.wait_for_selector("#vote-state:text('opgeslagen')")
+                page.wait_for_selector("#vote-state:text-matches('^opgeslagen$')")
                 _shot(page, f"{suffix}-vote")
                 context.close()
             collect(engine, workshop_path)
