@@ -158,7 +158,7 @@ def test_dot_voting_by_tapping_and_what_the_server_refuses(
         page.get_by_role("button", name=re.compile("^" + name)).click()
     assert page.text_content("#vote-budget") == "Nog 0 van 3 stippen"
     page.get_by_role("button", name=re.compile("^Jeugd")).click()
-    assert page.text_content("#vote-error") == "Je stippen zijn op. Neem er eerst een terug."
+    assert page.text_content("#vote-error") == "Uw stippen zijn op. Neem er eerst een terug."
     page.wait_for_selector("#vote-state.saved:text('opgeslagen')")  # saved by itself
     assert sorted(_votes(workshop_path).values()) == [1, 1, 1]
 
@@ -228,7 +228,7 @@ def test_the_language_toggle_switches_everything_and_remembers(
     assert page.get_attribute("html", "lang") == "nl"
     page.click("#lang")
     assert page.get_attribute("html", "lang") == "en"
-    assert page.text_content("#join-title") == "Join your group"
+    assert page.text_content("#join-title") == "Join your table"
     assert page.text_content("#picker legend") == "Choose your table"
     assert page.get_attribute("#lang", "aria-label") == "NL: schakel naar Nederlands"
     assert page.get_attribute("#lang", "lang") == "nl"
