@@ -143,8 +143,10 @@ def test_webkit_join_write_offline_and_back_and_vote(
         # WebKitWebDriver types no characters outside the BMP: paste the emoji instead.
         box.send_keys("uit WebKit ")
         webkit.execute_script(
-            "var b = arguments[0]; b.value += arguments[1];"
-            " b.dispatchEvent(new Event('input'));", box, FAMILY)
+            "var b = arguments[0]; b.value += arguments[1]; b.dispatchEvent(new Event('input'));",
+            box,
+            FAMILY,
+        )
         assert _text(webkit, "#counter") == "12 van 280 tekens"  # the family is one
         _click(webkit, "#send")
         wait_for(lambda: _text(webkit, "#mine .note-state") == "opgeslagen", what="saved")
