@@ -90,10 +90,15 @@ def webkit(display: None) -> Iterator[Any]:
 
 
 def _text(driver: Any, css: str) -> str:
+    """The element's text; "" while a live update is redrawing it (a stale element)."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
 
-    found = driver.find_elements(By.CSS_SELECTOR, css)
-    return str(found[0].text) if found else ""
+    try:
+        found = driver.find_elements(By.CSS_SELECTOR, css)
+        return str(found[0].text) if found else ""
+    except StaleElementReferenceException:
+        return ""
 
 
 def _click(driver: Any, css: str) -> None:
