@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitator.domain import ranking
 from facilitator.domain.model import Participant, Round
 from facilitator.domain.ranking import (
     ItemKind,
@@ -18,7 +19,6 @@ from facilitator.domain.ranking import (
     parse_item_key,
     vote_key,
 )
-from facilitator.engine.board import vote_items
 from facilitator.server.errors import ApiError
 from facilitator.store import Reader
 
@@ -30,11 +30,13 @@ def vote_items_json(store: Reader, group_id: int,
                     round_id: int) -> tuple[tuple[dict[str, Any], ...], bool]:
     """What the group votes on as phones see it, clusters first, at most MAX_ITEMS; and
     whether there were more (a 40,000-note wall once sent 10 MB to every phone)."""
-    items = vote_items(store, group_id, round_id)
-    # A theme's name says little: its first notes go along, shown on the phone on a tap.
+    # One read of the wall for both: the items, and a theme's first notes (its name says
+    # little; the phone shows them on a tap).
+    notes = store.notes(group_id=group_id, round_id=round_id)
+    items = ranking.vote_items(store.clusters(group_id=group_id, round_id=round_id), notes)
     samples: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
-    for note in store.notes(group_id=group_id, round_id=round_id):
+    for note in notes:
         if note.cluster_id is None or note.hidden or note.merged_into is not None:
             continue
         key = item_key(ItemKind.CLUSTER, note.cluster_id)
