@@ -171,11 +171,11 @@ def _bounded(server: ParticipantServer, workshop_path: Path) -> None:
 
 
 def test_migrates_from_the_previous_schema_keeping_notes_and_phases(tmp_path: Path) -> None:
-    path = tmp_path / "v3.workshop"
+    path = tmp_path / "v4.workshop"
     db = sqlite3.connect(path)
-    for script in MIGRATIONS[:3]:
+    for script in MIGRATIONS[:4]:
         db.executescript(script)
-    db.execute("PRAGMA user_version = 3")
+    db.execute("PRAGMA user_version = 4")
     db.execute("INSERT INTO workshop (id, title) VALUES (1, 'oud')")
     db.execute("INSERT INTO groups (id, name, code, position) VALUES (1, 'T', 'AAAAA', 0)")
     db.execute(

@@ -71,7 +71,7 @@ class ReadMixin:
         return Phase(row[0]) if row else Phase.PREPARE
 
     def phase_changed_at(self, round_id: int, group_id: int) -> float | None:
-        """When the group's phase of this round last changed (None: before schema 4)."""
+        """When the group's phase of this round last changed (None: before schema 5)."""
         row = self._db.execute(
             "SELECT changed_at FROM phases WHERE round_id = ? AND group_id = ?",
             (round_id, group_id),
