@@ -37,7 +37,8 @@ def to_dict(snapshot: Snapshot) -> dict[str, Any]:
     return {
         "name": w.title,
         "workshop": {"title": w.title, "date": w.date, "place": w.place,
-                     "organisers": w.organisers, "language": w.language},
+                     "organisers": w.organisers, "language": w.language,
+                     "address": w.address},
         "groups": [{"name": g.name, "colour": g.colour, "host": g.host}
                    for g in snapshot.groups],
         "rounds": [
@@ -62,6 +63,7 @@ def spec_from_dict(data: dict[str, Any]) -> WorkshopSpec:
         workshop=Workshop(
             title=w["title"], date=w.get("date", ""), place=w.get("place", ""),
             organisers=w.get("organisers", ""), language=w.get("language", "nl"),
+            address="u" if w.get("address") == "u" else "je",
         ),
         groups=tuple(
             GroupSpec(g["name"], colour=g.get("colour", "#f6d365"), host=g.get("host", ""))

@@ -34,7 +34,8 @@ from facilitator.server.limits import Limits
 from facilitator.store import Store
 from tests.flaky_proxy import FlakyProxy, ProxyStats
 
-GENEROUS = Limits(address_burst=1_000_000, address_rate=1_000_000.0,
+GENEROUS = Limits(identities_per_address=1_000_000,
+                  address_burst=1_000_000, address_rate=1_000_000.0,
                   join_burst=1_000_000, join_rate=1_000_000.0,
                   write_burst=1_000_000, write_rate=1_000_000.0)
 PAGE_RETRY_BASE_S = 1.0  # notes.js: 1000 * Math.pow(2, item.tries)

@@ -54,7 +54,8 @@ class EngineModel(RuleBasedStateMachine):
         self.phase = {g: Phase.PREPARE for g in GROUPS}
         self.group_of: dict[int, int] = {}
         # (participant, client id) -> (note id, text, group); deleted notes stay keyed
-        self.sent: dict[tuple[int, str], int] = {}
+        # client_note_id -> (note id, group): stored once per workshop, whoever sends it.
+        self.sent: dict[str, tuple[int, int]] = {}
         self.notes: dict[int, tuple[int | None, str, int]] = {}  # live notes
         self.clustered: set[int] = set()
 
@@ -77,17 +78,21 @@ class EngineModel(RuleBasedStateMachine):
     @rule(pid=participants, cid=client_ids, text=texts)
     def add_note(self, pid: int, cid: str, text: str) -> None:
         group = self.group_of[pid]
+        earlier = self.sent.get(cid)
         try:
             result = self.engine.execute(AddNote(group, text, pid, cid))
         except (RuleViolation, InvalidText):
-            assert (pid, cid) not in self.sent
+            if earlier is not None:  # another table's id is refused, never handed out
+                assert earlier[1] != group
+                return
             assert self.phase[group] is not Phase.COLLECT or not _valid(text)
             return
-        if (pid, cid) in self.sent:
-            assert not result.created and result.note.id == self.sent[(pid, cid)]
+        if earlier is not None:
+            assert earlier[1] == group
+            assert not result.created and result.note.id == earlier[0]
         else:
             assert result.created and self.phase[group] is Phase.COLLECT and _valid(text)
-            self.sent[(pid, cid)] = result.note.id
+            self.sent[cid] = (result.note.id, group)
             self.notes[result.note.id] = (pid, result.note.text, group)
 
     @rule(pid=participants, data=st.data(), text=texts)

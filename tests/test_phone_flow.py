@@ -85,7 +85,7 @@ def test_pick_a_table_from_the_event_page_or_type_its_code(
     radios.first.wait_for()
     labels = [page.locator("#group-list label").nth(i).inner_text() for i in range(8)]
     assert labels == [f"Tafel {i}" for i in range(1, 9)]
-    assert page.text_content("#code-label") == "Of typ de groepscode"
+    assert page.text_content("#code-label") == "Of typ de tafelcode"
     # Typing a code checks its table in the list; picking a table fills in its code.
     third = groups(workshop_path)[2]
     page.fill("#code", third.code.lower())
@@ -106,7 +106,7 @@ def test_pick_a_table_from_the_event_page_or_type_its_code(
     page.fill("#code", "")
     page.get_by_label("Tafel 3", exact=True).evaluate("r => { r.checked = false; }")
     page.click("#join-button")
-    assert page.text_content("#join-error") == "Kies je tafel of vul de groepscode in."
+    assert page.text_content("#join-error") == "Kies uw tafel of vul de tafelcode in."
 
 
 def test_the_countdown_follows_the_laptop_clock_not_the_phone(
@@ -115,7 +115,7 @@ def test_the_countdown_follows_the_laptop_clock_not_the_phone(
     page = context.new_page()
     page.clock.install(time=time.time() + 3600)  # this phone's clock is an hour fast
     _pick(page, server, "Tafel 1")
-    assert page.text_content("#timer") == "12 min"  # not started: the round's duration
+    assert page.text_content("#timer") == "duurt 12 min"  # not started: how long it takes
     rid = collect(engine, workshop_path)
     engine.execute(StartTimer(rid, 90))
     page.wait_for_selector("#timer:text-matches('^nog 1:(30|29)$')")
@@ -158,7 +158,7 @@ def test_dot_voting_by_tapping_and_what_the_server_refuses(
         page.get_by_role("button", name=re.compile("^" + name)).click()
     assert page.text_content("#vote-budget") == "Nog 0 van 3 stippen"
     page.get_by_role("button", name=re.compile("^Jeugd")).click()
-    assert page.text_content("#vote-error") == "Je stippen zijn op. Neem er eerst een terug."
+    assert page.text_content("#vote-error") == "Uw stippen zijn op. Neem er eerst een terug."
     page.wait_for_selector("#vote-state.saved:text('opgeslagen')")  # saved by itself
     assert sorted(_votes(workshop_path).values()) == [1, 1, 1]
 
@@ -228,13 +228,13 @@ def test_the_language_toggle_switches_everything_and_remembers(
     assert page.get_attribute("html", "lang") == "nl"
     page.click("#lang")
     assert page.get_attribute("html", "lang") == "en"
-    assert page.text_content("#join-title") == "Join your group"
+    assert page.text_content("#join-title") == "Join your table"
     assert page.text_content("#picker legend") == "Choose your table"
     assert page.get_attribute("#lang", "aria-label") == "NL: schakel naar Nederlands"
     assert page.get_attribute("#lang", "lang") == "nl"
     page.fill("#code", "ZZZZZ")
     page.click("#join-button")
-    page.wait_for_selector("#join-error:text('This group code does not exist.')")
+    page.wait_for_selector("#join-error:text('This table code does not exist.')")
     page.get_by_label("Tafel 2", exact=True).check()
     page.click("#join-button")
     page.wait_for_selector("#round-screen:not([hidden])")
@@ -266,7 +266,8 @@ def test_a_round_change_and_a_refusal_are_told_in_words(
     page.reload()
     page.wait_for_selector("#mine .note-state.failed")
     assert page.text_content("#mine .note-state.failed") == (
-        "niet verzonden: Er kan nu niet geschreven worden: de ronde is niet in de schrijffase.")
+        "Te laat aangekomen: bij die vraag kan niet meer geschreven worden. De tekst blijft"
+        " hier staan; geef hem zo nodig aan de begeleider.")
 
 
 def test_every_refusal_in_the_api_has_words_in_both_languages() -> None:

@@ -113,3 +113,59 @@ def _session(browser: Any, server: ParticipantServer, engine: Engine, workshop_p
     page.evaluate("window.scrollTo(0, 0)")
     _shot(page, "closed")
     context.close()
+
+
+SMALL = {"width": 360, "height": 640}
+
+
+def test_phone_screenshots_at_360x640_normal_and_200_percent_text(
+    engine: Engine, workshop_path: Path
+) -> None:
+    """phone-360-*.png and phone-360-big-*.png: a table card's page, writing with a note
+    that arrived late and one too late, and voting with a theme's notes open."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    rid = collect(engine, workshop_path)
+    group = groups(workshop_path)[2]
+    with running(engine, workshop_path) as server:
+        other = join(server.port, group.code)
+        ids = [post(server.port, other, f"shot-360-{i}", text).json["note"]["id"]
+               for i, text in enumerate(SEEDS)]
+        for browser in browser_fixture():
+            for big in (False, True):
+                suffix = "360-big" if big else "360"
+                context = browser.new_context(viewport=SMALL, locale="nl-NL")
+                page = context.new_page()
+                page.goto(server.join_url(group.code, "127.0.0.1"))
+                if big:
+                    page.evaluate("document.documentElement.style.fontSize = '200%'")
+                page.wait_for_selector("#join-button:not([disabled])")
+                _shot(page, f"{suffix}-join")
+                page.click("#join-button")
+                page.wait_for_selector("#phase:text('Notities schrijven')")
+                if big:
+                    page.evaluate("document.documentElement.style.fontSize = '200%'")
+                page.fill("#note-text", "Gemeenschappelijke informatievoorzieningsinfrastructuur"
+                          " voor alle bibliotheken 👨‍👩‍👧‍👦")
+                page.click("#send")
+                page.wait_for_selector("#mine .note-state.saved")
+                page.fill("#note-text", "Nog een gedachte die ik half af heb")
+                _shot(page, f"{suffix}-collect")
+                context.close()
+            cluster = CreateCluster(group.id, rid, "Jeugd en school", tuple(ids[:4]))
+            engine.execute(cluster)
+            collect(engine, workshop_path, Phase.VOTE)
+            for big in (False, True):
+                suffix = "360-big" if big else "360"
+                context = browser.new_context(viewport=SMALL, locale="nl-NL")
+                page = context.new_page()
+                page.goto(server.join_url(group.code, "127.0.0.1"))
+                page.click("#join-button")
+                page.wait_for_selector("#vote-section:not([hidden]) .vote-item")
+                if big:
+                    page.evaluate("document.documentElement.style.fontSize = '200%'")
+                page.click(".vote-sample summary")
+                page.locator(".vote-pick").first.click()
+                page.wait_for_selector("#vote-state:text-matches('^opgeslagen$')")
+                _shot(page, f"{suffix}-vote")
+                context.close()
+            collect(engine, workshop_path)

@@ -56,7 +56,8 @@ def test_vote_items_budget_and_allocation(server: ParticipantServer, engine: Eng
     keys = {i["key"]: i for i in vote["items"]}
     assert set(keys) == {f"c{ids['cluster']}", f"n{ids['c']}"}
     assert keys[f"c{ids['cluster']}"] == {"key": f"c{ids['cluster']}", "kind": "cluster",
-                                          "label": "Jeugd"}
+                                          "label": "Jeugd", "notes": ["a", "b"],
+                                          "note_count": 2}
     assert vote["budget"] == 3 and vote["multi"] is False and vote["mine"] == {}
 
     dots = {f"c{ids['cluster']}": 1, f"n{ids['c']}": 1}

@@ -45,6 +45,9 @@ class Workshop:
     organisers: str = ""
     language: str = "nl"
     active_round_id: int | None = None
+    # How the phone page addresses people in Dutch: "je" (informal) or "u" (formal). A
+    # template uses the form its questions use (the directors' day: "u").
+    address: str = "je"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,7 @@ class Note:
     x: float | None = None  # position on the wall; None until placed
     y: float | None = None
     merged_into: int | None = None  # a duplicate folded into that note; shown only there
+    late: bool = False  # reached the laptop after its round stopped taking notes
 
 
 @dataclass(frozen=True, slots=True)

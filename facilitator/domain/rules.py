@@ -21,6 +21,20 @@ def require_phase(phase: Phase, *allowed: Phase, code: str = "wrong_phase") -> N
         raise RuleViolation(code, f"the round is in phase '{phase.value}', not {names}")
 
 
+# A note written while its round collected may reach the laptop after the group moved on
+# (a lift, a weak signal, a phone asleep in a pocket). It is still stored in that round,
+# marked late, while the group is grouping and for this long after it left collecting:
+# long enough for a phone that lost the Wi-Fi for a while, short enough that the
+# facilitator's clustered wall does not keep changing under the vote.
+LATE_NOTE_WINDOW_S = 300.0
+
+
+def late_note_allowed(phase: Phase, left_collecting_at: float | None, now: float) -> bool:
+    """May a note written in a collecting round still be stored there, marked late?"""
+    return (phase is Phase.GROUP and left_collecting_at is not None
+            and now - left_collecting_at <= LATE_NOTE_WINDOW_S)
+
+
 def check_dots(round_: Round, allocation: Mapping[str, int]) -> None:
     """Validate one participant's whole allocation of dots for a round.
 

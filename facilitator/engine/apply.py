@@ -12,7 +12,7 @@ from typing import Any
 
 from facilitator.domain import ids
 from facilitator.domain.model import Note, Participant, Phase, Round
-from facilitator.domain.rules import RuleViolation, require_phase
+from facilitator.domain.rules import RuleViolation, late_note_allowed, require_phase
 from facilitator.domain.text import clean_optional, clean_text
 from facilitator.engine import commands as c
 from facilitator.engine import events as e
@@ -56,7 +56,11 @@ def _join(store: Store, cmd: c.Join, now: float) -> Applied:
 
 def _add_note(store: Store, cmd: c.AddNote, now: float) -> Applied:
     if cmd.participant_id is not None and cmd.client_note_id is not None:
-        earlier = store.note_by_client_id(cmd.participant_id, cmd.client_note_id)
+        # Once per workshop, whoever retries it (a second participant of the same phone
+        # at the same table). Another table's note is never handed out: refused instead.
+        earlier = store.note_by_client_id(cmd.client_note_id)
+        if earlier is not None and earlier.group_id != cmd.group_id:
+            raise RuleViolation("client_note_id_taken", "this client_note_id is in use")
         if earlier is not None:
             gone = store.note(earlier.id) is None  # note() skips deleted notes
             return NoteResult(earlier, created=False, deleted=gone), []
@@ -66,11 +70,19 @@ def _add_note(store: Store, cmd: c.AddNote, now: float) -> Applied:
     round_id = cmd.round_id if cmd.round_id is not None else store.workshop().active_round_id
     if round_id is None or store.round(round_id) is None:
         raise NotFound("round")
+    late = False
     if cmd.participant_id is not None:
-        require_phase(store.phase(round_id, cmd.group_id), Phase.COLLECT)
+        phase = store.phase(round_id, cmd.group_id)
+        if cmd.round_id is not None and phase is not Phase.COLLECT:
+            # The phone names the round it was written in: late, or too late.
+            if not late_note_allowed(phase, store.phase_changed_at(round_id, cmd.group_id), now):
+                raise RuleViolation("round_closed", "this round no longer takes notes")
+            late = True
+        else:
+            require_phase(phase, Phase.COLLECT)
     note = store.add_note(
         group_id=cmd.group_id, round_id=round_id, text=text, participant_id=cmd.participant_id,
-        client_note_id=cmd.client_note_id, now=now, is_paper=cmd.is_paper,
+        client_note_id=cmd.client_note_id, now=now, is_paper=cmd.is_paper, late=late,
     )
     return NoteResult(note, created=True), [e.NoteAdded(note)]
 
@@ -149,7 +161,7 @@ def _set_phase(store: Store, cmd: c.SetPhase, now: float) -> Applied:
     changes: list[e.Event] = []
     for group_id in targets:
         if store.phase(cmd.round_id, group_id) != cmd.phase:
-            store.set_phase(cmd.round_id, group_id, cmd.phase)
+            store.set_phase(cmd.round_id, group_id, cmd.phase, now)
             changes.append(e.PhaseChanged(cmd.round_id, group_id, cmd.phase))
     return None, changes
 

@@ -35,7 +35,9 @@ class AddNote:
     text: str
     participant_id: int | None = None
     client_note_id: str | None = None
-    round_id: int | None = None  # None: the workshop's active round
+    # None: the workshop's active round. A phone names the round it wrote in: stored
+    # there while collecting, or late within domain.rules.LATE_NOTE_WINDOW_S.
+    round_id: int | None = None
     is_paper: bool = False
 
 
@@ -216,6 +218,7 @@ class UpdateWorkshop:
     place: str = ""
     organisers: str = ""
     language: str = "nl"
+    address: str | None = None  # "je" or "u" on the phone page; None: as it was
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,10 +62,12 @@ def _rounds_changed(store: Store) -> list[e.Event]:
 def _update_workshop(store: Store, cmd: c.UpdateWorkshop, now: float) -> Applied:
     if cmd.language not in LANGUAGES:
         raise RuleViolation("bad_language", f"language is one of {', '.join(LANGUAGES)}")
+    if cmd.address not in (None, "je", "u"):
+        raise RuleViolation("bad_address", "the form of address is 'je' or 'u'")
     store.update_workshop(
         _required(cmd.title, "title", TITLE_MAX_CHARS), clean_optional(cmd.date),
         clean_optional(cmd.place, max_chars=TITLE_MAX_CHARS),
-        clean_optional(cmd.organisers, max_chars=TITLE_MAX_CHARS), cmd.language,
+        clean_optional(cmd.organisers, max_chars=TITLE_MAX_CHARS), cmd.language, cmd.address,
     )
     workshop = store.workshop()
     return workshop, [e.WorkshopChanged(workshop)]
@@ -78,7 +80,7 @@ def _add_group(store: Store, cmd: c.AddGroup, now: float) -> Applied:
     if active is not None:  # a latecomer group joins the round where the others are
         phases = {store.phase(active, g.id) for g in store.groups() if g.id != group.id}
         if len(phases) == 1:
-            store.set_phase(active, group.id, phases.pop())
+            store.set_phase(active, group.id, phases.pop(), now)
     return group, _groups_changed(store)
 
 

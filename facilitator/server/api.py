@@ -42,6 +42,7 @@ from facilitator.server.errors import (
     read_json,
 )
 from facilitator.server.fanout import Hub, pump
+from facilitator.server.identities import Identities, TooManyIdentities
 from facilitator.server.limits import Buckets, Limits
 from facilitator.server.views import event_json, group_json, note_json, state_body
 from facilitator.server.votes import parse_dots
@@ -73,6 +74,7 @@ class Context:
     walls: WallViews = field(init=False)  # each group's shared part of /api/state
     malformed: int = 0  # refused bodies (bad JSON, wrong types, bad UTF-8, too large)
     streams: dict[str, int] = field(default_factory=dict)  # open streams per address
+    identities: Identities = field(init=False)  # participants made per address and table
 
     def __post_init__(self) -> None:
         lim = self.limits
@@ -83,6 +85,7 @@ class Context:
         self.reads = Buckets(lim.read_burst, lim.read_rate)
         self.address_reads = Buckets(lim.address_read_burst, lim.address_read_rate)
         self.walls = WallViews(self.store, self.hub.version)
+        self.identities = Identities(lim.identities_per_address)
 
 
 def _ctx(request: web.Request) -> Context:
@@ -139,7 +142,7 @@ async def _run(ctx: Context, command: Any) -> Any:
         raise ApiError(422, exc.code, str(exc)) from exc
     except RuleViolation as exc:
         # The phase is a state of the round (409); the dot rules judge the input (422).
-        status = 409 if exc.code == "wrong_phase" else 422
+        status = 409 if exc.code in ("wrong_phase", "round_closed", "client_note_id_taken") else 422
         raise ApiError(status, exc.code, str(exc)) from exc
     except NotFound as exc:
         if exc.what == "round":
@@ -173,8 +176,8 @@ async def join(request: web.Request) -> web.Response:
     group = ctx.store.group_by_code(code) if code else None
     if group is None:
         raise ApiError(404, "unknown_code", "no group has this code")
-    participant: Participant = await _run(
-        ctx, Join(group.id, name, organisation, client_join_id=client_join_id))
+    command = Join(group.id, name, organisation, client_join_id=client_join_id)
+    participant = await _join_once(ctx, request.remote or "", group.id, command)
     ctx.tokens[participant.token] = participant
     return json_response({
         "token": participant.token,
@@ -182,6 +185,22 @@ async def join(request: web.Request) -> web.Response:
         "group": group_json(group),
         "workshop": {"title": ctx.store.workshop().title},
     }, status=201)
+
+
+async def _join_once(ctx: Context, address: str, group_id: int, command: Join) -> Participant:
+    """The participant this join makes, within the bound of identities per address."""
+    if command.client_join_id is not None:
+        earlier = ctx.store.participant_by_join_id(group_id, command.client_join_id)
+        if earlier is not None:  # a retry, or a phone back at its table: no new identity
+            return earlier
+    try:
+        with ctx.identities.admit(group_id, address) as made:
+            participant: Participant = await _run(ctx, command)
+            made.add(participant.id)
+            return participant
+    except TooManyIdentities as exc:
+        raise ApiError(429, "too_many_participants",
+                       "this address already joined this table as several participants") from exc
 
 
 async def event(request: web.Request) -> web.Response:
@@ -218,9 +237,12 @@ async def add_note(request: web.Request) -> web.Response:
     text = field_str(data, "text")
     if not ids.is_client_note_id(client_note_id):
         raise ApiError(400, "bad_client_note_id", "client_note_id must be 8-64 of A-Z a-z 0-9 _ -")
+    round_id = data.get("round_id")
+    if round_id is not None and (type(round_id) is not int or not 0 < round_id < 2**53):
+        raise ApiError(400, "wrong_type", "round_id must be a round's id")
     result: NoteResult = await _run(ctx, AddNote(
         participant.group_id, text or "", participant_id=participant.id,
-        client_note_id=client_note_id,
+        client_note_id=client_note_id, round_id=round_id,
     ))
     body = {"note": note_json(result.note, mine=True), "created": result.created}
     if result.deleted:

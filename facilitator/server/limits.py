@@ -58,6 +58,9 @@ class Limits:
     # A body (at most 16 KB) that has not fully arrived this long after its head is
     # refused with 408: nothing else bounds `await request.read()`.
     body_timeout_s: float = 10.0
+    # New participants one address may become per table (server/identities.py): a phone
+    # coming back is the participant it was, so this bounds only re-joining for dots.
+    identities_per_address: int = 4
 
 
 class Buckets:

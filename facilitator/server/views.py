@@ -34,6 +34,8 @@ def note_json(note: Note, *, mine: bool = False) -> dict[str, Any]:
         "created_at": note.created_at,
         "updated_at": note.updated_at,
     }
+    if note.late:
+        data["late"] = True
     if mine:
         data["client_note_id"] = note.client_note_id
     return data
@@ -47,6 +49,7 @@ def workshop_json(workshop: Workshop) -> dict[str, Any]:
     return {
         "title": workshop.title, "date": workshop.date, "place": workshop.place,
         "organisers": workshop.organisers, "language": workshop.language,
+        "address": workshop.address,
     }
 
 

@@ -203,9 +203,9 @@ class Store(Reader, WriteMixin):
         with store.transaction():
             w = spec.workshop
             store._db.execute(
-                "INSERT INTO workshop (id, title, date, place, organisers, language)"
-                " VALUES (1, ?, ?, ?, ?, ?)",
-                (w.title, w.date, w.place, w.organisers, w.language),
+                "INSERT INTO workshop (id, title, date, place, organisers, language, address)"
+                " VALUES (1, ?, ?, ?, ?, ?, ?)",
+                (w.title, w.date, w.place, w.organisers, w.language, w.address),
             )
             for g in spec.groups:
                 store.add_group(g.name, colour=g.colour, host=g.host)

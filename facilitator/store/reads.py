@@ -33,7 +33,8 @@ class ReadMixin:
 
     def workshop(self) -> Workshop:
         row = self._db.execute(
-            "SELECT title, date, place, organisers, language, active_round_id FROM workshop"
+            "SELECT title, date, place, organisers, language, active_round_id, address"
+            " FROM workshop"
         ).fetchone()
         return Workshop(*row)
 
@@ -69,6 +70,14 @@ class ReadMixin:
         ).fetchone()
         return Phase(row[0]) if row else Phase.PREPARE
 
+    def phase_changed_at(self, round_id: int, group_id: int) -> float | None:
+        """When the group's phase of this round last changed (None: before schema 6)."""
+        row = self._db.execute(
+            "SELECT changed_at FROM phases WHERE round_id = ? AND group_id = ?",
+            (round_id, group_id),
+        ).fetchone()
+        return float(row[0]) if row and row[0] is not None else None
+
     def phases(self) -> dict[tuple[int, int], Phase]:
         rows = self._db.execute("SELECT round_id, group_id, phase FROM phases")
         return {(r, g): Phase(p) for r, g, p in rows}
@@ -102,11 +111,12 @@ class ReadMixin:
         ).fetchone()
         return to_note(row) if row else None
 
-    def note_by_client_id(self, participant_id: int, client_note_id: str) -> Note | None:
-        """The note a phone already sent under this id, deleted ones included."""
+    def note_by_client_id(self, client_note_id: str) -> Note | None:
+        """The note a phone already sent under this id, deleted ones included, whichever
+        participant sent it: a client_note_id is stored at most once per workshop."""
         row = self._db.execute(
-            f"SELECT {NOTE_COLS} FROM notes WHERE participant_id = ? AND client_note_id = ?",
-            (participant_id, client_note_id),
+            f"SELECT {NOTE_COLS} FROM notes WHERE client_note_id = ? ORDER BY id LIMIT 1",
+            (client_note_id,),
         ).fetchone()
         return to_note(row) if row else None
 

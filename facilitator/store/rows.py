@@ -15,7 +15,7 @@ GROUP_COLS = "id, name, code, position, colour, host"
 PARTICIPANT_COLS = "id, group_id, token, name, organisation, joined_at"
 NOTE_COLS = (
     "id, group_id, round_id, text, participant_id, client_note_id, created_at, updated_at,"
-    " is_paper, hidden, cluster_id, x, y, merged_into"
+    " is_paper, hidden, cluster_id, x, y, merged_into, late"
 )
 CLUSTER_COLS = "id, group_id, round_id, name, x, y"
 ACTION_COLS = "id, group_id, round_id, what, who, due, note_id, cluster_id"
@@ -33,6 +33,7 @@ def to_note(row: tuple[Any, ...]) -> Note:
     values = list(row)
     values[8] = bool(values[8])
     values[9] = bool(values[9])
+    values[14] = bool(values[14])
     return Note(*values)
 
 

@@ -133,6 +133,17 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO commits (id, n) VALUES (1, 0);
     """,
+    # 5 -> 6: notes that reach the laptop after their round stopped taking notes are
+    # stored there, marked late, within a bound measured from when the group left
+    # collecting (phases.changed_at); a client_note_id is looked up across the workshop,
+    # so a retry by a second participant of the same phone never stores it twice; the
+    # workshop's form of address on the phone ("je" or "u").
+    """
+    ALTER TABLE phases ADD COLUMN changed_at REAL;
+    ALTER TABLE notes ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX notes_client_note ON notes(client_note_id) WHERE client_note_id IS NOT NULL;
+    ALTER TABLE workshop ADD COLUMN address TEXT NOT NULL DEFAULT 'je';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -42,11 +42,13 @@ class WriteMixin:
     def set_active_round(self, round_id: int) -> None:
         self._db.execute("UPDATE workshop SET active_round_id = ?", (round_id,))
 
-    def set_phase(self, round_id: int, group_id: int, phase: Phase) -> None:
+    def set_phase(self, round_id: int, group_id: int, phase: Phase,
+                  now: float | None = None) -> None:
         self._db.execute(
-            "INSERT INTO phases (round_id, group_id, phase) VALUES (?, ?, ?)"
-            " ON CONFLICT (round_id, group_id) DO UPDATE SET phase = excluded.phase",
-            (round_id, group_id, phase.value),
+            "INSERT INTO phases (round_id, group_id, phase, changed_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (round_id, group_id) DO UPDATE SET phase = excluded.phase,"
+            " changed_at = excluded.changed_at",
+            (round_id, group_id, phase.value, now),
         )
 
     def set_timer(self, round_id: int, ends_at: float | None, remaining_s: float | None) -> None:
@@ -65,14 +67,16 @@ class WriteMixin:
         return Participant(rowid(cur), group_id, token, name, organisation, now)
 
     def add_note(self, *, group_id: int, round_id: int, text: str, participant_id: int | None,
-                 client_note_id: str | None, now: float, is_paper: bool = False) -> Note:
+                 client_note_id: str | None, now: float, is_paper: bool = False,
+                 late: bool = False) -> Note:
         cur = self._db.execute(
             "INSERT INTO notes (group_id, round_id, participant_id, client_note_id, text,"
-            " created_at, updated_at, is_paper) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (group_id, round_id, participant_id, client_note_id, text, now, now, int(is_paper)),
+            " created_at, updated_at, is_paper, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (group_id, round_id, participant_id, client_note_id, text, now, now, int(is_paper),
+             int(late)),
         )
         return Note(rowid(cur), group_id, round_id, text, participant_id, client_note_id, now,
-                    now, is_paper)
+                    now, is_paper, late=late)
 
     def update_note_text(self, note_id: int, text: str, now: float) -> None:
         self._db.execute(
@@ -206,7 +210,9 @@ class WriteMixin:
     # -- preparing the workshop: event details, groups and rounds ---------------------
 
     def update_workshop(self, title: str, date: str, place: str, organisers: str,
-                        language: str) -> None:
+                        language: str, address: str | None = None) -> None:
+        if address is not None:
+            self._db.execute("UPDATE workshop SET address = ?", (address,))
         self._db.execute(
             "UPDATE workshop SET title = ?, date = ?, place = ?, organisers = ?, language = ?",
             (title, date, place, organisers, language),

@@ -51,7 +51,7 @@
     info.textContent = notes.length ? "" : t("othersEmpty");
     notes.forEach(function (note) {
       var li = el("li", "note other");
-      li.appendChild(el("p", "note-text", note.text));
+      li.appendChild(F.noteText(note.text));
       list.appendChild(li);
     });
   }
@@ -64,7 +64,12 @@
     var round = S.state && S.state.round;
     var out = "";
     var running = false;
-    if (round && round.phase !== "closed") {
+    // A countdown only where there is something to do against it: writing and voting.
+    // While grouping the phase message says what happens; before the start, how long.
+    var counts = !!round && (round.phase === "collect" || round.phase === "vote");
+    if (round && round.phase === "prepare") {
+      out = t("duration", { min: Math.round(round.duration_s / 60) });
+    } else if (counts) {
       var timer = round.timer;
       if (timer.ends_at) {
         var left = (timer.ends_at * 1000 - (Date.now() + S.clockOffset)) / 1000;
@@ -73,7 +78,7 @@
         if (!running && S.timerWasRunning) announce(t("announceTimerDone"));
       } else if (timer.remaining_s !== null && timer.remaining_s !== undefined) {
         out = t("timerPaused", { time: fmt(timer.remaining_s) });
-      } else {
+      } else if (round.phase === "collect") {
         out = t("duration", { min: Math.round(round.duration_s / 60) });
       }
     }
@@ -81,6 +86,15 @@
     $("timer").textContent = out;
     if (running && !S.timerTick) S.timerTick = setInterval(renderTimer, 1000);
     if (!running && S.timerTick) { clearInterval(S.timerTick); S.timerTick = null; }
+  }
+
+  function onStorage(ev) {
+    // Another tab of this browser changed the outbox: show its notes as this phone's
+    // (they are: one participant per table), and fetch the ones it has saved.
+    if (!ev.key || ev.key.indexOf("fac.ob.") !== 0) return;
+    if (S.token && ev.newValue === null && ev.key.indexOf("fac.ob." + S.code + ".") === 0) F.refetchSoon();
+    render();
+    F.flush();
   }
 
   // -- start -------------------------------------------------------------------
@@ -99,10 +113,9 @@
     $("leave").addEventListener("click", F.leave);
     $("vote-save").addEventListener("click", F.saveVotes);
     $("code").addEventListener("input", F.syncPicker);
-    $("note-text").addEventListener("input", function () {
-      store(K.draft(), $("note-text").value);
-      F.updateCounter();
-    });
+    $("note-text").addEventListener("input", F.saveDraft);
+    window.addEventListener("storage", onStorage);
+    window.addEventListener("popstate", F.onHistory);
     window.addEventListener("online", function () {
       F.setConnection(true); F.retryNow(); F.refetch(); F.resendVotes();
     });
@@ -121,6 +134,7 @@
       F.enterGroup();
     } else {
       F.showJoin("");
+      F.flush();  // notes another table's page left waiting go on being sent
     }
     F.updateCounter();
   }

@@ -9,11 +9,12 @@
   var $ = F.$ = function (id) { return document.getElementById(id); };
   var S = F.S = {
     max: 280, lang: "nl", code: null, token: null, state: null, seq: "",
-    mine: new Map(), others: new Map(), count: 0, outbox: [],
+    mine: new Map(), others: new Map(), count: 0, retry: {}, editText: "",
     es: null, pollTimer: null, flushTimer: null, flushing: false,
     timerTick: null, clockOffset: 0, editing: null, refetchTimer: null, connected: true,
     votes: {}, votesDirty: false, voteTimer: null, voteSaving: false, voteTries: 0, voteSent: null,
-    groups: [], timerWasRunning: false,
+    groups: [], timerWasRunning: false, openSamples: new Set(),
+    address: document.documentElement.getAttribute("data-address") === "u" ? "u" : "je",
   };
 
   // -- storage ----------------------------------------------------------------
@@ -30,10 +31,72 @@
   }
   var K = {
     token: function () { return "fac.token." + S.code; },
-    outbox: function () { return "fac.outbox." + S.code; },
-    draft: function () { return "fac.draft." + S.code; },
+    draft: function () { return "fac.draft." + S.code; },  // {round, text}: one round's
+    joinId: function (code) { return "fac.joinid." + code; },  // this browser at that table
     votes: function () { return "fac.votes." + S.code; },  // {round, dots}: not yet saved
   };
+
+  // -- the outbox: one key per note, so two tabs never overwrite each other's --------
+  // fac.ob.CODE.CID = {code, round, cid, text, at, error}. An item leaves only after a
+  // 2xx for its client_note_id, written by whichever tab got it. Where localStorage is
+  // off, the same items live in memory for as long as the page is open.
+
+  var OB = "fac.ob.", memory = {}, disk = null;
+  function diskWorks() {
+    if (disk === null) {
+      try { localStorage.setItem("fac.probe", "1"); localStorage.removeItem("fac.probe"); disk = true; }
+      catch (e) { disk = false; }
+    }
+    return disk;
+  }
+  function obKey(item) { return OB + item.code + "." + item.cid; }
+  function obPut(item) {
+    if (diskWorks()) store(obKey(item), item); else memory[obKey(item)] = item;
+  }
+  function obDel(item) {
+    if (diskWorks()) store(obKey(item), null); else delete memory[obKey(item)];
+  }
+  function obAll(code) {  // oldest first; every table's, or one table's
+    var out = [];
+    if (diskWorks()) {
+      for (var i = 0; i < localStorage.length; i++) {
+        var key = localStorage.key(i);
+        if (key && key.indexOf(OB) === 0) { var v = load(key, null); if (v && v.cid) out.push(v); }
+      }
+    } else {
+      Object.keys(memory).forEach(function (k) { out.push(memory[k]); });
+    }
+    return out.filter(function (i) { return !code || i.code === code; })
+      .sort(function (a, b) { return a.at - b.at; });
+  }
+  function obMigrate(code) {  // the one-array outbox of earlier versions, once
+    var old = load("fac.outbox." + code, null);
+    if (!old) return;
+    old.forEach(function (i, n) {
+      obPut({ code: code, round: null, cid: i.cid, text: i.text, at: n, error: i.error || null });
+    });
+    store("fac.outbox." + code, null);
+  }
+
+  // -- what a person sees as one character (a family emoji is one) ---------------------
+
+  var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter() : null;
+  // Without Intl.Segmenter (older Safari, Firefox < 125): code points, with combining
+  // marks, variation selectors, skin tones, ZWJ sequences and flag pairs folded in.
+  var EXTEND = /^[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u200c\u200d]$|^\ud83c[\udffb-\udfff]$|^\udb40[\udc20-\udc7f]$/;
+  var REGIONAL = /^\ud83c[\udde6-\uddff]$/;
+  function graphemes(text) {
+    if (segmenter) { var n = 0; for (var part of segmenter.segment(text)) { n += part ? 1 : 0; } return n; }
+    var count = 0, prev = "", flag = false;
+    Array.from(text).forEach(function (ch) {
+      var joins = count && (EXTEND.test(ch) || prev === "\u200d" && ch.codePointAt(0) >= 0x2600);
+      var pair = REGIONAL.test(ch) && flag;
+      flag = REGIONAL.test(ch) && !pair && !joins;
+      if (!joins && !pair) count += 1;
+      prev = ch;
+    });
+    return count;
+  }
 
   // -- language ---------------------------------------------------------------
 
@@ -51,6 +114,7 @@
   function t(key, vars) {
     var table = window.I18N[S.lang] || window.I18N.nl;
     var text = table[key] !== undefined ? table[key] : (window.I18N.nl[key] || key);
+    if (S.lang === "nl" && S.address === "u" && window.I18N.nl_u[key] !== undefined) text = window.I18N.nl_u[key];
     return text.replace(/\{(\w+)\}/g, function (m, name) {
       return vars && vars[name] !== undefined ? String(vars[name]) : m;
     });
@@ -82,9 +146,10 @@
 
   // -- HTTP -------------------------------------------------------------------
 
-  function api(method, path, body) {
+  function api(method, path, body, token) {
     var headers = { "Accept": "application/json" };
-    if (S.token) headers["Authorization"] = "Bearer " + S.token;
+    token = token || S.token;
+    if (token) headers["Authorization"] = "Bearer " + token;
     if (body !== undefined) headers["Content-Type"] = "application/json";
     var ctrl = new AbortController();
     var timer = setTimeout(function () { ctrl.abort(); }, 15000);
@@ -94,6 +159,8 @@
     }).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (data) {
         clearTimeout(timer);
+        // The laptop answered: whatever waits for it can go now, not at its backoff.
+        if (F.reachable) setTimeout(F.reachable, 0);
         return { status: res.status, data: data, retryAfter: Number(res.headers.get("Retry-After")) || 0 };
       });
     }, function () {
@@ -133,6 +200,11 @@
   }
 
   F.announce = announce;
+  F.graphemes = graphemes;
+  F.obAll = obAll;
+  F.obDel = obDel;
+  F.obMigrate = obMigrate;
+  F.obPut = obPut;
   F.api = api;
   F.applyLanguage = applyLanguage;
   F.button = button;

@@ -65,47 +65,71 @@
     $("join-button").disabled = true;
     $("join-button").textContent = t("joining");
     S.token = null;
-    // One id per attempt to join this table, kept until it succeeds: a second tap after
-    // an answer that never arrived gets the same participant, not a second one.
-    var attempt = load("fac.join", null);
-    if (!attempt || attempt.code !== code) {
-      attempt = { code: code, id: F.newClientId() };
-      store("fac.join", attempt);
-    }
+    // Back at a table this browser joined before: the same participant, its notes still
+    // its own, its dots not doubled.
+    var saved = load("fac.token." + code, null);
+    if (saved && saved.token) { entered(code, saved.token, null); return; }
+    // One id per browser and table, kept for the day: a second tap after an answer that
+    // never arrived, or a return after the token was lost, gets the same participant.
+    var joinId = load(K.joinId(code), null);
+    if (!joinId) { joinId = F.newClientId(); store(K.joinId(code), joinId); }
     api("POST", "/api/join", { code: code, name: name, organisation: org,
-                               client_join_id: attempt.id }).then(function (res) {
+                               client_join_id: joinId }).then(function (res) {
       $("join-button").disabled = false;
       $("join-button").textContent = t("joinButton");
       if (res.status !== 201) { setError("join-error", errorText(codeOf(res), "join")); return; }
-      store("fac.join", null);
-      S.code = res.data.group.code;
-      S.token = res.data.token;
-      store(K.token(), { token: S.token });
-      store("fac.last", S.code);
-      if (location.pathname !== "/j/" + S.code) history.replaceState(null, "", "/j/" + S.code);
-      announce(t("joined", { group: res.data.group.name }));
-      enterGroup(true);
+      entered(res.data.group.code, res.data.token, res.data.group.name);
     });
   }
 
+  function entered(code, token, groupName) {
+    $("join-button").disabled = false;
+    $("join-button").textContent = t("joinButton");
+    S.code = code;
+    S.token = token;
+    store(K.token(), { token: S.token });
+    store("fac.last", S.code);
+    if (location.pathname !== "/j/" + S.code) history.replaceState(null, "", "/j/" + S.code);
+    if (groupName) announce(t("joined", { group: groupName }));
+    enterGroup(true);
+  }
+
   function leave() {
+    // What waits for this table stays in the outbox and goes on being sent (the banner
+    // says so); the token stays too, so coming back resumes the same participant.
     F.closeStream();
     F.stopPolling();
     store("fac.last", null);
-    S.token = null; S.state = null; S.mine.clear(); S.others.clear();
-    history.replaceState(null, "", "/");
+    S.token = null; S.state = null; S.mine.clear(); S.others.clear(); S.editing = null;
+    $("join-form").classList.remove("chosen");
+    $("note-text").value = "";
+    // A new history entry: the back button returns to the table, not out of the page.
+    history.pushState(null, "", "/");
     $("code").value = "";
     $("group-name").hidden = true;
     showJoin("");
+    F.setConnection(true);
+    F.flush();
     $("join-title").focus();
+  }
+
+  function onHistory() {
+    var code = codeFromPath(), saved = code ? load("fac.token." + code, null) : null;
+    if (saved && saved.token) {
+      S.code = code; S.token = saved.token;
+      store("fac.last", code);
+      enterGroup(false);
+    } else if (S.token) {
+      leave();
+    }
   }
 
   function enterGroup(joinedNow) {
     show("round");
-    S.outbox = load(K.outbox(), []);
-    S.outbox.forEach(function (i) { i.next = 0; });  // a (re)load is a moment to retry
-    var draft = load(K.draft(), "");
-    if (draft && !$("note-text").value) $("note-text").value = draft;
+    F.obMigrate(S.code);
+    F.retryNow();  // a (re)load is a moment to retry
+    var draft = load(K.draft(), null);  // checked against the round once it is known
+    $("note-text").value = draft ? (typeof draft === "string" ? draft : draft.text) : "";
     F.updateCounter();
     F.render();
     F.refetch().then(function () {
@@ -120,6 +144,7 @@
   F.enterGroup = enterGroup;
   F.initPicker = initPicker;
   F.leave = leave;
+  F.onHistory = onHistory;
   F.onJoin = onJoin;
   F.showJoin = showJoin;
   F.syncPicker = syncPicker;

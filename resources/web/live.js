@@ -6,7 +6,7 @@
 (function () {
   var F = window.FAC, S = F.S, $ = F.$, K = F.K;
   var announce = F.announce, api = F.api, errorText = F.errorText, store = F.store, t = F.t;
-  var POLL_MS = 5000;
+  var POLL_MS = 5000, POLL_WAITING_MS = 2000;  // faster while notes wait for the laptop
 
   // -- state ------------------------------------------------------------------
 
@@ -35,12 +35,17 @@
   function applyState(data) {
     S.state = data;
     S.seq = data.seq;
+    if ((data.workshop.address === "u" ? "u" : "je") !== S.address) {
+      S.address = data.workshop.address === "u" ? "u" : "je";
+      F.applyLanguage();
+    }
     S.max = data.limits.note_max_chars;
     S.clockOffset = data.round ? data.round.timer.now * 1000 - Date.now() : 0;
     S.mine = new Map(data.notes.mine.map(function (n) { return [n.id, n]; }));
     S.others = new Map((data.notes.others || []).map(function (n) { return [n.id, n]; }));
     S.count = data.notes.count;
     F.adoptVotes(data);
+    F.adoptDraft();
     setConnection(true);
     F.render();
   }
@@ -90,6 +95,9 @@
     var url = "/api/events?token=" + encodeURIComponent(S.token) + "&last=" + encodeURIComponent(S.seq);
     var es = new EventSource(url);
     S.es = es;
+    // The stream is (re)open: the laptop is back, so what waits goes now, not at the end
+    // of its backoff (the laptop's app restarted: `reset` instead of `hello` follows).
+    es.addEventListener("open", function () { F.retryNow(); });
     es.addEventListener("hello", function () { stopPolling(); setConnection(true); });
     es.addEventListener("batch", function (e) {
       S.seq = e.lastEventId || S.seq;
@@ -108,27 +116,34 @@
   function closeStream() { if (S.es) { S.es.close(); S.es = null; } }
   function startPolling() {
     if (S.pollTimer) return;
-    S.pollTimer = setInterval(function () { if (S.token) refetch(); }, POLL_MS);
+    S.pollTimer = setTimeout(function () {
+      S.pollTimer = null;
+      if (S.token) refetch();
+      startPolling();
+    }, F.waiting().length ? POLL_WAITING_MS : POLL_MS);
   }
-  function stopPolling() { clearInterval(S.pollTimer); S.pollTimer = null; }
+  function stopPolling() { clearTimeout(S.pollTimer); S.pollTimer = null; }
 
   function setConnection(ok) {
     S.connected = ok;
-    var waiting = S.outbox.filter(function (i) { return !i.error; }).length;
-    var el = $("connection");
-    if (!ok || !navigator.onLine) {
-      var queued = waiting === 1 ? t("pending1") : t("pending", { n: waiting });
-      el.textContent = t("offline") + (waiting ? " " + queued : "");
-      el.hidden = false;
-    } else {
-      el.hidden = true;
+    var all = F.waiting(), here = all.filter(function (i) { return i.code === S.code; }).length;
+    var elsewhere = S.token ? all.length - here : all.length;
+    var el = $("connection"), parts = [];
+    if (S.token && (!ok || !navigator.onLine)) {
+      parts.push(t("offline"));
+      if (here) parts.push(here === 1 ? t("pending1") : t("pending", { n: here }));
     }
+    // Notes of a table this phone left (or of the join screen's moment) go on being sent.
+    if (elsewhere) parts.push(elsewhere === 1 ? t("pendingOther1") : t("pendingOther", { n: elsewhere }));
+    el.textContent = parts.join(" ");
+    el.hidden = !parts.length;
   }
 
   F.closeStream = closeStream;
   F.connectStream = connectStream;
   F.forgetToken = forgetToken;
   F.refetch = refetch;
+  F.refetchSoon = function () { clearTimeout(S.refetchTimer); S.refetchTimer = setTimeout(refetch, 200); };
   F.setConnection = setConnection;
   F.stopPolling = stopPolling;
 })();

@@ -1,29 +1,37 @@
 /* Notes that are never lost: writing, the outbox, editing and deleting one's own.
- * The OUTBOX is in localStorage; an item leaves it only after a 2xx for its
- * client_note_id, so Wi-Fi, a reload or a crash never loses a note (the server's
- * idempotency makes retries safe). Its own file: the page's most delicate promise.
+ * The OUTBOX is in localStorage, one key per note (F.obPut): an item leaves only after a
+ * 2xx for its client_note_id, so Wi-Fi, a reload, a crash, a second tab or a switch of
+ * table never loses a note (the server's idempotency makes retries safe). Each item
+ * names its table and the round it was written in: the laptop stores it there, late if
+ * need be, or it stays on screen with a plain explanation, never under another question.
+ * Its own file: the page's most delicate promise.
  */
 "use strict";
 (function () {
   var F = window.FAC, S = F.S, $ = F.$, K = F.K;
   var announce = F.announce, api = F.api, button = F.button, codeOf = F.codeOf, el = F.el,
-    errorText = F.errorText, newClientId = F.newClientId, setError = F.setError,
-    store = F.store, t = F.t;
+    errorText = F.errorText, graphemes = F.graphemes, load = F.load, newClientId = F.newClientId,
+    setError = F.setError, store = F.store, t = F.t;
   var RETRY_CAP_MS = 30000;
 
-  // -- the outbox ---------------------------------------------------------------
+  function roundId() { return S.state && S.state.round ? S.state.round.id : null; }
+  function collecting() { return !!(S.state && S.state.round && S.state.round.phase === "collect"); }
+  function retryOf(item) {
+    return S.retry[item.cid] || (S.retry[item.cid] = { tries: 0, next: 0, network: false });
+  }
+  function waiting(code) { return F.obAll(code).filter(function (i) { return !i.error; }); }
 
-  function saveOutbox() { store(K.outbox(), S.outbox); }
+  // -- writing ----------------------------------------------------------------------
 
   function onSend(ev) {
     ev.preventDefault();
     var text = $("note-text").value.trim();
     if (!text) { setError("note-error", errorText("empty")); return; }
-    if (Array.from(text).length > S.max) { setError("note-error", errorText("too_long")); return; }
+    if (graphemes(text) > S.max) { setError("note-error", errorText("too_long")); return; }
     setError("note-error", "");
     // Into the outbox (on disk) first; only then is the draft cleared.
-    S.outbox.push({ cid: newClientId(), text: text, tries: 0, next: 0, error: null });
-    saveOutbox();
+    F.obPut({ code: S.code, round: roundId(), cid: newClientId(), text: text, at: Date.now(),
+              error: null });
     $("note-text").value = "";
     store(K.draft(), null);
     updateCounter();
@@ -32,89 +40,138 @@
     flush();
   }
 
+  function saveDraft() {
+    var text = $("note-text").value;
+    store(K.draft(), text ? { round: roundId(), text: text } : null);
+    updateCounter();
+  }
+
+  function adoptDraft() {
+    // After /api/state: a draft of this round goes (back) into the box; one of another
+    // round is kept on screen as unsent, never silently carried into a new question.
+    var draft = load(K.draft(), null), box = $("note-text"), round = roundId();
+    if (typeof draft === "string") draft = draft ? { round: round, text: draft } : null;
+    if (!draft || !draft.text) return;
+    if (draft.round === round || draft.round === null) {
+      if (!box.value) box.value = draft.text;
+    } else {
+      F.obPut({ code: S.code, round: draft.round, cid: newClientId(), text: draft.text,
+                at: Date.now(), error: "unsent_draft" });
+      if (box.value === draft.text) box.value = "";
+      store(K.draft(), null);
+    }
+    updateCounter();
+  }
+
+  // -- sending: every table's waiting notes, oldest first ------------------------------
+
   function flush() {
-    if (S.flushing || !S.token) return;
+    if (S.flushing) return;
     clearTimeout(S.flushTimer);
     S.flushTimer = null;
     var now = Date.now();
-    var item = S.outbox.find(function (i) { return !i.error && i.next <= now; });
+    var item = F.obAll().find(function (i) {
+      return !i.error && retryOf(i).next <= now && tokenOf(i.code);
+    });
     if (!item) { scheduleFlush(); return; }
     S.flushing = true;
-    api("POST", "/api/notes", { client_note_id: item.cid, text: item.text }).then(function (res) {
+    var body = { client_note_id: item.cid, text: item.text };
+    if (item.round !== null && item.round !== undefined) body.round_id = item.round;
+    api("POST", "/api/notes", body, tokenOf(item.code)).then(function (res) {
       S.flushing = false;
       handleSent(item, res);
       flush();
     });
   }
 
+  function tokenOf(code) {
+    if (code === S.code && S.token) return S.token;
+    var saved = load("fac.token." + code, null);
+    return saved && saved.token;
+  }
+
   function handleSent(item, res) {
-    var index = S.outbox.indexOf(item);
+    var retry = retryOf(item);
+    retry.network = false;
     if (res.status === 200 || res.status === 201) {
-      if (index >= 0) S.outbox.splice(index, 1);
-      saveOutbox();
-      S.others.delete(res.data.note.id);
-      S.mine.set(res.data.note.id, res.data.note);
-      if (res.status === 201) S.count += 1;
-      announce(t("announceSaved"));
+      F.obDel(item);
+      delete S.retry[item.cid];
+      var note = res.data.note;
+      if (item.code === S.code && note.round_id === roundId()) {
+        S.others.delete(note.id);
+        S.mine.set(note.id, note);
+      }
+      announce(t(note.late ? "announceSavedLate" : "announceSaved"));
       F.setConnection(true);
     } else if (res.status === 401) {
-      F.forgetToken();  // the outbox stays: it is sent once this phone has joined again
+      if (item.code === S.code) F.forgetToken();  // kept: sent once this phone joins again
+      else { item.error = "unknown_token"; F.obPut(item); }
     } else if (res.status === 429 || res.status === 503) {
-      item.next = Date.now() + Math.max(1, res.retryAfter) * 1000;
-      saveOutbox();
+      retry.next = Date.now() + Math.max(1, res.retryAfter) * 1000;
     } else if (res.status >= 400 && res.status < 500 && res.status !== 408) {
       item.error = codeOf(res);  // kept, with its text, until the person decides
-      saveOutbox();
+      F.obPut(item);
     } else {
       // Network or server trouble (408: the body came too slowly, a weak signal):
-      // capped exponential backoff with jitter.
-      item.tries += 1;
-      var delay = Math.min(RETRY_CAP_MS, 1000 * Math.pow(2, item.tries));
-      item.next = Date.now() + delay * (0.5 + Math.random() * 0.5);
-      saveOutbox();
-      F.setConnection(false);
+      // capped exponential backoff with jitter, cut short once the laptop answers.
+      retry.tries += 1;
+      retry.network = res.status === 0;
+      var delay = Math.min(RETRY_CAP_MS, 1000 * Math.pow(2, retry.tries));
+      retry.next = Date.now() + delay * (0.5 + Math.random() * 0.5);
+      if (res.status === 0) F.setConnection(false);
     }
     F.render();
   }
 
   function scheduleFlush() {
-    var waiting = S.outbox.filter(function (i) { return !i.error; });
-    if (!waiting.length) return;
-    var soonest = Math.min.apply(null, waiting.map(function (i) { return i.next; }));
-    S.flushTimer = setTimeout(flush, Math.max(100, soonest - Date.now()));
+    var due = waiting().map(function (i) { return retryOf(i).next; });
+    if (!due.length) return;
+    S.flushTimer = setTimeout(flush, Math.max(100, Math.min.apply(null, due) - Date.now()));
   }
 
   function retryNow() {
-    S.outbox.forEach(function (i) { if (!i.error) { i.next = 0; } });
+    F.obAll().forEach(function (i) { retryOf(i).next = 0; });
     flush();
   }
 
-  function backToDraft(item) {
+  function reachable() {
+    // Some request got an answer (or the live stream is back): what failed for want of
+    // a network goes now instead of at the end of its backoff.
+    var any = false;
+    F.obAll().forEach(function (i) {
+      var r = retryOf(i);
+      if (r.network) { r.network = false; r.next = 0; any = true; }
+    });
+    if (any) flush();
+  }
+
+  function toDraft(item) {
     var box = $("note-text");
     box.value = box.value ? box.value + "\n" + item.text : item.text;
-    store(K.draft(), box.value);
-    dropItem(item);
-    updateCounter();
+    F.obDel(item);
+    saveDraft();
+    F.render();
     box.focus();
   }
   function dropItem(item) {
-    S.outbox = S.outbox.filter(function (i) { return i !== item; });
-    saveOutbox();
+    if (!window.confirm(t("confirmDelete"))) return;
+    F.obDel(item);
     F.render();
   }
 
   // -- my notes: edit and delete while collecting ----------------------------------
 
   function saveEdit(note, text) {
+    if (graphemes(text.trim()) > S.max) { setError("edit-error", errorText("too_long")); return; }
     api("PATCH", "/api/notes/" + note.id, { text: text }).then(function (res) {
       if (res.status === 200) {
         res.data.note.client_note_id = note.client_note_id;
         S.mine.set(note.id, res.data.note);
         S.editing = null;
         announce(t("announceSaved"));
-      } else if (res.status === 401) { F.forgetToken(); return; }
-      else { setError("note-error", errorText(codeOf(res))); }
-      F.render();
+        F.render();
+      } else if (res.status === 401) { F.forgetToken(); }
+      else { setError("edit-error", errorText(codeOf(res))); }  // the typed text stays
     });
   }
 
@@ -131,73 +188,125 @@
   }
 
   // -- my notes on screen: waiting ones first, then the saved ones ----------------
+  // Rendered around the note being edited: its box (text, cursor, focus) stays as it is.
 
-  function renderMine(collecting) {
+  function renderMine(isCollecting) {
     var list = $("mine");
-    list.replaceChildren();
     var stored = new Set();
     S.mine.forEach(function (n) { stored.add(n.client_note_id); });
-    S.outbox.slice().reverse().forEach(function (item) {
+    var nodes = [];
+    F.obAll(S.code).reverse().forEach(function (item) {
       // Stored already (another tab, or an answer that got lost): it stays in the outbox
       // until its own 2xx arrives, but is shown once, as saved.
-      if (stored.has(item.cid)) return;
-      var li = el("li", "note");
-      li.appendChild(el("p", "note-text", item.text));
-      var foot = el("div", "note-foot");
-      if (item.error) {
-        foot.appendChild(el("span", "note-state failed", t("stateFailed", { reason: errorText(item.error) })));
-        foot.appendChild(button(t("backToDraft"), function () { backToDraft(item); }));
-        foot.appendChild(button(t("del"), function () { dropItem(item); }));
-      } else {
-        foot.appendChild(el("span", "note-state sending", t("stateSending")));
-      }
-      li.appendChild(foot);
-      list.appendChild(li);
+      if (!stored.has(item.cid)) nodes.push(renderWaiting(item, isCollecting));
     });
     var saved = Array.from(S.mine.values()).sort(function (a, b) { return b.id - a.id; });
-    saved.forEach(function (note) { list.appendChild(renderSaved(note, collecting)); });
-    $("mine-empty").hidden = list.children.length > 0;
+    saved.forEach(function (note) { nodes.push(renderSaved(note, isCollecting)); });
+    Array.from(list.children).forEach(function (c) { if (nodes.indexOf(c) < 0) list.removeChild(c); });
+    nodes.forEach(function (node, i) {
+      if (list.children[i] !== node) list.insertBefore(node, list.children[i] || null);
+    });
+    $("mine-empty").hidden = nodes.length > 0;
   }
 
-  function renderSaved(note, collecting) {
+  function renderWaiting(item, isCollecting) {
     var li = el("li", "note");
-    if (S.editing === note.id && collecting) {
-      var label = el("label", "visually-hidden", t("editLabel"));
-      label.htmlFor = "edit-" + note.id;
-      var box = el("textarea");
-      box.id = "edit-" + note.id;
-      box.value = note.text;
-      li.appendChild(label);
-      li.appendChild(box);
-      var actions = el("div", "note-foot");
-      actions.appendChild(button(t("save"), function () { saveEdit(note, box.value); }));
-      actions.appendChild(button(t("cancel"), function () { S.editing = null; F.render(); }));
-      li.appendChild(actions);
-      setTimeout(function () { box.focus(); }, 0);
-      return li;
-    }
-    li.appendChild(el("p", "note-text", note.text));
+    li.appendChild(noteText(item.text));
     var foot = el("div", "note-foot");
-    foot.appendChild(el("span", "note-state saved", t("stateSaved")));
-    if (collecting) {
-      foot.appendChild(button(t("edit"), function () { S.editing = note.id; F.render(); }));
+    var earlier = item.round !== null && item.round !== roundId();
+    if (item.error) {
+      var why = item.error === "unsent_draft" ? t("stateDraftKept")
+        : item.error === "round_closed" || item.error === "wrong_phase" ? t("stateTooLate")
+        : t("stateFailed", { reason: errorText(item.error) });
+      foot.appendChild(el("span", "note-state failed", why));
+      // Back into the box only where it can be sent: this round, while writing.
+      if (isCollecting) foot.appendChild(button(t(earlier ? "useHere" : "backToDraft"), function () { toDraft(item); }));
+      foot.appendChild(button(t("del"), function () { dropItem(item); }));
+    } else {
+      foot.appendChild(el("span", "note-state sending", t(earlier ? "stateSendingEarlier" : "stateSending")));
+    }
+    li.appendChild(foot);
+    return li;
+  }
+
+  function noteText(text) {
+    var p = el("p", "note-text", text);
+    p.dir = "auto";  // a note in Arabic or Hebrew runs right to left
+    return p;
+  }
+
+  function renderSaved(note, isCollecting) {
+    if (S.editing === note.id && isCollecting) {
+      var open = $("edit-" + note.id);
+      return open ? open.closest("li") : renderEditor(note);
+    }
+    var li = el("li", "note");
+    li.appendChild(noteText(note.text));
+    var foot = el("div", "note-foot");
+    foot.appendChild(el("span", "note-state saved", t(note.late ? "stateSavedLate" : "stateSaved")));
+    if (isCollecting) {
+      foot.appendChild(button(t("edit"), function () {
+        S.editing = note.id; S.editText = note.text; F.render();
+      }));
       foot.appendChild(button(t("del"), function () { deleteNote(note); }));
     }
     li.appendChild(foot);
     return li;
   }
 
-  function updateCounter() {
-    var n = Array.from($("note-text").value).length;
-    var c = $("counter");
-    c.textContent = t(n > S.max ? "counterOver" : "counter", { n: n, max: S.max });
-    c.classList.toggle("over", n > S.max);
-    $("send").disabled = n > S.max;
+  function renderEditor(note) {
+    var li = el("li", "note");
+    var label = el("label", "visually-hidden", t("editLabel"));
+    label.htmlFor = "edit-" + note.id;
+    var box = el("textarea");
+    box.id = "edit-" + note.id;
+    box.dir = "auto";
+    box.value = S.editText;
+    var counter = el("span", "counter");
+    counter.id = "edit-counter";
+    box.setAttribute("aria-describedby", "edit-counter");
+    var save = button(t("save"), function () { saveEdit(note, box.value); });
+    function count() {
+      S.editText = box.value;
+      showCount(counter, save, graphemes(box.value));
+    }
+    box.addEventListener("input", count);
+    li.appendChild(label);
+    li.appendChild(box);
+    var actions = el("div", "note-foot");
+    actions.appendChild(counter);
+    actions.appendChild(save);
+    actions.appendChild(button(t("cancel"), function () { S.editing = null; F.render(); }));
+    li.appendChild(actions);
+    var error = el("p", "error");
+    error.id = "edit-error";
+    error.setAttribute("role", "alert");
+    error.hidden = true;
+    li.appendChild(error);
+    count();
+    setTimeout(function () { box.focus(); }, 0);
+    return li;
   }
 
+  function showCount(counter, sendButton, n) {
+    counter.textContent = t(n > S.max ? "counterOver" : "counter", { n: n, max: S.max });
+    counter.classList.toggle("over", n > S.max);
+    sendButton.disabled = n > S.max;
+  }
+
+  function updateCounter() {
+    showCount($("counter"), $("send"), graphemes($("note-text").value));
+  }
+
+  F.adoptDraft = adoptDraft;
+  F.collecting = collecting;
   F.flush = flush;
+  F.noteText = noteText;
   F.onSend = onSend;
+  F.reachable = reachable;
   F.renderMine = renderMine;
   F.retryNow = retryNow;
+  F.saveDraft = saveDraft;
   F.updateCounter = updateCounter;
+  F.waiting = waiting;
 })();

@@ -131,6 +131,22 @@
     $("vote-save").disabled = !S.votesDirty || S.voteSaving;
   }
 
+  function sample(item) {
+    // A theme's name says little on its own: a tap shows a few of its notes.
+    var box = el("details", "vote-sample");
+    box.open = S.openSamples.has(item.key);
+    box.addEventListener("toggle", function () {
+      if (box.open) S.openSamples.add(item.key); else S.openSamples.delete(item.key);
+    });
+    box.appendChild(el("summary", "", t(item.note_count === 1 ? "sampleShow1" : "sampleShow",
+                                        { n: item.note_count })));
+    var list = el("ul", "vote-sample-notes");
+    item.notes.forEach(function (text) { var li = el("li"); li.appendChild(F.noteText(text)); list.appendChild(li); });
+    if (item.note_count > item.notes.length) list.appendChild(el("li", "hint", t("sampleMore", { n: item.note_count - item.notes.length })));
+    box.appendChild(list);
+    return box;
+  }
+
   function renderVote(round) {
     var vote = S.state && S.state.vote;
     var on = !!round && round.phase === "vote" && !!vote;
@@ -150,6 +166,7 @@
       pick.type = "button";
       pick.setAttribute("aria-pressed", dots ? "true" : "false");
       var label = el("span", "vote-label");
+      label.dir = "auto";
       if (item.kind === "cluster") label.appendChild(el("span", "vote-kind", t("kindCluster")));
       label.appendChild(document.createTextNode(item.label));
       pick.appendChild(label);
@@ -168,6 +185,7 @@
         less.addEventListener("click", function () { changeDots(item, -1); });
         li.appendChild(less);
       }
+      if (item.kind === "cluster" && item.notes && item.notes.length) li.appendChild(sample(item));
       list.appendChild(li);
     });
     renderVoteState();
