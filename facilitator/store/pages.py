@@ -15,7 +15,8 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 
-# The columns in table order, as schema.py creates them (and migration 3 appends).
+# The columns in table order, as schema.py creates them (migration 5 -> 6 appends `late`:
+# rows written before it keep 15 values, SQLite fills the default on reading).
 NOTE_COLUMNS = (
     "id",
     "group_id",
@@ -32,6 +33,7 @@ NOTE_COLUMNS = (
     "y",
     "merged_into",
     "deleted",
+    "late",
 )
 PARTICIPANT_COLUMNS = (
     "id",
@@ -158,7 +160,7 @@ def _number(value: object) -> bool:
 
 def _shape(values: tuple[object, ...]) -> str:
     """ "notes" or "participants" when the record looks like one, else ""."""
-    if len(values) == len(NOTE_COLUMNS) and values[0] is None:
+    if len(values) in (len(NOTE_COLUMNS) - 1, len(NOTE_COLUMNS)) and values[0] is None:
         _, group, round_, _participant, cid, text, created, updated = values[:8]
         if (
             isinstance(group, int)

@@ -172,6 +172,8 @@ def _add_from_pages(rows: Rows, found: Found) -> None:
                 continue
             named = dict(zip(canonical, values, strict=False))
             named["id"] = rowid
+            if table == "notes":
+                named.setdefault("late", 0)  # a row written before the column was added
             table_rows.append(tuple(named.get(c) for c in columns))
         rows[table] = (columns, table_rows)
 
