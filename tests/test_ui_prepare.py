@@ -530,3 +530,19 @@ def test_export_dialog_offers_full_notes_and_a_house_style(qtbot, host, tmp_path
     assert dialog.status.text().startswith("De huisstijl is niet te lezen")
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
     assert not dialog.notes_combo.isEnabled() and not dialog.style_edit.isEnabled()
+
+
+def test_the_form_of_address_on_phones_is_chosen_in_the_editor(qtbot, host) -> None:
+    """Issue 15: the phone says "je" or "u" as the workshop sets it; the facilitator sets
+    it here, by keyboard, and it is stored through the engine."""
+    window, path = host.session.window, host.session.engine.path
+    editor = _editor(qtbot, window)
+    combo = editor.event_tab.address_combo
+    start = _stored(path).workshop.address
+    assert combo.currentData() == start
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down if start == "je" else Qt.Key.Key_Up)
+    other = "u" if start == "je" else "je"
+    assert combo.currentData() == other
+    qtbot.waitUntil(lambda: _stored(path).workshop.address == other, timeout=WAIT)
+    assert _stored(path).workshop.title  # the other fields are kept as they were

@@ -148,6 +148,14 @@
         <translation>English</translation>
     </message>
     <message>
+        <source>je (informeel)</source>
+        <translation>je (informal)</translation>
+    </message>
+    <message>
+        <source>u (formeel)</source>
+        <translation>u (formal)</translation>
+    </message>
+    <message>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
@@ -166,6 +174,10 @@
     <message>
         <source>Taal op telefoons:</source>
         <translation>Language on phones:</translation>
+    </message>
+    <message>
+        <source>Aanspreekvorm op telefoons:</source>
+        <translation>Form of address on phones (Dutch):</translation>
     </message>
     <message>
         <source>Deze gegevens komen op de voorpagina van het verslag en op de tafelkaarten. Wijzigingen worden meteen bewaard.</source>

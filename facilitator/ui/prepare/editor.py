@@ -46,7 +46,7 @@ _ROUND_COMMANDS = (c.AddRound, c.UpdateRound, c.DeleteRound, c.MoveRound)
 
 
 class EventTab(QWidget):
-    """Title, date, place, organisers and the phones' language."""
+    """Title, date, place, organisers, the phones' language and their form of address."""
 
     def __init__(self, state: WorkshopState, bridge: EngineBridge,
                  parent: QWidget | None = None) -> None:
@@ -64,11 +64,16 @@ class EventTab(QWidget):
         self.language_combo = QComboBox()
         self.language_combo.addItem(self.tr("Nederlands"), "nl")
         self.language_combo.addItem(self.tr("Engels"), "en")
+        # Dutch has a formal and an informal "you"; the phone page uses one throughout.
+        self.address_combo = QComboBox()
+        self.address_combo.addItem(self.tr("je (informeel)"), "je")
+        self.address_combo.addItem(self.tr("u (formeel)"), "u")
         self._typing = typing_timer(self, self.commit_if_complete)
         for edit in self._edits():
             edit.editingFinished.connect(self.commit)
             edit.textEdited.connect(self._typing.start)
         self.language_combo.activated.connect(self.commit)
+        self.address_combo.currentIndexChanged.connect(lambda _index: self.commit())
         self.error = error_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Titel:"), self.title_edit)
@@ -76,6 +81,7 @@ class EventTab(QWidget):
         form.addRow(self.tr("Plaats:"), self.place_edit)
         form.addRow(self.tr("Organisatoren:"), self.organisers_edit)
         form.addRow(self.tr("Taal op telefoons:"), self.language_combo)
+        form.addRow(self.tr("Aanspreekvorm op telefoons:"), self.address_combo)
         form.addRow("", self.error)
         hint = plain_label(self.tr("Deze gegevens komen op de voorpagina van het verslag en op "
                                    "de tafelkaarten. Wijzigingen worden meteen bewaard."))
@@ -93,6 +99,9 @@ class EventTab(QWidget):
             if force or not (edit.hasFocus() and edit.isModified()):
                 edit.setText(text)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(w.language)))
+        blocked = self.address_combo.blockSignals(True)  # showing the stored value is no edit
+        self.address_combo.setCurrentIndex(max(0, self.address_combo.findData(w.address)))
+        self.address_combo.blockSignals(blocked)
 
     def commit_if_complete(self) -> None:
         if self.title_edit.text().strip():  # half-typed is fine; an empty title waits
@@ -103,10 +112,11 @@ class EventTab(QWidget):
         w = self.state.workshop
         fields = (self.title_edit.text(), self.date_edit.text(), self.place_edit.text(),
                   self.organisers_edit.text(), self.language_combo.currentData())
-        if fields == (w.title, w.date, w.place, w.organisers, w.language):
+        address = self.address_combo.currentData()
+        if fields == (w.title, w.date, w.place, w.organisers, w.language) and address == w.address:
             return
         show_error(self.error, "")
-        self.bridge.submit(c.UpdateWorkshop(*fields))
+        self.bridge.submit(c.UpdateWorkshop(*fields, address=address))
 
     def refused(self, text: str) -> None:
         show_error(self.error, text)
