@@ -5,13 +5,15 @@ write when it has drained. Driven with a stand-in transport, so "behind" is exac
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 from typing import Any
 
 from facilitator.engine import Engine
 from facilitator.server.fanout import Stream, pump
 from facilitator.server.gate import ConnectionGate, _Gated
-from tests.test_server_support import Sse, groups, join, running
+from facilitator.server.limits import Limits
+from tests.test_server_support import Sse, groups, join, request, running
 
 
 class _Transport(asyncio.Transport):
@@ -100,6 +102,40 @@ def test_a_replaced_stream_frees_its_connection(engine: Engine, workshop_path: P
             while first.recv(65536):  # its events, then the end of the connection
                 pass
             assert server.connected_count() == 2
+        finally:
+            for stream in streams:
+                stream.close()
+
+
+def test_the_total_of_live_streams_is_capped_and_frees_as_streams_end(
+    engine: Engine, workshop_path: Path
+) -> None:
+    """Past `streams_total` a new phone gets 503 with Retry-After (its page retries), not a
+    stream the server cannot serve; when a stream ends, its place is free again."""
+    limits = Limits(identities_per_address=1000, streams_total=3)
+    with running(engine, workshop_path, limits) as server:
+        code = groups(workshop_path)[0].code
+        tokens = [join(server.port, code) for _ in range(4)]
+        streams = [Sse(server.port, token) for token in tokens[:3]]
+        try:
+            for stream in streams:
+                assert stream.status == 200
+                stream.until("hello")
+            refused = request(server.port, "GET", "/api/events", token=tokens[3])
+            assert refused.status == 503
+            assert refused.json["error"]["code"] == "too_many_streams"
+            assert refused.headers["Retry-After"]
+            streams.pop(0).close()
+            deadline = time.monotonic() + 10
+            while True:  # the server notices the closed stream on its next write or read
+                late = Sse(server.port, tokens[3])
+                if late.status == 200 or time.monotonic() > deadline:
+                    break
+                late.close()
+                time.sleep(0.05)
+            streams.append(late)
+            assert late.status == 200
+            late.until("hello")
         finally:
             for stream in streams:
                 stream.close()
