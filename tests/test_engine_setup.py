@@ -25,6 +25,7 @@ from facilitator.engine import (
     MoveGroup,
     MoveRound,
     RoundsChanged,
+    SetActiveRound,
     SetPhase,
     UpdateGroup,
     UpdateRound,
@@ -87,6 +88,29 @@ def test_rounds_edit_reorder_add_delete(engine: Engine, workshop_path: Path) -> 
     events = [ev for batch in seen for ev in batch]
     assert any(isinstance(ev, RoundsChanged) for ev in events)
     assert ActiveRoundChanged(added.id) in events
+
+
+def test_a_new_round_waits_for_its_question_and_does_not_start_without_one(
+        engine: Engine) -> None:
+    """Issue 11: a new round starts with an empty question (no "Nieuwe vraag" that
+    phones would show); it can be set up, but not moved past preparing until asked,
+    and a question once written is changed, never wiped."""
+    added = engine.execute(AddRound(RoundSpec("  ", Method.BRAINSTORM, 600)))
+    assert added.question == ""
+    engine.execute(UpdateRound(added.id, RoundSpec("", Method.WORLD_CAFE, 1200)))  # set up
+    for phase in (Phase.COLLECT, Phase.GROUP, Phase.VOTE, Phase.CLOSED):
+        with pytest.raises(RuleViolation) as refused:
+            engine.execute(SetPhase(added.id, phase))
+        assert refused.value.code == "no_question"
+    engine.execute(SetPhase(added.id, Phase.PREPARE))  # staying where it is is fine
+    with pytest.raises(RuleViolation) as not_shown:  # phones follow the active round
+        engine.execute(SetActiveRound(added.id))
+    assert not_shown.value.code == "no_question"
+    engine.execute(UpdateRound(added.id, RoundSpec("Wat nu?", Method.WORLD_CAFE, 1200)))
+    engine.execute(SetPhase(added.id, Phase.COLLECT))
+    with pytest.raises(InvalidText) as wiped:
+        engine.execute(UpdateRound(added.id, RoundSpec(" ", Method.WORLD_CAFE, 1200)))
+    assert wiped.value.code == "empty"
 
 
 def test_save_and_reuse_a_template(engine: Engine, workshop_path: Path, tmp_path: Path) -> None:

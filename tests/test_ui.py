@@ -313,7 +313,9 @@ def test_hiding_a_note_marks_it_and_a_refused_command_is_reported(qtbot, session
     session.engine.execute(DeleteNote(note.id))
     qtbot.waitUntil(lambda: window.wall.item(note.id) is None, timeout=5000)
     window.request_phase(999_999, Phase.VOTE)  # a round that does not exist
-    qtbot.waitUntil(lambda: "Niet gelukt" in window.statusBar().currentMessage(), timeout=5000)
+    qtbot.waitUntil(lambda: "bestaat niet meer" in window.statusBar().currentMessage(),
+                    timeout=5000)
+    assert "SetPhase" not in window.statusBar().currentMessage()  # words, not names
 
 
 def test_a_merged_duplicate_shows_only_as_a_count_on_its_note(qtbot, session) -> None:

@@ -150,7 +150,8 @@ def test_deleting_a_group_with_a_participant_is_refused_plainly(qtbot, host) -> 
     groups.items.list.setCurrentRow(0)
     qtbot.mouseClick(groups.items.remove_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(groups.error.isVisible, timeout=WAIT)
-    assert "Verwijderen kan niet meer" in groups.error.text()
+    assert groups.error.text().startswith("De groep kon niet worden verwijderd: hier hebben "
+                                          "deelnemers al iets gemaakt")
     assert groups.error.textFormat() == Qt.TextFormat.PlainText
     assert [g.id for g in _stored(path).groups][0] == first.id
     assert groups.items.list.count() == 8
@@ -403,7 +404,7 @@ def test_an_empty_group_name_is_refused_and_the_name_comes_back(qtbot, host) -> 
     groups.items.list.setCurrentRow(0)
     _retype(qtbot, groups.name_edit, "   ")
     qtbot.waitUntil(groups.error.isVisible, timeout=WAIT)
-    assert groups.error.text() == "Dit veld mag niet leeg zijn."
+    assert groups.error.text() == "De groep kon niet worden opgeslagen: de naam is leeg."
     assert groups.name_edit.text() == "Tafel 1"
     assert host.session.state.groups[0].name == "Tafel 1"
 
@@ -459,7 +460,7 @@ def test_an_emptied_question_is_refused_when_left_and_comes_back(qtbot, host) ->
     assert not rounds.error.isVisible()
     rounds.dots_spin.setFocus()  # leaving the field does
     qtbot.waitUntil(rounds.error.isVisible, timeout=WAIT)
-    assert rounds.error.text() == "Dit veld mag niet leeg zijn."
+    assert rounds.error.text() == "De ronde kon niet worden opgeslagen: de vraag is leeg."
     assert rounds.question_edit.toPlainText() == original
 
 

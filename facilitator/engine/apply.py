@@ -152,8 +152,11 @@ def _changed(store: Store, note_id: int) -> Applied:
 
 
 def _set_phase(store: Store, cmd: c.SetPhase, now: float) -> Applied:
-    if store.round(cmd.round_id) is None:
+    round_ = store.round(cmd.round_id)
+    if round_ is None:
         raise NotFound("round")
+    if not round_.question and cmd.phase is not Phase.PREPARE:  # phones would see nothing
+        raise RuleViolation("no_question", "the round has no question yet")
     known = {g.id for g in store.groups()}
     targets = cmd.group_ids if cmd.group_ids is not None else tuple(sorted(known))
     if not set(targets) <= known:
@@ -167,8 +170,11 @@ def _set_phase(store: Store, cmd: c.SetPhase, now: float) -> Applied:
 
 
 def _set_active_round(store: Store, cmd: c.SetActiveRound, now: float) -> Applied:
-    if store.round(cmd.round_id) is None:
+    round_ = store.round(cmd.round_id)
+    if round_ is None:
         raise NotFound("round")
+    if not round_.question:  # phones follow the active round: they would see no question
+        raise RuleViolation("no_question", "the round has no question yet")
     if store.workshop().active_round_id == cmd.round_id:
         return None, []
     store.set_active_round(cmd.round_id)

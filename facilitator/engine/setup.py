@@ -42,12 +42,17 @@ def _colour(raw: str) -> str:
 ROUND_TITLE_MAX_CHARS = 80  # a heading, not a second question
 
 
-def _round_spec(spec: RoundSpec) -> RoundSpec:
+def _round_spec(spec: RoundSpec, *, may_be_unasked: bool = False) -> RoundSpec:
+    """The spec as stored. `may_be_unasked`: the question may still be empty (a round
+    just added waits for its question; SetPhase will not start it without one), but a
+    question once written is changed, never wiped."""
     if not 60 <= spec.duration_s <= 4 * 3600:
         raise RuleViolation("bad_duration", "a round lasts between 1 minute and 4 hours")
     if not 1 <= spec.dot_budget <= 20:
         raise RuleViolation("bad_budget", "the dot budget is between 1 and 20")
-    return replace(spec, question=clean_text(spec.question, max_chars=QUESTION_MAX_CHARS),
+    unasked = may_be_unasked and not clean_optional(spec.question, max_chars=QUESTION_MAX_CHARS)
+    question = "" if unasked else clean_text(spec.question, max_chars=QUESTION_MAX_CHARS)
+    return replace(spec, question=question,
                    title=clean_optional(spec.title, max_chars=ROUND_TITLE_MAX_CHARS))
 
 
@@ -117,16 +122,17 @@ def _move_group(store: Store, cmd: c.MoveGroup, now: float) -> Applied:
 
 
 def _add_round(store: Store, cmd: c.AddRound, now: float) -> Applied:
-    round_ = store.add_round(_round_spec(cmd.spec))
+    round_ = store.add_round(_round_spec(cmd.spec, may_be_unasked=True))
     if store.workshop().active_round_id is None:
         store.set_active_round(round_.id)
     return round_, _rounds_changed(store)
 
 
 def _update_round(store: Store, cmd: c.UpdateRound, now: float) -> Applied:
-    if store.round(cmd.round_id) is None:
+    before = store.round(cmd.round_id)
+    if before is None:
         raise NotFound("round")
-    store.update_round(cmd.round_id, _round_spec(cmd.spec))
+    store.update_round(cmd.round_id, _round_spec(cmd.spec, may_be_unasked=not before.question))
     return store.round(cmd.round_id), _rounds_changed(store)
 
 

@@ -34,6 +34,7 @@ from facilitator.engine import ActiveRoundChanged, Command, Event
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
 from facilitator.ui.about import show_about
 from facilitator.ui.bridge import EngineBridge
+from facilitator.ui.failures import FailureNotice
 from facilitator.ui.i18n import LanguageMenu
 from facilitator.ui.network_check import NetworkCheck
 from facilitator.ui.prepare import Preparer, SwitchWorkshop
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.day_flow = DayFlow(state, bridge.submit, self)
         self.recent_menu = RecentMenu(self.tr("&Recent geopend"), state.store.path, self)
         self.help_dialog: QDialog | None = None
+        self.failure = FailureNotice(self.statusBar(), self)  # refusals, in words
 
         # -- docks and toolbars
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -433,22 +435,28 @@ class MainWindow(QMainWindow):
             self.wall.show_wall(group_id, round_id, self.state.notes_of(group_id, round_id))
         self.undo_stack.show_wall(group_id, round_id)  # Ctrl+Z acts on this table only
 
+    def _view_key(self) -> tuple[int | None, int | None]:
+        return self.current_group_id(), self.current_round_id()
+
     def _table_name(self, group_id: int) -> str:
         group = self.state.group(group_id)
         return group.name if group is not None else ""
 
     def _on_group_selected(self, group_id: int) -> None:
+        self.failure.view_changed(self._view_key())
         self.join_panel.set_group(self.state.group(group_id))
         self.round_bar.show_group(group_id)
         self._show_wall()
         self.run_features.show_group(group_id)
 
     def _on_round_selected(self, round_id: int) -> None:
+        self.failure.view_changed(self._view_key())
         self.groups.set_round(round_id)
         self._show_wall()
         self.run_features.show_round(round_id)
 
     def _on_applied(self, events: Sequence[Event]) -> None:
+        self.failure.on_events(events)  # a refused change that got through after all
         self.wall.apply(events)
         self.groups.refresh()
         kinds = {type(e) for e in events}
@@ -471,12 +479,9 @@ class MainWindow(QMainWindow):
         self.round_bar.show_group(self.current_group_id())  # un-light a phase not taken
 
     def _on_command_failed(self, command: Command, error: BaseException) -> None:
-        self.statusBar().showMessage(
-            self.tr("Niet gelukt ({what}): {why}").format(
-                what=type(getattr(command, "command", command)).__name__, why=error
-            ),
-            _STATUS_MS,
-        )
+        editor = self.preparer.editor
+        if editor is None or not editor.shows_failure(command):  # said there, not twice
+            self.failure.show(command, error)  # in words, gone with its subject
         self.round_bar.show_group(self.current_group_id())  # un-light a refused phase
 
     def request_phase(self, round_id: int, phase: Phase, group_id: int | None = None) -> None:

@@ -19,7 +19,7 @@
     var round = st.round;
     var collecting = !!round && round.phase === "collect";
     $("phase").textContent = round ? t("phase_" + round.phase) : "";
-    $("question").textContent = round ? round.question : t("noRound");
+    $("question").textContent = round && round.question ? round.question : t("noRound");
     var methodName = round ? round.method.name[S.lang] || round.method.name.nl : "";
     $("method-name").textContent = methodName ? methodName + ": " + t("methodMore") : "";
     $("method-instruction").textContent = round

@@ -1,5 +1,5 @@
-"""Small pieces the preparation dialogs share: plain-text labels, refusal messages in
-Dutch, and the list-with-buttons that groups and rounds both use.
+"""Small pieces the preparation dialogs share: plain-text labels and the
+list-with-buttons that groups and rounds both use.
 
 Signals (ItemList): see the class.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,14 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from facilitator.domain.rules import RuleViolation
-from facilitator.domain.text import InvalidText
-from facilitator.engine.errors import NotFound
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("prepare", text)
 
 
 def swatch_icon(colour: QColor, size: int = 22) -> QIcon:
@@ -79,26 +71,6 @@ def error_label() -> QLabel:
 def show_error(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
-
-
-def refusal_text(error: BaseException) -> str:
-    """Why the engine refused, in the facilitator's words."""
-    code = getattr(error, "code", None)
-    messages = {
-        "has_content": _tr("Verwijderen kan niet meer: hier hebben deelnemers al iets "
-                           "gemaakt (deelnemers, briefjes of stemmen)."),
-        "empty": _tr("Dit veld mag niet leeg zijn."),
-        "bad_colour": _tr("Een kleur schrijft u als #rrggbb."),
-        "bad_duration": _tr("Een ronde duurt tussen 1 minuut en 4 uur."),
-        "bad_budget": _tr("Het aantal stippen ligt tussen 1 en 20."),
-        "bad_language": _tr("Kies Nederlands of Engels."),
-        "too_long": _tr("Deze tekst is te lang."),
-    }
-    if isinstance(error, RuleViolation | InvalidText) and code in messages:
-        return messages[code]
-    if isinstance(error, NotFound):
-        return _tr("Dit onderdeel bestaat niet meer.")
-    return _tr("Niet gelukt: {why}").format(why=error)
 
 
 class ItemList(QWidget):

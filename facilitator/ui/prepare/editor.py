@@ -4,7 +4,8 @@ A non-modal dialog beside the main window, so the facilitator can keep an eye on
 walls while editing. Every edit is an engine command through the bridge; the dialog
 redraws only from WorkshopState.applied (WorkshopChanged, GroupsChanged, RoundsChanged,
 and note events for the dot advice), never by polling. Refusals from the engine come
-back on bridge.commandFailed and are shown in plain words on the tab concerned.
+back on bridge.commandFailed and are shown in plain words on the tab concerned
+(ui.failures), until another item is chosen there.
 
 Signals: none of its own.
 """
@@ -30,10 +31,10 @@ from facilitator.engine import NoteAdded, NoteChanged, NoteRemoved
 from facilitator.engine import commands as c
 from facilitator.engine.events import GroupsChanged, RoundsChanged, WorkshopChanged
 from facilitator.ui.bridge import EngineBridge
+from facilitator.ui.failures import failure_text
 from facilitator.ui.prepare.common import (
     error_label,
     plain_label,
-    refusal_text,
     show_error,
     typing_timer,
 )
@@ -163,8 +164,14 @@ class WorkshopEditor(QDialog):
         elif kinds & {NoteAdded, NoteChanged, NoteRemoved}:
             self.rounds_tab.refresh_advice()
 
+    def shows_failure(self, command: object) -> bool:
+        """Whether this open editor says this command's refusal on its own tab (so the
+        main window need not say it a second time)."""
+        return self.isVisible() and isinstance(
+            command, (c.UpdateWorkshop, *_GROUP_COMMANDS, *_ROUND_COMMANDS))
+
     def on_failed(self, command: object, error: BaseException) -> None:
-        text = refusal_text(error)
+        text = failure_text(command, error)  # what failed and why, in words
         if isinstance(command, c.UpdateWorkshop):
             self.event_tab.refused(text)
         elif isinstance(command, _GROUP_COMMANDS):

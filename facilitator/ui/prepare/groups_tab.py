@@ -110,6 +110,8 @@ class GroupsTab(QWidget):
         switching = group is None or group.id != self._form_id
         if switching and self._form_id is not None:
             self.commit_if_complete()  # what was typed belongs to the group shown before
+        if switching:
+            show_error(self.error, "")  # a refusal goes with the item it was about
         self._form_id = group.id if group is not None else None
         _set_text(self.name_edit, group.name if group else "", force=switching)
         _set_text(self.host_edit, group.host if group else "", force=switching)

@@ -32,6 +32,7 @@ from facilitator.domain.model import Method, Round, Visibility
 from facilitator.engine.commands import AddRound, DeleteRound, MoveRound, UpdateRound
 from facilitator.store.specs import RoundSpec
 from facilitator.ui.bridge import EngineBridge
+from facilitator.ui.i18n import current_language
 from facilitator.ui.prepare.common import (
     ItemList,
     list_beside_details,
@@ -65,6 +66,7 @@ class RoundsTab(QWidget):
         self.bridge = bridge
         self._loading = False
         self._form_id: int | None = None  # the round whose values the form holds
+        self._asking = False  # a round was just added: its question field gets the focus
         self.items = ItemList(self.tr("Ronde toevoegen"))
         self.items.selected.connect(self._show)
         self.items.addRequested.connect(self.add_round)
@@ -72,7 +74,14 @@ class RoundsTab(QWidget):
         self.items.moveRequested.connect(lambda rid, pos: self.bridge.submit(MoveRound(rid, pos)))
 
         self.question_edit = QPlainTextEdit()
-        self.question_edit.setPlaceholderText(self.tr("De vraag die de groepen beantwoorden"))
+        self.question_edit.setPlaceholderText(self.tr("Typ hier de vraag die de groepen "
+                                                      "beantwoorden"))
+        # Said beside a round that has no question yet: it cannot start without one.
+        self.question_hint = plain_label(self.tr("Deze ronde heeft nog geen vraag. Zonder "
+                                                 "vraag kan de ronde niet beginnen."))
+        self.question_hint.setObjectName("question-hint")
+        self.question_hint.setStyleSheet("#question-hint { color: #8a5a00; }")
+        self.question_hint.hide()
         self.question_edit.setTabChangesFocus(True)
         self.question_edit.setMinimumHeight(90)
         self.question_edit.installEventFilter(self)
@@ -87,7 +96,7 @@ class RoundsTab(QWidget):
 
         self.method_combo = QComboBox()
         for method in Method:
-            self.method_combo.addItem(method_name(method), method.value)
+            self.method_combo.addItem(method_name(method, current_language()), method.value)
         self.method_combo.activated.connect(self._on_method_chosen)
         self.instruction_label = plain_label()
         self.duration_spin = QSpinBox()
@@ -117,6 +126,7 @@ class RoundsTab(QWidget):
         dots_row.addWidget(self.advice_label, 1)
         form = QFormLayout()
         form.addRow(self.tr("Vraag:"), self.question_edit)
+        form.addRow("", self.question_hint)
         form.addRow(self.tr("Titel:"), self.title_edit)
         form.addRow(self.tr("Methode:"), self.method_combo)
         form.addRow("", self.instruction_label)
@@ -133,9 +143,12 @@ class RoundsTab(QWidget):
         added = {r.id for r in self.state.rounds} - set(self.items.ids())
         if keep is None and len(added) == 1 and self.items.ids():
             keep = added.pop()  # a round just added: show it to be written
+        else:
+            self._asking = False
         rows: list[tuple[int, str, QColor | None]]
         rows = [(r.id, self.tr("{n}. {question}\n{method} · {minutes} min · {dots} stippen{hidden}")
-                 .format(n=i, question=_short(r.question), method=method_name(r.method),
+                 .format(n=i, question=_short(r.question) or self.tr("(nog geen vraag)"),
+                         method=method_name(r.method, current_language()),
                          minutes=max(1, round(r.duration_s / 60)), dots=r.dot_budget,
                          hidden=self.tr(" · verborgen") if r.visibility is Visibility.HIDDEN
                          else ""), None)
@@ -153,6 +166,8 @@ class RoundsTab(QWidget):
         switching = round_ is None or round_.id != self._form_id
         if switching and self._form_id is not None:
             self.commit_if_complete()  # what was typed belongs to the round shown before
+        if switching:
+            show_error(self.error, "")  # a refusal goes with the item it was about
         self._form_id = round_.id if round_ is not None else None
         self.details.setEnabled(round_ is not None)
         if round_ is None:
@@ -175,6 +190,15 @@ class RoundsTab(QWidget):
             self._loading = False
         self._show_method(round_.method)
         self.refresh_advice()
+        self._show_question_hint()
+        if self._asking:
+            self._asking = False
+            self.question_edit.setFocus()  # the question is what a new round needs first
+
+    def _show_question_hint(self) -> None:
+        round_ = self.current()
+        unasked = round_ is not None and not round_.question
+        self.question_hint.setVisible(unasked and not self.question_edit.toPlainText().strip())
 
     def refresh_advice(self) -> None:
         round_ = self.current()
@@ -189,7 +213,7 @@ class RoundsTab(QWidget):
                                               "briefjes/clusters (nog leeg)"))
 
     def _show_method(self, method: Method) -> None:
-        self.instruction_label.setText(instruction(method))
+        self.instruction_label.setText(instruction(method, current_language()))
         self.suggested_label.setText(self.tr("voorgesteld bij deze methode: {n} min")
                                      .format(n=METHODS[method].minutes))
 
@@ -204,9 +228,11 @@ class RoundsTab(QWidget):
     def add_round(self) -> None:
         show_error(self.error, "")
         method = Method.BRAINSTORM
+        self._asking = True
+        # An empty question, not a made-up one that phones would show: the form asks
+        # for it, and the engine does not start the round without it.
         self.bridge.submit(AddRound(RoundSpec(
-            question=self.tr("Nieuwe vraag"), method=method,
-            duration_s=METHODS[method].minutes * 60)))
+            question="", method=method, duration_s=METHODS[method].minutes * 60)))
 
     def _on_method_chosen(self, _index: int) -> None:
         method = Method(self.method_combo.currentData())
@@ -217,6 +243,7 @@ class RoundsTab(QWidget):
         self.commit()
 
     def _on_question_typed(self) -> None:
+        self._show_question_hint()
         if not self._loading:
             self._typing.start()
 

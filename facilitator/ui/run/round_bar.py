@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.methods import method_name
 from facilitator.domain.model import Phase, Round
+from facilitator.ui.i18n import current_language
 from facilitator.ui.run.groups_panel import phase_label
 from facilitator.ui.state import WorkshopState
 
@@ -119,10 +120,11 @@ class RoundBar(QWidget):
             self.question.setText("")
             self.details.setText("")
             return
-        self.question.setText(round_.question)
+        self.question.setText(round_.question or self.tr(
+            "Deze ronde heeft nog geen vraag: schrijf die bij Werkplaats voorbereiden."))
         self.details.setText(
             self.tr("{method} · {minutes} min · {dots} stippen · {who}").format(
-                method=method_name(round_.method),
+                method=method_name(round_.method, current_language()),
                 minutes=round_.duration_s // 60,
                 dots=round_.dot_budget,
                 who=self.tr("telefoons zien deze ronde")
