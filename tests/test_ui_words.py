@@ -182,3 +182,70 @@ def test_the_round_bar_says_a_round_has_no_question(qtbot, session) -> None:
     qtbot.waitUntil(lambda: added.id in [r.id for r in session.state.rounds], timeout=WAIT)
     window.round_bar.select_round(added.id)
     qtbot.waitUntil(lambda: "nog geen vraag" in window.round_bar.question.text(), timeout=WAIT)
+
+
+# -- after export: open the file or its folder --------------------------------------------
+
+
+def _export_dialog(qtbot, session):
+    session.window.export_action.trigger()
+    dialog = session.window.preparer.export_dialog
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_after_export_the_file_and_its_folder_open_from_the_dialog(
+        qtbot, session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    dialog = _export_dialog(qtbot, session)
+    assert not dialog.open_file_button.isVisible()  # nothing written yet
+    target = tmp_path / "uit" / "verslag.docx"
+    target.parent.mkdir()
+    dialog.path_edit.setText(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.open_file_button.isVisible, timeout=60_000)
+    assert dialog.open_folder_button.isVisible()
+    assert dialog.open_file_button.hasFocus()  # Space opens what was just made
+    dialog.grab().save(str(tmp_path / "export-done.png"))
+
+    qtbot.keyClick(dialog.open_file_button, Qt.Key.Key_Space)
+    qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(target), str(target.parent)]
+
+    dialog.path_edit.setText(str(tmp_path / "ander.docx"))  # the next export hides them
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert not dialog.open_file_button.isVisible()
+    qtbot.waitUntil(dialog.open_file_button.isVisible, timeout=60_000)
+    qtbot.mouseClick(dialog.open_file_button, Qt.MouseButton.LeftButton)
+    assert opened[-1] == str(tmp_path / "ander.docx")
+
+
+def test_a_file_that_will_not_open_says_where_it_is(
+        qtbot, session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    dialog = _export_dialog(qtbot, session)
+    dialog.path_edit.setText(str(tmp_path / "verslag.docx"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.open_file_button.isVisible, timeout=60_000)
+    qtbot.mouseClick(dialog.open_file_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == (
+        f"Dit kon niet worden geopend; het staat hier: {tmp_path / 'verslag.docx'}")
+
+
+def test_an_export_that_cannot_be_written_says_why_in_words(
+        qtbot, session, tmp_path: Path) -> None:
+    dialog = _export_dialog(qtbot, session)
+    dialog.path_edit.setText(str(tmp_path / "bestaat-niet" / "verslag.docx"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "kon niet" in dialog.status.text(), timeout=60_000)
+    said = dialog.status.text()
+    assert said == ("Het bestand kon niet worden opgeslagen: de map of het bestand "
+                    "bestaat niet.")
+    assert not _internal_names(said)  # was "FileNotFoundError: [Errno 2] ..."
+    assert not dialog.open_file_button.isVisible()

@@ -7,14 +7,17 @@ to one thread); render's progress callback crosses back to the GUI thread as a q
 signal. The file is written beside the target and renamed, so an open Word file or a
 full disk never leaves half a report under the real name.
 
-The work itself is facilitator.ui.prepare.export_task.ExportTask.
+The work itself is facilitator.ui.prepare.export_task.ExportTask. Once a file is
+written, "Bestand openen" and "Map openen" hand it (or its folder) to the system
+(QDesktopServices), so the facilitator does not go looking for it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -96,6 +99,20 @@ class ExportDialog(QDialog):
         self.progress.hide()  # until an export runs
         self.status = plain_label()
         self.status.setMinimumWidth(480)
+        self.exported: Path | None = None  # the file last written, for the buttons below
+        self.open_file_button = QPushButton(self.tr("Bestand &openen"))
+        self.open_file_button.setToolTip(self.tr("Opent het bestand in Word, LibreOffice of "
+                                                 "het programma dat de laptop ervoor kiest."))
+        self.open_file_button.clicked.connect(self.open_file)
+        self.open_folder_button = QPushButton(self.tr("&Map openen"))
+        self.open_folder_button.setToolTip(self.tr("Opent de map waarin het bestand staat."))
+        self.open_folder_button.clicked.connect(self.open_folder)
+        opened_row = QHBoxLayout()
+        opened_row.addWidget(self.open_file_button)
+        opened_row.addWidget(self.open_folder_button)
+        opened_row.addStretch(1)
+        self.open_file_button.hide()  # until a file is written
+        self.open_folder_button.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("Soort:"), self.format_combo)
@@ -120,6 +137,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addLayout(opened_row)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.format_combo.currentIndexChanged.connect(self._on_format)
@@ -197,6 +215,7 @@ class ExportDialog(QDialog):
         self.task.progressed.connect(self._on_progress)
         self.task.finished.connect(self._on_finished)
         self.task.failed.connect(self._on_failed)
+        self._show_opened(None)  # the buttons are for the file this export writes
         self.progress.setRange(0, 0)  # busy until the first progress report
         self.progress.show()
         self.status.setText(self.tr("Bezig met exporteren…"))
@@ -214,6 +233,8 @@ class ExportDialog(QDialog):
         self.progress.setValue(1)
         self.status.setText(self.tr("Opgeslagen: {path}").format(path=path))
         self.export_button.setEnabled(True)
+        self._show_opened(Path(path))
+        self.open_file_button.setFocus()  # Enter or Space opens what was just made
         window = self.parent()
         if window is not None and hasattr(window, "statusBar"):
             window.statusBar().showMessage(self.tr("Opgeslagen: {path}").format(path=path), 8000)
@@ -223,5 +244,28 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.hide()  # until an export runs
-        self.status.setText(self.tr("Niet gelukt: {why}").format(why=why))
+        self.status.setText(self.tr("Het bestand kon niet worden opgeslagen: {why}.")
+                            .format(why=why))
         self.export_button.setEnabled(True)
+
+    # -- after the export ---------------------------------------------------------------
+
+    def _show_opened(self, path: Path | None) -> None:
+        self.exported = path
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setVisible(path is not None)
+
+    def open_file(self) -> bool:
+        """The file just written, in the program the system chooses for it."""
+        return self.exported is not None and self._open(self.exported)
+
+    def open_folder(self) -> bool:
+        """The folder the file was written to, in the system's file manager."""
+        return self.exported is not None and self._open(self.exported.parent)
+
+    def _open(self, path: Path) -> bool:
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        self.status.setText(self.tr("Dit kon niet worden geopend; het staat hier: {path}")
+                            .format(path=path))
+        return False

@@ -7,7 +7,8 @@ Signals:
     ExportTask.progressed(int, int): done, total.
     ExportTask.finished(str): the path written (the report's, when a separate appendix
         was written beside it).
-    ExportTask.failed(str): why nothing was written.
+    ExportTask.failed(str): why nothing was written, in the facilitator's words (a full
+        disk, a folder that may not be written; never an exception's class name).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from facilitator.report import appendix_path
 from facilitator.report.options import SEPARATE, ReportOptions
 from facilitator.store import Reader
+from facilitator.ui.failures import reason
 
 
 class ExportTask(QObject):
@@ -59,8 +61,8 @@ class ExportTask(QObject):
                 partial = target.with_name(target.name + ".part")
                 partial.write_bytes(content)
                 partial.replace(target)
-        except Exception as exc:  # shown to the facilitator, not swallowed
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # shown to the facilitator in words, logged in full
+            self.failed.emit(reason(self, exc))
             return
         self.finished.emit(str(self.target))
 
