@@ -83,8 +83,8 @@ def test_english_translator_reaches_a_freshly_built_window(qapp, build_window) -
     assert QCoreApplication.translate("Phase", "Verzamelen") == "Collect"
     # Helpers and window.tr() outside MainWindow are found under the context PySide asks.
     assert QCoreApplication.translate("MainWindow", "Netwerkcontrole") == "Network check"
-    assert QCoreApplication.translate("prepare", "Dit veld mag niet leeg zijn.") == (
-        "This field must not be empty.")
+    assert QCoreApplication.translate("failures", "de vraag is leeg") == (
+        "the question is empty")
 
 
 def test_dutch_is_the_source_and_needs_no_translation(qapp, build_window) -> None:

@@ -91,8 +91,7 @@ def test_no_failure_text_names_a_command_an_exception_or_the_log_text(qapp) -> N
             assert text.endswith(".") and ": " in text
 
 
-def test_a_refused_phase_is_said_in_words_and_goes_when_the_table_changes(
-        qtbot, session) -> None:
+def test_a_refused_phase_is_said_in_words_and_goes_when_the_table_changes(qtbot, session) -> None:
     window = session.window
     added = session.engine.execute(c.AddRound(c.RoundSpec("", duration_s=600)))
     qtbot.waitUntil(lambda: added.id in [r.id for r in session.state.rounds], timeout=WAIT)
@@ -101,8 +100,9 @@ def test_a_refused_phase_is_said_in_words_and_goes_when_the_table_changes(
 
     window.request_phase(added.id, Phase.COLLECT)  # as the phase button does
     bar = window.statusBar()
-    qtbot.waitUntil(lambda: bar.currentMessage() != "" and "vraag" in bar.currentMessage(),
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: bar.currentMessage() != "" and "vraag" in bar.currentMessage(), timeout=WAIT
+    )
     said = bar.currentMessage()
     assert said.startswith("De fase kon niet worden gewijzigd: de ronde heeft nog geen vraag")
     assert not _internal_names(said), said
@@ -125,7 +125,8 @@ def test_a_refused_round_goes_when_its_problem_is_fixed(qtbot, session) -> None:
 
 
 def test_a_refused_round_in_the_editor_says_what_and_why_until_another_is_chosen(
-        qtbot, session) -> None:
+    qtbot, session
+) -> None:
     window = session.window
     window.preparer.edit_action.trigger()
     editor = window.preparer.editor
@@ -169,8 +170,10 @@ def test_a_new_round_starts_empty_and_asks_for_its_question(qtbot, session) -> N
 
     qtbot.keyClicks(rounds.question_edit, "Wat pakken we als eerste op?")
     assert not rounds.question_hint.isVisible()  # typing answers the hint
-    qtbot.waitUntil(lambda: session.state.round(added.id).question
-                    == "Wat pakken we als eerste op?", timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: session.state.round(added.id).question == "Wat pakken we als eerste op?",
+        timeout=WAIT,
+    )
     window.request_phase(added.id, Phase.COLLECT)  # now it starts
     group = session.state.groups[0].id
     qtbot.waitUntil(lambda: session.state.phase(added.id, group) is Phase.COLLECT, timeout=WAIT)
@@ -195,12 +198,16 @@ def _export_dialog(qtbot, session):
 
 
 def test_after_export_the_file_and_its_folder_open_from_the_dialog(
-        qtbot, session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot, session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtGui import QDesktopServices
 
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
+    )
     dialog = _export_dialog(qtbot, session)
     assert not dialog.open_file_button.isVisible()  # nothing written yet
     target = tmp_path / "uit" / "verslag.docx"
@@ -225,7 +232,8 @@ def test_after_export_the_file_and_its_folder_open_from_the_dialog(
 
 
 def test_a_file_that_will_not_open_says_where_it_is(
-        qtbot, session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot, session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtGui import QDesktopServices
 
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
@@ -235,17 +243,16 @@ def test_a_file_that_will_not_open_says_where_it_is(
     qtbot.waitUntil(dialog.open_file_button.isVisible, timeout=60_000)
     qtbot.mouseClick(dialog.open_file_button, Qt.MouseButton.LeftButton)
     assert dialog.status.text() == (
-        f"Dit kon niet worden geopend; het staat hier: {tmp_path / 'verslag.docx'}")
+        f"Dit kon niet worden geopend; het staat hier: {tmp_path / 'verslag.docx'}"
+    )
 
 
-def test_an_export_that_cannot_be_written_says_why_in_words(
-        qtbot, session, tmp_path: Path) -> None:
+def test_an_export_that_cannot_be_written_says_why_in_words(qtbot, session, tmp_path: Path) -> None:
     dialog = _export_dialog(qtbot, session)
     dialog.path_edit.setText(str(tmp_path / "bestaat-niet" / "verslag.docx"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "kon niet" in dialog.status.text(), timeout=60_000)
     said = dialog.status.text()
-    assert said == ("Het bestand kon niet worden opgeslagen: de map of het bestand "
-                    "bestaat niet.")
+    assert said == ("Het bestand kon niet worden opgeslagen: de map of het bestand bestaat niet.")
     assert not _internal_names(said)  # was "FileNotFoundError: [Errno 2] ..."
     assert not dialog.open_file_button.isVisible()

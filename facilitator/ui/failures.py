@@ -67,10 +67,17 @@ def _inner(command: object) -> object:
 _ROUND = (c.AddRound, c.UpdateRound, c.DeleteRound, c.MoveRound)
 _GROUP = (c.AddGroup, c.UpdateGroup, c.DeleteGroup, c.MoveGroup)
 _TIMER = (c.StartTimer, c.PauseTimer, c.AddTime, c.ResetTimer)
-_NOTE = (c.AddNote, c.EditNote, c.DeleteNote, c.SetNoteHidden, c.MoveNote, c.MoveNotes,
-         c.RestoreNotes, c.UndeleteNote)
-_CLUSTER = (c.CreateCluster, c.UpdateCluster, c.DeleteCluster, c.SetNoteCluster,
-            c.RestoreCluster)
+_NOTE = (
+    c.AddNote,
+    c.EditNote,
+    c.DeleteNote,
+    c.SetNoteHidden,
+    c.MoveNote,
+    c.MoveNotes,
+    c.RestoreNotes,
+    c.UndeleteNote,
+)
+_CLUSTER = (c.CreateCluster, c.UpdateCluster, c.DeleteCluster, c.SetNoteCluster, c.RestoreCluster)
 _ACTION = (c.AddAction, c.UpdateAction, c.DeleteAction, c.RestoreAction)
 
 
@@ -85,8 +92,7 @@ def subject_of(command: object) -> Subject:
         return Subject("group", getattr(inner, "group_id", None))
     if isinstance(inner, c.UpdateWorkshop):
         return Subject("workshop")
-    if isinstance(inner, (*_NOTE, *_CLUSTER, *_ACTION, c.MergeNote, c.UnmergeNote,
-                          c.Undo, c.Redo)):
+    if isinstance(inner, (*_NOTE, *_CLUSTER, *_ACTION, c.MergeNote, c.UnmergeNote, c.Undo, c.Redo)):
         return Subject("wall")
     return Subject("other")
 
@@ -155,8 +161,9 @@ def _empty(command: object) -> str:
 def _by_code(code: str) -> str | None:
     """The engine's stable refusal codes (domain.rules, domain.text, engine)."""
     reasons = {
-        "has_content": _tr("hier hebben deelnemers al iets gemaakt (deelnemers, briefjes "
-                           "of stemmen)"),
+        "has_content": _tr(
+            "hier hebben deelnemers al iets gemaakt (deelnemers, briefjes of stemmen)"
+        ),
         "bad_colour": _tr("een kleur schrijft u als #rrggbb"),
         "bad_duration": _tr("een ronde duurt tussen 1 minuut en 4 uur"),
         "bad_budget": _tr("het aantal stippen ligt tussen 1 en 20"),
@@ -164,13 +171,15 @@ def _by_code(code: str) -> str | None:
         "bad_address": _tr("kies je of u"),
         "too_long": _tr("de tekst is te lang"),
         "not_text": _tr("dit is geen tekst"),
-        "no_question": _tr("de ronde heeft nog geen vraag; schrijf die eerst bij "
-                           "Werkplaats voorbereiden > Rondes"),
+        "no_question": _tr(
+            "de ronde heeft nog geen vraag; schrijf die eerst bij Werkplaats voorbereiden > Rondes"
+        ),
         "wrong_phase": _tr("dat kan niet in de fase waarin deze ronde nu staat"),
         "round_closed": _tr("deze ronde is gesloten"),
         "other_wall": _tr("de briefjes staan op verschillende muren"),
-        "bad_merge": _tr("een briefje dat al is samengevoegd kan niet nog eens worden "
-                         "samengevoegd"),
+        "bad_merge": _tr(
+            "een briefje dat al is samengevoegd kan niet nog eens worden samengevoegd"
+        ),
         "bad_dots": _tr("de stippen kloppen niet"),
         "one_dot_per_item": _tr("in deze ronde mag er één stip per briefje"),
         "not_undoable": _tr("deze stap kan niet ongedaan worden gemaakt"),

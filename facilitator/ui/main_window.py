@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+Shift+Z / Ctrl+Y", self.tr("Opnieuw")),
             ("Ctrl+0", self.tr("Alle briefjes tonen")),
             ("Ctrl++ / Ctrl+-", self.tr("In- en uitzoomen")),
-            ("Ctrl+wiel", self.tr("Zoomen onder de muis")),
+            (self.tr("Ctrl+wiel"), self.tr("Zoomen onder de muis")),
             (self.tr("Middelste knop of Alt+slepen"), self.tr("Muur verschuiven")),
             ("Esc", self.tr("Zoeken wissen")),
             (self.tr("Slepen op briefje"), self.tr("Cluster maken")),

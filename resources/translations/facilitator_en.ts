@@ -267,6 +267,22 @@
         <translation>Browse…</translation>
     </message>
     <message>
+        <source>Bestand &amp;openen</source>
+        <translation>&amp;Open file</translation>
+    </message>
+    <message>
+        <source>Opent het bestand in Word, LibreOffice of het programma dat de laptop ervoor kiest.</source>
+        <translation>Opens the file in Word, LibreOffice or whichever program the laptop uses for it.</translation>
+    </message>
+    <message>
+        <source>&amp;Map openen</source>
+        <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+        <source>Opent de map waarin het bestand staat.</source>
+        <translation>Opens the folder the file is in.</translation>
+    </message>
+    <message>
         <source>Soort:</source>
         <translation>Type:</translation>
     </message>
@@ -327,8 +343,12 @@
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <source>Niet gelukt: {why}</source>
-        <translation>Failed: {why}</translation>
+        <source>Het bestand kon niet worden opgeslagen: {why}.</source>
+        <translation>The file could not be saved: {why}.</translation>
+    </message>
+    <message>
+        <source>Dit kon niet worden geopend; het staat hier: {path}</source>
+        <translation>This could not be opened; it is here: {path}</translation>
     </message>
 </context>
 <context>
@@ -564,6 +584,10 @@
         <translation>Redo</translation>
     </message>
     <message>
+        <source>Ctrl+wiel</source>
+        <translation>Ctrl+wheel</translation>
+    </message>
+    <message>
         <source>Deze werkplaats is al open in dit venster.</source>
         <translation>This workshop is already open in this window.</translation>
     </message>
@@ -590,10 +614,6 @@
     <message>
         <source>{title} (demo)</source>
         <translation>{title} (demo)</translation>
-    </message>
-    <message>
-        <source>Niet gelukt ({what}): {why}</source>
-        <translation>Failed ({what}): {why}</translation>
     </message>
     <message>
         <source>Verslag exporteren</source>
@@ -1227,6 +1247,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
         <translation>Round:</translation>
     </message>
     <message>
+        <source>Deze ronde heeft nog geen vraag: schrijf die bij Werkplaats voorbereiden.</source>
+        <translation>This round has no question yet: write it in Prepare workshop.</translation>
+    </message>
+    <message>
         <source>{method} · {minutes} min · {dots} stippen · {who}</source>
         <translation>{method} · {minutes} min · {dots} dots · {who}</translation>
     </message>
@@ -1246,8 +1270,12 @@ If you quit, phones can no longer send anything. What participants type meanwhil
         <translation>Add round</translation>
     </message>
     <message>
-        <source>De vraag die de groepen beantwoorden</source>
-        <translation>The question the groups answer</translation>
+        <source>Typ hier de vraag die de groepen beantwoorden</source>
+        <translation>Type the question the groups answer here</translation>
+    </message>
+    <message>
+        <source>Deze ronde heeft nog geen vraag. Zonder vraag kan de ronde niet beginnen.</source>
+        <translation>This round has no question yet. Without a question the round cannot start.</translation>
     </message>
     <message>
         <source>Kort onderwerp voor het verslag (leeg: het begin van de vraag)</source>
@@ -1300,6 +1328,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
 {method} · {minutes} min · {dots} dots{hidden}</translation>
     </message>
     <message>
+        <source>(nog geen vraag)</source>
+        <translation>(no question yet)</translation>
+    </message>
+    <message>
         <source> · verborgen</source>
         <translation> · hidden</translation>
     </message>
@@ -1314,10 +1346,6 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>voorgesteld bij deze methode: {n} min</source>
         <translation>suggested for this method: {n} min</translation>
-    </message>
-    <message>
-        <source>Nieuwe vraag</source>
-        <translation>New question</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +1798,225 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     </message>
 </context>
 <context>
+    <name>failures</name>
+    <message>
+        <source>De briefjes konden niet worden samengevoegd</source>
+        <translation>The notes could not be merged</translation>
+    </message>
+    <message>
+        <source>De briefjes konden niet worden verplaatst</source>
+        <translation>The notes could not be moved</translation>
+    </message>
+    <message>
+        <source>De fase kon niet worden gewijzigd</source>
+        <translation>The phase could not be changed</translation>
+    </message>
+    <message>
+        <source>De gegevens van de bijeenkomst konden niet worden opgeslagen</source>
+        <translation>The event details could not be saved</translation>
+    </message>
+    <message>
+        <source>De groep kon niet worden opgeslagen</source>
+        <translation>The group could not be saved</translation>
+    </message>
+    <message>
+        <source>De groep kon niet worden verwijderd</source>
+        <translation>The group could not be removed</translation>
+    </message>
+    <message>
+        <source>De ronde kon niet worden gestart</source>
+        <translation>The round could not be started</translation>
+    </message>
+    <message>
+        <source>De ronde kon niet worden opgeslagen</source>
+        <translation>The round could not be saved</translation>
+    </message>
+    <message>
+        <source>De ronde kon niet worden verwijderd</source>
+        <translation>The round could not be removed</translation>
+    </message>
+    <message>
+        <source>De timer kon niet worden bijgesteld</source>
+        <translation>The timer could not be adjusted</translation>
+    </message>
+    <message>
+        <source>De volgorde van de groepen kon niet worden gewijzigd</source>
+        <translation>The order of the groups could not be changed</translation>
+    </message>
+    <message>
+        <source>De volgorde van de rondes kon niet worden gewijzigd</source>
+        <translation>The order of the rounds could not be changed</translation>
+    </message>
+    <message>
+        <source>De wijziging kon niet worden opgeslagen</source>
+        <translation>The change could not be saved</translation>
+    </message>
+    <message>
+        <source>Het actiepunt kon niet worden opgeslagen</source>
+        <translation>The action point could not be saved</translation>
+    </message>
+    <message>
+        <source>Het briefje kon niet worden gewijzigd</source>
+        <translation>The note could not be changed</translation>
+    </message>
+    <message>
+        <source>Het briefje kon niet worden losgemaakt</source>
+        <translation>The note could not be separated</translation>
+    </message>
+    <message>
+        <source>Het briefje kon niet worden toegevoegd</source>
+        <translation>The note could not be added</translation>
+    </message>
+    <message>
+        <source>Het briefje kon niet worden verborgen of weer getoond</source>
+        <translation>The note could not be hidden or shown again</translation>
+    </message>
+    <message>
+        <source>Het cluster kon niet worden gewijzigd</source>
+        <translation>The cluster could not be changed</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken is niet gelukt</source>
+        <translation>Undo did not work</translation>
+    </message>
+    <message>
+        <source>Opnieuw doen is niet gelukt</source>
+        <translation>Redo did not work</translation>
+    </message>
+    <message>
+        <source>dat kan niet in de fase waarin deze ronde nu staat</source>
+        <translation>that is not possible in the phase this round is in now</translation>
+    </message>
+    <message>
+        <source>de briefjes staan op verschillende muren</source>
+        <translation>the notes are on different walls</translation>
+    </message>
+    <message>
+        <source>de map of het bestand bestaat niet</source>
+        <translation>the folder or file does not exist</translation>
+    </message>
+    <message>
+        <source>de naam is leeg</source>
+        <translation>the name is empty</translation>
+    </message>
+    <message>
+        <source>de ronde heeft nog geen vraag; schrijf die eerst bij Werkplaats voorbereiden &gt; Rondes</source>
+        <translation>the round has no question yet; write it first in Prepare workshop &gt; Rounds</translation>
+    </message>
+    <message>
+        <source>de schijf gaf een fout</source>
+        <translation>the disk reported an error</translation>
+    </message>
+    <message>
+        <source>de schijf is alleen-lezen</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>de schijf is vol</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>de stippen kloppen niet</source>
+        <translation>the dots do not add up</translation>
+    </message>
+    <message>
+        <source>de tekst is leeg</source>
+        <translation>the text is empty</translation>
+    </message>
+    <message>
+        <source>de tekst is te lang</source>
+        <translation>the text is too long</translation>
+    </message>
+    <message>
+        <source>de titel is leeg</source>
+        <translation>the title is empty</translation>
+    </message>
+    <message>
+        <source>de vraag is leeg</source>
+        <translation>the question is empty</translation>
+    </message>
+    <message>
+        <source>deze ronde is gesloten</source>
+        <translation>this round is closed</translation>
+    </message>
+    <message>
+        <source>deze stap is al gedaan</source>
+        <translation>this step was already done</translation>
+    </message>
+    <message>
+        <source>deze stap kan niet ongedaan worden gemaakt</source>
+        <translation>this step cannot be undone</translation>
+    </message>
+    <message>
+        <source>dit briefje bestaat al</source>
+        <translation>this note already exists</translation>
+    </message>
+    <message>
+        <source>dit is een map, geen bestand</source>
+        <translation>this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>dit is geen tekst</source>
+        <translation>this is not text</translation>
+    </message>
+    <message>
+        <source>dit onderdeel bestaat niet meer</source>
+        <translation>this item no longer exists</translation>
+    </message>
+    <message>
+        <source>een briefje dat al is samengevoegd kan niet nog eens worden samengevoegd</source>
+        <translation>a note that is already merged cannot be merged again</translation>
+    </message>
+    <message>
+        <source>een kleur schrijft u als #rrggbb</source>
+        <translation>a colour is written as #rrggbb</translation>
+    </message>
+    <message>
+        <source>een onverwachte fout (de details staan in het logboek)</source>
+        <translation>an unexpected error (the details are in the log)</translation>
+    </message>
+    <message>
+        <source>een ronde duurt tussen 1 minuut en 4 uur</source>
+        <translation>a round lasts between 1 minute and 4 hours</translation>
+    </message>
+    <message>
+        <source>er mag hier niet worden geschreven</source>
+        <translation>writing here is not allowed</translation>
+    </message>
+    <message>
+        <source>er staat nog niet in wat er moet gebeuren</source>
+        <translation>it does not say yet what is to be done</translation>
+    </message>
+    <message>
+        <source>het aantal stippen ligt tussen 1 en 20</source>
+        <translation>the number of dots is between 1 and 20</translation>
+    </message>
+    <message>
+        <source>het bestand kan niet meer worden beschreven (alleen-lezen)</source>
+        <translation>the file can no longer be written (read-only)</translation>
+    </message>
+    <message>
+        <source>hier hebben deelnemers al iets gemaakt (deelnemers, briefjes of stemmen)</source>
+        <translation>participants have already made something here (participants, notes or votes)</translation>
+    </message>
+    <message>
+        <source>in deze ronde mag er één stip per briefje</source>
+        <translation>this round allows one dot per note</translation>
+    </message>
+    <message>
+        <source>kies Nederlands of Engels</source>
+        <translation>choose Dutch or English</translation>
+    </message>
+    <message>
+        <source>kies je of u</source>
+        <translation>choose je or u</translation>
+    </message>
+    <message>
+        <source>{what}: {why}.</source>
+        <translation>{what}: {why}.</translation>
+    </message>
+</context>
+<context>
     <name>first_start</name>
     <message>
         <source>Windows vraagt zo meteen of {name} mag communiceren op netwerken.
@@ -1791,48 +2038,12 @@ Declined by mistake? Turn {name} on in Windows Security &gt; Firewall and networ
 <context>
     <name>prepare</name>
     <message>
-        <source>Deze tekst is te lang.</source>
-        <translation>This text is too long.</translation>
-    </message>
-    <message>
-        <source>Dit onderdeel bestaat niet meer.</source>
-        <translation>This item no longer exists.</translation>
-    </message>
-    <message>
-        <source>Dit veld mag niet leeg zijn.</source>
-        <translation>This field must not be empty.</translation>
-    </message>
-    <message>
-        <source>Een kleur schrijft u als #rrggbb.</source>
-        <translation>Write a colour as #rrggbb.</translation>
-    </message>
-    <message>
-        <source>Een ronde duurt tussen 1 minuut en 4 uur.</source>
-        <translation>A round lasts between 1 minute and 4 hours.</translation>
-    </message>
-    <message>
-        <source>Het aantal stippen ligt tussen 1 en 20.</source>
-        <translation>The number of dots is between 1 and 20.</translation>
-    </message>
-    <message>
-        <source>Kies Nederlands of Engels.</source>
-        <translation>Choose Dutch or English.</translation>
-    </message>
-    <message>
-        <source>Niet gelukt: {why}</source>
-        <translation>Failed: {why}</translation>
-    </message>
-    <message>
         <source>Nieuwe werkplaats</source>
         <translation>New workshop</translation>
     </message>
     <message>
         <source>Tafel 1</source>
         <translation>Table 1</translation>
-    </message>
-    <message>
-        <source>Verwijderen kan niet meer: hier hebben deelnemers al iets gemaakt (deelnemers, briefjes of stemmen).</source>
-        <translation>This can no longer be deleted: participants have already created something here (participants, notes or votes).</translation>
     </message>
     <message>
         <source>Wat wilt u vandaag met elkaar bespreken?</source>
