@@ -154,12 +154,14 @@ class MainWindow(QMainWindow):
         self.groups_dock = self._dock(self.tr("Groepen"), "groups", self.groups, left)
         screen = self.screen() or QGuiApplication.primaryScreen()
         small = screen is not None and screen.availableGeometry().height() < 740
+        # 1366x768 at 100% too: below the QR code, URL, code and network rows do not all
+        # fit, and a squeezed layout drew the code over its URL; scroll instead
+        short = screen is not None and screen.availableGeometry().height() < 900
         self.join_dock = self._dock(
             self.tr("Meedoen met je telefoon"),
             "join",
-            # 1366x768 at 100% has room for QR code, address and code; at 125% (614
-            # logical pixels) the panel scrolls rather than push the window off-screen
-            _scrolling(self.join_panel) if small else self.join_panel,
+            # on a short screen the panel scrolls rather than push the window off-screen
+            _scrolling(self.join_panel) if short else self.join_panel,
             right,
         )
         self.resizeDocks([self.groups_dock, self.join_dock], [260, 340], Qt.Orientation.Horizontal)
@@ -184,6 +186,10 @@ class MainWindow(QMainWindow):
             self.tr("Voorstellen"), "suggestions", self.suggestions, right
         )
         self.tabifyDockWidget(self.join_dock, self.suggestions_dock)
+        if small:  # the join panel gets the column's height: QR code and URL both in view
+            self.tabifyDockWidget(self.join_dock, self.results_dock)
+        if short:
+            self.join_panel.fit_short_screen()  # the QR code gives way, never covers the URL
         self.join_dock.raise_()
         # the wall gets the height; the overview shows a few rows and scrolls
         self.resizeDocks([self.overview_dock], [150], Qt.Orientation.Vertical)
@@ -204,7 +210,8 @@ class MainWindow(QMainWindow):
             self._on_group_selected(first)
         else:
             self.run_features.show_group(None)
-        for dock, width in ((self.groups_dock, 170), (self.join_dock, 280)):
+        names = self.groups.minimumSizeHint().width() + 4  # names whole, not squeezed
+        for dock, width in ((self.groups_dock, max(170, names)), (self.join_dock, 280)):
             dock.setMinimumWidth(width)  # names and the QR code stay readable at 1366x768
         self._default_layout = self.saveState()  # what View > Reset layout goes back to
         self._restore_settings()

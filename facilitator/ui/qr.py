@@ -80,8 +80,17 @@ class QrWidget(QWidget):
         super().__init__(parent)
         self._data = ""
         self._matrix: list[list[bool]] = []
+        self._square = True  # as tall as wide; False: as tall as there is room (yields)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(160, 160))
+
+    def yield_height(self, minimum: int = 120) -> None:
+        """On a short screen the code takes the height left over (down to `minimum`),
+        not its width again, so what stands under it (the URL) stays in view. It is
+        painted square and centred either way."""
+        self._square = False
+        self.setMinimumSize(QSize(minimum, minimum))
+        self.updateGeometry()
 
     def data(self) -> str:
         return self._data
@@ -94,10 +103,10 @@ class QrWidget(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(260, 260)
+        return QSize(260, 260) if self._square else self.minimumSize()
 
     def hasHeightForWidth(self) -> bool:
-        return True
+        return self._square
 
     def heightForWidth(self, width: int) -> int:
         return width

@@ -6,9 +6,16 @@ busy round costs one pass over eight rows per batch, not one per note.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from facilitator.domain.model import Phase
 from facilitator.ui.batched import one_data_change
@@ -71,6 +78,7 @@ class GroupsPanel(QTreeWidget):
         for group in self._state.groups:
             item = QTreeWidgetItem([group.name, "", ""])
             item.setData(0, Qt.ItemDataRole.UserRole, group.id)
+            item.setToolTip(0, group.name)  # a long name ends in "…"; the tooltip has it all
             item.setIcon(0, _swatch(group.colour))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.addTopLevelItem(item)
@@ -80,6 +88,21 @@ class GroupsPanel(QTreeWidget):
             self.select_group(keep)
         elif self.topLevelItemCount():
             self.setCurrentItem(self._row(0))
+
+    def name_width(self) -> int:
+        """The least the name column needs: a swatch and "Tafel 10" (a short table
+        name whole; a longer one ends in "…")."""
+        text = self.fontMetrics().horizontalAdvance(self.tr("Tafel 10"))
+        return text + self.iconSize().width() + 4 * self.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than names, counts and phases side by side: the dock follows
+        this, so at 1366x768 (and 125%) the names are not squeezed to nothing."""
+        header = self.header()
+        columns = sum(max(header.sectionSizeHint(c), self.sizeHintForColumn(c)) for c in (1, 2))
+        width = self.name_width() + columns + 2 * self.frameWidth()
+        return QSize(width, super().minimumSizeHint().height())
 
     def group_ids(self) -> list[int]:
         return [self._row(i).data(0, Qt.ItemDataRole.UserRole)

@@ -127,6 +127,14 @@ class JoinPanel(QWidget):
             return ""
         return self._server.join_url(self._group.code, self.address())
 
+    def fit_short_screen(self) -> None:
+        """1366x768 at 125% (614 logical pixels high): the QR code takes the height the
+        texts leave, so the URL under it and the code stay in view without scrolling."""
+        self.qr.yield_height()
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.setStretchFactor(self.qr, 1)
+
     def set_group(self, group: Group | None) -> None:
         self._group = group
         self._render()

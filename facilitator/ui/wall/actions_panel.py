@@ -93,8 +93,11 @@ class ActionsPanel(QWidget):
         form.addWidget(self.who, 1, 0)
         form.addWidget(self.due, 1, 1)
         form.addWidget(self.link_label, 2, 0, 1, 2)
+        # under what it links, not in the row below: three buttons side by side made
+        # the right-hand docks too wide for group names at 1366x768 and 125%
+        form.addWidget(self.link_button, 3, 0, 1, 2)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.link_button, self.delete_button):
+        for button in (self.add_button, self.delete_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
