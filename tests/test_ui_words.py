@@ -185,6 +185,7 @@ def test_the_round_bar_says_a_round_has_no_question(qtbot, session) -> None:
     qtbot.waitUntil(lambda: added.id in [r.id for r in session.state.rounds], timeout=WAIT)
     window.round_bar.select_round(added.id)
     qtbot.waitUntil(lambda: "nog geen vraag" in window.round_bar.question.text(), timeout=WAIT)
+    assert window.round_bar.combo.currentText().endswith("(nog geen vraag)")
 
 
 # -- after export: open the file or its folder --------------------------------------------

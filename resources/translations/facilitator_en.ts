@@ -365,6 +365,10 @@
         <source>Fase</source>
         <translation>Phase</translation>
     </message>
+    <message>
+        <source>Tafel 10</source>
+        <translation>Table 10</translation>
+    </message>
 </context>
 <context>
     <name>GroupsTab</name>
@@ -1261,6 +1265,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>niet de ronde die telefoons nu zien</source>
         <translation>not the round phones see now</translation>
+    </message>
+    <message>
+        <source>(nog geen vraag)</source>
+        <translation>(no question yet)</translation>
     </message>
 </context>
 <context>

@@ -137,7 +137,7 @@ class RoundBar(QWidget):
             button.setChecked(phase is not None and button.property("phase") == phase.value)
 
     def _combo_text(self, r: Round) -> str:
-        question = r.question
+        question = r.question or self.tr("(nog geen vraag)")
         if len(question) > _COMBO_CHARS:
             question = question[: _COMBO_CHARS - 1] + "…"
         mark = f" {_ACTIVE_MARK}" if self._state.workshop.active_round_id == r.id else ""
