@@ -257,3 +257,19 @@ def test_an_export_that_cannot_be_written_says_why_in_words(qtbot, session, tmp_
     assert said == ("Het bestand kon niet worden opgeslagen: de map of het bestand bestaat niet.")
     assert not _internal_names(said)  # was "FileNotFoundError: [Errno 2] ..."
     assert not dialog.open_file_button.isVisible()
+
+
+def test_a_copy_that_cannot_be_written_says_why_in_words(
+    qtbot, session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from facilitator.ui import storage_banner
+
+    target = tmp_path / "uitgetrokken-stick" / "dag.workshop"  # the stick was pulled
+    monkeypatch.setattr(
+        storage_banner.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    said: list[str] = []
+    monkeypatch.setattr(storage_banner.QMessageBox, "exec", lambda box: said.append(box.text()))
+    assert session.window.save_copy() is None
+    assert said == ["De kopie is niet gelukt: de map of het bestand bestaat niet."]
+    assert not _internal_names(said[0]) and "Errno" not in said[0], said

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -223,6 +224,15 @@ def reason(command: object, error: BaseException) -> str:
             return known
     if isinstance(error, OSError):
         return os_error_reason(error)
+    if isinstance(error, sqlite3.Error):  # a copy or a new file on a full or pulled stick
+        text = str(error).lower()
+        if "full" in text:
+            return _tr("de schijf is vol")
+        if "readonly" in text or "read-only" in text:
+            return _tr("de schijf is alleen-lezen")
+        if "unable to open" in text:
+            return _tr("de map bestaat niet of er mag niet worden geschreven")
+        return _tr("de schijf gaf een fout")
     log.error("unforeseen failure of %s", type(command).__name__, exc_info=error)
     return _tr("een onverwachte fout (de details staan in het logboek)")
 

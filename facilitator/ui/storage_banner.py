@@ -31,6 +31,7 @@ from facilitator.domain.model import Phase
 from facilitator.engine import Engine, Event, PhaseChanged
 from facilitator.engine.health import StorageHealth
 from facilitator.store import Reader
+from facilitator.ui.failures import reason
 
 _FAULT_STYLE = "QFrame#storageBanner { background: #b3261e; } QLabel { color: white; }"
 _WARN_STYLE = "QFrame#storageBanner { background: #f9dedc; } QLabel { color: #410e0b; }"
@@ -211,7 +212,7 @@ def save_copy_dialog(parent: QWidget, store: Reader) -> Path | None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             parent.windowTitle(),
-            parent.tr("De kopie is niet gelukt: {why}").format(why=exc),
+            parent.tr("De kopie is niet gelukt: {why}.").format(why=reason(store, exc)),
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()

@@ -834,8 +834,12 @@
         <translation>A file {name} already exists; choose another name.</translation>
     </message>
     <message>
-        <source>Niet gemaakt: {why}</source>
-        <translation>Not created: {why}</translation>
+        <source>het sjabloon is niet te lezen</source>
+        <translation>the template cannot be read</translation>
+    </message>
+    <message>
+        <source>De werkplaats kon niet worden gemaakt: {why}.</source>
+        <translation>The workshop could not be made: {why}.</translation>
     </message>
     <message>
         <source>Sjabloon kiezen</source>
@@ -1036,8 +1040,8 @@
         <translation>Template (*.json)</translation>
     </message>
     <message>
-        <source>Sjabloon niet opgeslagen: {e}</source>
-        <translation>Template not saved: {e}</translation>
+        <source>Het sjabloon kon niet worden opgeslagen: {e}.</source>
+        <translation>The template could not be saved: {e}.</translation>
     </message>
     <message>
         <source>Sjabloon opgeslagen: {path}</source>
@@ -1101,8 +1105,8 @@
 <context>
     <name>QWidget</name>
     <message>
-        <source>De kopie is niet gelukt: {why}</source>
-        <translation>The copy failed: {why}</translation>
+        <source>De kopie is niet gelukt: {why}.</source>
+        <translation>The copy did not work: {why}.</translation>
     </message>
     <message>
         <source>Kopie opgeslagen: {path} ({n} notities, gecontroleerd).</source>
@@ -1898,6 +1902,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>de briefjes staan op verschillende muren</source>
         <translation>the notes are on different walls</translation>
+    </message>
+    <message>
+        <source>de map bestaat niet of er mag niet worden geschreven</source>
+        <translation>the folder does not exist or may not be written to</translation>
     </message>
     <message>
         <source>de map of het bestand bestaat niet</source>

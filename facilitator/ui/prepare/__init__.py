@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 from facilitator import templates
 from facilitator.domain.model import Snapshot
 from facilitator.ui.bridge import EngineBridge
+from facilitator.ui.failures import reason
 from facilitator.ui.prepare.editor import WorkshopEditor
 from facilitator.ui.prepare.export_dialog import ExportDialog
 from facilitator.ui.prepare.new_workshop import (
@@ -164,7 +165,8 @@ class Preparer(QObject):
         try:
             templates.save(snapshot, path)
         except OSError as exc:
-            self.tell(self.tr("Sjabloon niet opgeslagen: {e}").format(e=exc))
+            self.tell(self.tr("Het sjabloon kon niet worden opgeslagen: {e}.")
+                      .format(e=reason(self, exc)))
             return None
         remember_folder(path)
         self.window.statusBar().showMessage(

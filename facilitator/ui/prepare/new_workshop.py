@@ -32,6 +32,7 @@ from facilitator import templates
 from facilitator.domain.methods import METHODS
 from facilitator.domain.model import Method, Workshop
 from facilitator.store import GroupSpec, RoundSpec, Store, WorkshopSpec
+from facilitator.ui.failures import reason
 from facilitator.ui.prepare.common import error_label, plain_label, show_error
 
 FOLDER_KEY = "prepare/folder"
@@ -160,7 +161,10 @@ class NewWorkshopDialog(QDialog):
             path.parent.mkdir(parents=True, exist_ok=True)
             Store.create(path, spec).close()
         except (OSError, ValueError, KeyError) as exc:
-            show_error(self.error, self.tr("Niet gemaakt: {why}").format(why=exc))
+            why = (reason(self, exc) if isinstance(exc, OSError)
+                   else self.tr("het sjabloon is niet te lezen"))  # a damaged template file
+            show_error(self.error, self.tr("De werkplaats kon niet worden gemaakt: {why}.")
+                       .format(why=why))
             return
         remember_folder(path)
         self.accept()
