@@ -77,7 +77,6 @@ _ERRORS: list[BaseException] = [
 ]
 
 
-@pytest.mark.qt_log_ignore("unforeseen failure")
 def test_no_failure_text_names_a_command_an_exception_or_the_log_text(qapp) -> None:
     """Every command class x every kind of refusal: a sentence in words. Adding a
     command or a refusal code cannot bring class names back unnoticed."""
