@@ -23,6 +23,9 @@ from facilitator.domain.text import InvalidText
 from facilitator.engine import commands as c
 from facilitator.engine.errors import NotFound, StorageUnavailable
 from facilitator.ui.failures import failure_text
+from tests.storage_faults import DiskLimit, disk
+
+__all__ = ["disk"]  # the fixture, imported for pytest
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 WAIT = 5000
@@ -272,3 +275,32 @@ def test_a_copy_that_cannot_be_written_says_why_in_words(
     assert session.window.save_copy() is None
     assert said == ["De kopie is niet gelukt: de map of het bestand bestaat niet."]
     assert not _internal_names(said[0]) and "Errno" not in said[0], said
+
+
+def test_a_full_disk_is_said_in_words_and_goes_with_the_table(
+    qtbot, disk: DiskLimit, workshop_path: Path
+) -> None:
+    """The real path: the disk refuses a paper note, the engine raises StorageUnavailable,
+    the bridge hands it to the window, the status bar says it in words."""
+    running = app_module.build(workshop_path, host="127.0.0.1", port=0)
+    window = running.window
+    try:
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        disk.set_full(True)
+        with pytest.raises(StorageUnavailable):  # fill the pages left inside the file
+            for _ in range(200):
+                running.engine.execute(c.AddNote(1, "z" * 250, is_paper=True), timeout=5)
+        window.note_entry.field.setText("papier " + "z" * 200)
+        window.note_entry.field.returnPressed.emit()
+        bar = window.statusBar()
+        qtbot.waitUntil(lambda: "schijf" in bar.currentMessage(), timeout=WAIT)
+        said = bar.currentMessage()
+        assert said == "Het briefje kon niet worden toegevoegd: de schijf is vol."
+        assert not _internal_names(said)
+        window.groups.select_group(running.state.groups[2].id)  # another table
+        qtbot.waitUntil(lambda: "schijf" not in bar.currentMessage(), timeout=WAIT)
+        disk.set_full(False)
+    finally:
+        running.close()
