@@ -118,6 +118,7 @@ def make_screenshots(out_dir: Path, english: bool) -> list[Path]:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    for shot in make_screenshots(Path(args[0] if args else "docs/screenshots"),
-                                 "--english" in sys.argv):
+    for shot in make_screenshots(
+        Path(args[0] if args else "docs/screenshots"), "--english" in sys.argv
+    ):
         print(shot)
