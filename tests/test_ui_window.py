@@ -221,19 +221,27 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "Papieren briefje typen [Ctrl+Shift+N]",
         "Actiepunt maken… [Ctrl+Shift+A]",
         "Groepen voorstellen… [Ctrl+Shift+G]",
+        "Selectie &verplaatsen",
+        "  Naar links [Ctrl+Left]",
+        "  Naar rechts [Ctrl+Right]",
+        "  Omhoog [Ctrl+Up]",
+        "  Omlaag [Ctrl+Down]",
         "--",
         "Uitslag stemming",
         "Actiepunten",
         "Voorstellen",
     ]
     assert menus["&Timer"] == [
-        "Timer starten/pauzeren [Space]",
+        "Timer starten/pauzeren [Ctrl+P]",
         "Eén minuut erbij [Ctrl+=]",
         "Timer opnieuw",
     ]
     assert menus["&Help"] == ["Sneltoetsen [F1]", "--", "&Over Facilitator…"]
     on_wall = sorted(a.text() for a in window.wall.actions())
-    assert on_wall == ["Cluster opheffen", "Naam of tekst wijzigen"]  # keys only on the wall
+    assert on_wall == [  # keys only on the wall
+        "Cluster opheffen", "Naam of tekst wijzigen", "Naar links", "Naar rechts", "Omhoog",
+        "Omlaag",
+    ]
     docks = {
         d.objectName(): window.dockWidgetArea(d).name for d in window.findChildren(QDockWidget)
     }

@@ -11,6 +11,7 @@ changes in `_on_group_selected` / `_on_round_selected` if it follows them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,10 +47,11 @@ from facilitator.ui.run.groups_panel import GroupsPanel
 from facilitator.ui.run.join_panel import JoinPanel
 from facilitator.ui.run.note_entry import NoteEntry
 from facilitator.ui.run.round_bar import RoundBar
-from facilitator.ui.shortcuts_dialog import shortcut_dialog
+from facilitator.ui.shortcuts_dialog import HELP_TEXT, shortcut_dialog, shortcut_rows
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.storage_banner import StorageBanner, save_copy_dialog
 from facilitator.ui.wall.features import WallFeatures
+from facilitator.ui.wall.keyboard import wall_keys
 from facilitator.ui.wall.suggestions_panel import DuplicateMarks, SuggestionsPanel
 from facilitator.ui.wall.table_undo import TableUndo
 from facilitator.ui.wall.view import WallView
@@ -200,7 +202,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, search_bar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.run_features.toolbar)
 
-        self.shortcuts: list[tuple[str, str]] = []  # (keys, what) for Help > Sneltoetsen
+        # (keys, what) for Help > Sneltoetsen beyond the actions, which it lists by itself
+        self.shortcuts: list[tuple[str, str]] = []
         self._build_menus()
         self._connect()
         self.groups.set_round(self.round_bar.current_round_id())
@@ -286,6 +289,8 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = edit_menu = bar.addMenu(self.tr("Be&werken"))
         undo, redo = self.undo_stack.undo_action, self.undo_stack.redo_action
+        undo.setProperty(HELP_TEXT, self.tr("Ongedaan maken (op de tafel in beeld)"))
+        redo.setProperty(HELP_TEXT, self.tr("Opnieuw (op de tafel in beeld)"))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
@@ -314,7 +319,6 @@ class MainWindow(QMainWindow):
         )
         self.next_step_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("PgDown")])
         self.addAction(self.next_step_action)
-        self.shortcuts.append(("Ctrl+Enter / Page Down", self.tr("Volgende stap van de dag")))
         view.addMenu(self.run_features.projector_menu)
         view.addAction(self.overview_dock.toggleViewAction())
         self.network_check_action = self._action(
@@ -353,7 +357,6 @@ class MainWindow(QMainWindow):
             action = self._action(menu, label, keys, slot, context)
             action.setToolTip(f"{label} ({keys})")
             (self.wall if context == _ON_WALL else self).addAction(action)
-            self.shortcuts.append((keys, label.replace("&", "").rstrip("…")))
             return action
 
         self.find_action = add(self.tr("Zoeken"), "Ctrl+F", f.focus_search)
@@ -376,6 +379,17 @@ class MainWindow(QMainWindow):
         self.suggest_action = add(
             self.tr("Groepen voorstellen…"), "Ctrl+Shift+G", self.suggest_groups
         )
+        move_menu = menu.addMenu(self.tr("Selectie &verplaatsen"))
+        self.move_actions = [
+            self._action(move_menu, label, keys, partial(c.nudge, dx, dy), _ON_WALL)
+            for label, keys, (dx, dy) in (
+                (self.tr("Naar links"), "Ctrl+Left", (-1, 0)),
+                (self.tr("Naar rechts"), "Ctrl+Right", (1, 0)),
+                (self.tr("Omhoog"), "Ctrl+Up", (0, -1)),
+                (self.tr("Omlaag"), "Ctrl+Down", (0, 1)),
+            )
+        ]
+        self.wall.addActions(self.move_actions)
         menu.addSeparator()
         menu.addAction(self.results_dock.toggleViewAction())
         menu.addAction(self.actions_dock.toggleViewAction())
@@ -533,9 +547,34 @@ class MainWindow(QMainWindow):
             self.tr("Deze werkplaats is al open in dit venster."), _STATUS_MS
         )
 
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """Help > Sneltoetsen: every action's keys (read from the actions themselves),
+        then the keys that are not actions: the wall's arrows, mouse, the projector."""
+        listed = {
+            k.toString(QKeySequence.SequenceFormat.NativeText)
+            for a in self.findChildren(QAction)
+            for k in a.shortcuts()
+        }
+        extra = [
+            (keys, what, self.tr("Muur"))
+            for keys, what in (*wall_keys(), *self.shortcuts)
+            if not {k.strip() for k in keys.split(" / ")} <= listed  # no row twice
+        ]
+        projector = self.tr("Projectorvenster")
+        extra += [
+            ("F11", self.tr("Volledig scherm aan of uit"), projector),
+            ("Esc", self.tr("Volledig scherm uit, nog eens: sluiten"), projector),
+        ]
+        return shortcut_rows(self, self.menuBar(), extra)
+
     def show_help(self) -> None:
-        if self.help_dialog is None:
-            self.help_dialog = shortcut_dialog(self, self.shortcuts)
+        """F1: the list is made afresh, so it shows the keys as they are now."""
+        if self.help_dialog is not None and self.help_dialog.isVisible():
+            self.help_dialog.raise_()
+            return
+        if self.help_dialog is not None:
+            self.help_dialog.deleteLater()
+        self.help_dialog = shortcut_dialog(self, self.shortcut_rows())
         self.help_dialog.show()
 
     def show_about(self) -> None:

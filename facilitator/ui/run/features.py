@@ -8,9 +8,10 @@ its two menus (Timer, Projector); the main window places them (toolbar, dock, me
 Beeld menu), tells it which group and round are shown (show_group, show_round) and closes
 the projector when it closes.
 
-Keys on the main window: Space starts or pauses the timer, Ctrl+= adds a minute, F5 opens
-the projector, 0-5 choose what the projector shows (0: follow the phase). Text fields
-keep their own keys: Qt gives a focused line edit the space and the digits first.
+Keys on the main window: Ctrl+P starts or pauses the timer (not Space: Space presses the
+focused button, as everywhere), Ctrl+= adds a minute, F5 opens the projector, 0-6 choose
+what the projector shows (0: follow the phase). Text fields keep their own keys: Qt gives
+a focused line edit the digits first.
 
 Signals (RunFeatures): none of its own; see TimerBar, OverviewTable, ProjectorWindow.
 """
@@ -86,7 +87,7 @@ class RunFeatures(QObject):
     def _build_actions(self) -> None:
         self.window_actions: list[QAction] = []
         bar = self.timer_bar
-        self.start_pause_action = self._action(self.tr("Timer starten/pauzeren"), "Space",
+        self.start_pause_action = self._action(self.tr("Timer starten/pauzeren"), "Ctrl+P",
                                                bar.toggle)
         self.add_minute_action = self._action(self.tr("Eén minuut erbij"), "Ctrl+=",
                                               bar.add_minute)

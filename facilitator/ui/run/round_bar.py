@@ -1,10 +1,14 @@
 """Which round the facilitator looks at, its question, and the buttons that move the
-round through its phases for every group at once."""
+round through its phases for every group at once.
+
+The phase buttons are ordinary buttons for the keyboard too: Tab reaches them, Space
+presses the focused one, and so do Enter and Return (outside a dialog Qt's push button
+ignores Enter, which leaves a keyboard-only facilitator guessing)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -24,6 +28,19 @@ from facilitator.ui.state import WorkshopState
 
 _ACTIVE_MARK = "●"
 _COMBO_CHARS = 60
+
+
+class PhaseButton(QPushButton):
+    """A checkable phase button that Enter and Return press, like Space does."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.animateClick()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class RoundBar(QWidget):
@@ -62,7 +79,7 @@ class RoundBar(QWidget):
         phases_row.setSpacing(2)
         phases_row.addWidget(QLabel(self.tr("Fase voor alle groepen:")))
         for phase in Phase:
-            button = QPushButton(phase_label(phase))
+            button = PhaseButton(phase_label(phase))
             button.setCheckable(True)
             button.setObjectName(f"phase-{phase.value}")
             button.setProperty("phase", phase.value)

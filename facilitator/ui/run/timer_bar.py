@@ -83,7 +83,7 @@ class TimerBar(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.start_button = QPushButton(self.tr("Start"))
-        self.start_button.setToolTip(self.tr("Timer starten of pauzeren (spatiebalk)"))
+        self.start_button.setToolTip(self.tr("Timer starten of pauzeren (Ctrl+P)"))
         self.start_button.clicked.connect(self.toggle)
         self.add_button = QPushButton(self.tr("+1 min"))
         self.add_button.setToolTip(self.tr("Eén minuut erbij (Ctrl+=)"))
@@ -91,8 +91,6 @@ class TimerBar(QWidget):
         self.reset_button = QPushButton(self.tr("Opnieuw"))
         self.reset_button.setToolTip(self.tr("Timer terug naar de duur van de ronde"))
         self.reset_button.clicked.connect(self.reset)
-        for button in (self.start_button, self.add_button, self.reset_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the timer's key
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)

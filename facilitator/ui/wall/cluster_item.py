@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.model import Cluster
-from facilitator.ui.wall.note_item import _TEXT_LOD, NOTE_H, NOTE_W, draw_dots_badge
+from facilitator.ui.wall.note_item import _TEXT_LOD, NOTE_H, NOTE_W, PEN_FOCUS, draw_dots_badge
 
 HEADER = 46.0
 PAD = 10.0  # 2 notes side by side fit in two grid slots
@@ -78,6 +78,7 @@ class ClusterItem(QGraphicsObject):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)  # arrows (wall/keyboard)
         # A cached bitmap, like the notes: drawn directly, 30 frames cost a fitted wall of
         # 2,000 notes on a HiDPI screen ~8 ms per repaint, more than all the notes.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -124,6 +125,14 @@ class ClusterItem(QGraphicsObject):
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, *self._size).adjusted(-2, -2, 2, 2)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()  # the cached bitmap gets its focus ring
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if (change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
                 and self.on_moved is not None):
@@ -140,6 +149,10 @@ class ClusterItem(QGraphicsObject):
         painter.setPen(pen)
         painter.setBrush(_FILL)
         painter.drawRoundedRect(frame, 10, 10)
+        if self.hasFocus():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(PEN_FOCUS)
+            painter.drawRoundedRect(frame.adjusted(5, 5, -5, -5), 7, 7)
         if small:
             if self._dots:
                 draw_dots_badge(painter, QRectF(frame.width() - PAD - 62, 13, 62, 22),

@@ -18,8 +18,10 @@ from facilitator.engine import ClusterAdded, Event
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall import commands as wc
-from facilitator.ui.wall.cluster_item import ClusterItem
+from facilitator.ui.wall.cluster_item import ClusterItem, frame_size
+from facilitator.ui.wall.grid import SLOT_H, SLOT_W
 from facilitator.ui.wall.inline_edit import InlineEditor
+from facilitator.ui.wall.keyboard import free_place
 from facilitator.ui.wall.note_item import NOTE_H, NOTE_W, NoteItem
 from facilitator.ui.wall.table_undo import TableUndo
 from facilitator.ui.wall.view import WallView
@@ -167,6 +169,39 @@ class WallController(QObject):
         if self.wall.key is not None:
             group_id, round_id = self.wall.key
             self.stack.push(wc.add_paper_note(self.bridge, group_id, round_id, text))
+
+    def nudge(self, dx: int, dy: int) -> None:
+        """Ctrl+arrows: the selection one grid place over, hopping over taken places
+        (wall/keyboard.py says why). A note in a cluster moves with its frame. One undo
+        step for the notes, one per frame."""
+        notes = [n for n in self.selected_notes() if n.cluster_id is None]
+        frames = {f.cluster_id: f for f in self.selected_clusters()}
+        for note in self.selected_notes():
+            frame = self.wall.cluster_item(note.cluster_id) if note.cluster_id else None
+            if frame is not None:
+                frames[frame.cluster_id] = frame
+        if not notes and not frames:
+            return
+        scene = self.wall.wall_scene
+        moving = {*notes, *frames.values()}
+        for frame in frames.values():
+            moving.update(i for i in self.wall.note_items() if i.cluster_id == frame.cluster_id)
+
+        def taken(rect: QRectF) -> bool:
+            inner = rect.adjusted(4, 4, -4, -4)
+            return any(isinstance(i, NoteItem | ClusterItem) and i not in moving
+                       for i in scene.items(inner))
+
+        step = QPointF(dx * SLOT_W, dy * SLOT_H)
+        moved = [(n.note_id, n.pos(), place) for n in notes
+                 if (place := free_place(n.pos(), (NOTE_W, NOTE_H), step, taken)) is not None]
+        if moved:
+            self.stack.push(wc.move_notes(self.bridge, moved))
+        for frame in frames.values():
+            size = frame_size(frame.member_count())
+            place = free_place(frame.pos(), size, step, taken)
+            if place is not None:
+                self.on_cluster_moved(frame.cluster_id, frame.pos(), place)
 
     # -- typing on the wall ---------------------------------------------------------------
 

@@ -81,6 +81,9 @@ class InlineEditor(QObject):
             return
         self._done = True
         self.widget.removeEventFilter(self)
+        view = self.parent()
+        if self.widget.hasFocus() and isinstance(view, QWidget):
+            view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard stays on the wall
         self.widget.hide()
         self.widget.deleteLater()
         self.finished.emit(text)

@@ -16,7 +16,16 @@ keeps those repaints short on a big wall.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from facilitator.domain.model import Note
@@ -43,6 +52,9 @@ _SHADOW_INK = QColor(0, 0, 0, 35)
 _PEN_SELECTED = QPen(_SELECTED_EDGE, 3)
 _PEN_MATCH = QPen(_MATCH_EDGE, 4)
 _PEN_EDGE = QPen(_EDGE, 1)
+# The keyboard's focus: a dark dashed ring inside the edge, apart from the blue selection.
+PEN_FOCUS = QPen(QColor("#1b1b1b"), 2.5, Qt.PenStyle.DashLine)
+_FOCUS_RING = QRectF(5, 5, NOTE_W - 10, NOTE_H - 10)
 _HIDDEN_HATCH = QBrush(QColor(0, 0, 0, 25), Qt.BrushStyle.BDiagPattern)
 _BODY = QRectF(0, 0, NOTE_W, NOTE_H)
 _SHADOW_RECT = _BODY.translated(_SHADOW, _SHADOW)
@@ -71,6 +83,7 @@ class NoteItem(QGraphicsObject):
         self._bars: list[QRectF] = []  # where the text's lines are, for small zoom
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)  # arrows (wall/keyboard)
         # Each note is a small cached bitmap: panning and moving others stay cheap.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.update_from(note)
@@ -141,6 +154,14 @@ class NoteItem(QGraphicsObject):
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, NOTE_W + _SHADOW, NOTE_H + _SHADOW)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()  # the cached bitmap gets its focus ring
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRect(QRectF(0, 0, NOTE_W, NOTE_H))
@@ -162,6 +183,10 @@ class NoteItem(QGraphicsObject):
             painter.setBrush(_HIDDEN_HATCH)
             painter.setPen(_NO_PEN)
             painter.drawRect(body)
+        if self.hasFocus():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(PEN_FOCUS)
+            painter.drawRect(_FOCUS_RING)
         if option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD:
             painter.setPen(_NO_PEN)
             painter.setBrush(_GREEKED_INK)

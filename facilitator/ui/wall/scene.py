@@ -47,6 +47,11 @@ class WallScene(QGraphicsScene):
         self.menu_provider: Callable[[NoteItem | ClusterItem, QMenu], None] | None = None
         self.setBackgroundBrush(_WALL_COLOUR)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002  (Qt's name)
+        """Tab leaves the wall rather than walking through every note on it: inside the
+        wall the arrow keys move (wall/keyboard.py)."""
+        return False
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
         grabber = self.mouseGrabberItem()

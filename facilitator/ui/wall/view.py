@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPixmapCache, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPixmapCache, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from facilitator.domain.model import Cluster, Note
@@ -30,6 +30,7 @@ from facilitator.engine import (
 )
 from facilitator.ui.wall.cluster_item import ClusterItem, frame_size
 from facilitator.ui.wall.grid import COLUMNS, GAP, SLOT_H, SLOT_W, folded, slot_pos, slots_under
+from facilitator.ui.wall.keyboard import WallKeys
 from facilitator.ui.wall.note_item import NoteItem
 from facilitator.ui.wall.scene import WallScene
 from facilitator.ui.wall.zoom_view import ZoomPanView
@@ -76,6 +77,20 @@ class WallView(ZoomPanView):
         # The scene's items bounding rect while it is known; None after anything moved,
         # shrank or left. A live note only widens it, so it never walks all items.
         self._bounds: QRectF | None = None
+        self.keys = WallKeys(self)  # arrows, Space, Enter, Esc (wall/keyboard.py)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    # -- the keyboard -----------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.keys.key_press(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.keys.focus_in(event.reason())
 
     # -- the notes' bitmaps -----------------------------------------------------------
 
