@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QFrame,
@@ -319,6 +320,13 @@ class MainWindow(QMainWindow):
         )
         self.next_step_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("PgDown")])
         self.addAction(self.next_step_action)
+        self.next_pane_action = self._action(
+            view, self.tr("Volgend &paneel"), "F6", lambda: self.focus_pane(1)
+        )
+        self.previous_pane_action = self._action(
+            view, self.tr("Vorig paneel"), "Shift+F6", lambda: self.focus_pane(-1)
+        )
+        self.addActions([self.next_pane_action, self.previous_pane_action])
         view.addMenu(self.run_features.projector_menu)
         view.addAction(self.overview_dock.toggleViewAction())
         self.network_check_action = self._action(
@@ -514,6 +522,30 @@ class MainWindow(QMainWindow):
         """Ctrl+Enter or Page Down: the active round's tables move on (DayFlow)."""
         self.day_flow.next_step(self.current_round_id())
 
+    def focus_pane(self, step: int) -> None:
+        """F6 / Shift+F6: the keyboard jumps between the day's panes (groups, round and
+        phases, wall, overview) instead of tabbing through every button between them."""
+        panes: list[QWidget] = [
+            self.groups,
+            self.round_bar.combo,
+            self.wall,
+            self.run_features.overview,
+        ]
+        panes = [p for p in panes if p.isVisible()]
+        if not panes:
+            return
+        focus = QApplication.focusWidget()
+        here = next(
+            (
+                i
+                for i, p in enumerate(panes)
+                if focus is not None and (p is focus or p.isAncestorOf(focus))
+            ),
+            -1,
+        )
+        start = here if here >= 0 else (-1 if step > 0 else 0)
+        panes[(start + step) % len(panes)].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     @staticmethod
     def _bring_forward(dock: QDockWidget) -> None:
         dock.show()
@@ -570,12 +602,13 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         """F1: the list is made afresh, so it shows the keys as they are now."""
         if self.help_dialog is not None and self.help_dialog.isVisible():
-            self.help_dialog.raise_()
+            self.help_dialog.activateWindow()
             return
         if self.help_dialog is not None:
             self.help_dialog.deleteLater()
         self.help_dialog = shortcut_dialog(self, self.shortcut_rows())
         self.help_dialog.show()
+        self.help_dialog.activateWindow()  # the keys go to the list: Esc closes it
 
     def show_about(self) -> None:
         show_about(self, self.data_folder)

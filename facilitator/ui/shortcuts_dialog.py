@@ -51,8 +51,9 @@ def _menu_actions(menu: QMenu | QMenuBar, where: str) -> Iterable[tuple[QAction,
             yield action, where
 
 
-def shortcut_rows(window: QWidget, menu_bar: QMenuBar | None,
-                  extra: Iterable[tuple[str, str, str]] = ()) -> list[Row]:
+def shortcut_rows(
+    window: QWidget, menu_bar: QMenuBar | None, extra: Iterable[tuple[str, str, str]] = ()
+) -> list[Row]:
     """(keys, what, where) for every action with a key: the menu bar's first, in menu
     order, then the window's other actions; then `extra` (keys that are not actions)."""
     rows: list[Row] = []

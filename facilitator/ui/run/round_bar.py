@@ -1,16 +1,16 @@
 """Which round the facilitator looks at, its question, and the buttons that move the
 round through its phases for every group at once.
 
-The phase buttons are ordinary buttons for the keyboard too: Tab reaches them, Space
-presses the focused one, and so do Enter and Return (outside a dialog Qt's push button
-ignores Enter, which leaves a keyboard-only facilitator guessing)."""
+The phase buttons are ordinary buttons for the keyboard too: Tab reaches each of them,
+the arrow keys move between them without pressing, Space presses the focused one, and
+so do Enter and Return (outside a dialog Qt's push button ignores Enter, which leaves a
+keyboard-only facilitator guessing)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -73,8 +73,10 @@ class RoundBar(QWidget):
         self.details = QLabel()
         self.details.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.phase_buttons = QButtonGroup(self)
-        self.phase_buttons.setExclusive(True)
+        # No QButtonGroup: Qt treats grouped buttons as radio buttons, where Tab skips
+        # the rest of the group and, when exclusive, an arrow key *clicks* the next phase
+        # (every table would move on by a stray arrow). Which one is lit: show_group.
+        self.phase_buttons: list[PhaseButton] = []
         phases_row = QHBoxLayout()
         phases_row.setSpacing(2)
         phases_row.addWidget(QLabel(self.tr("Fase voor alle groepen:")))
@@ -83,10 +85,10 @@ class RoundBar(QWidget):
             button.setCheckable(True)
             button.setObjectName(f"phase-{phase.value}")
             button.setProperty("phase", phase.value)
-            self.phase_buttons.addButton(button)
+            button.clicked.connect(lambda _checked=False, b=button: self._on_phase_clicked(b))
+            self.phase_buttons.append(button)
             phases_row.addWidget(button)
         phases_row.addStretch(1)
-        self.phase_buttons.buttonClicked.connect(self._on_phase_clicked)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Ronde:")))
@@ -150,7 +152,7 @@ class RoundBar(QWidget):
             )
         )
         phase = self._state.phase(round_.id, group_id) if group_id is not None else None
-        for button in self.phase_buttons.buttons():
+        for button in self.phase_buttons:
             button.setChecked(phase is not None and button.property("phase") == phase.value)
 
     def _combo_text(self, r: Round) -> str:
@@ -170,3 +172,4 @@ class RoundBar(QWidget):
         round_id = self.current_round_id()
         if round_id is not None:
             self.phaseRequested.emit(round_id, Phase(button.property("phase")))
+        self.show_group(self._group_id)  # lit stays the table's phase until it changes

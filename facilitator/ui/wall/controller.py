@@ -196,12 +196,22 @@ class WallController(QObject):
         moved = [(n.note_id, n.pos(), place) for n in notes
                  if (place := free_place(n.pos(), (NOTE_W, NOTE_H), step, taken)) is not None]
         if moved:
+            # Moved on screen at once, as a drag does: the next key press starts from here.
+            for note_id, _old, place in moved:
+                item = self.wall.item(note_id)
+                if item is not None:
+                    item.setPos(place)
+            self.wall.drag_finished(moved)
             self.stack.push(wc.move_notes(self.bridge, moved))
         for frame in frames.values():
-            size = frame_size(frame.member_count())
-            place = free_place(frame.pos(), size, step, taken)
+            start = frame.pos()
+            place = free_place(start, frame_size(frame.member_count()), step, taken)
             if place is not None:
-                self.on_cluster_moved(frame.cluster_id, frame.pos(), place)
+                frame.setPos(place)  # carries its notes along (ClusterItem.on_moved)
+                self.on_cluster_moved(frame.cluster_id, start, place)
+        focus = scene.focusItem()
+        if focus is not None:
+            self.wall.ensureVisible(focus, 24, 24)
 
     # -- typing on the wall ---------------------------------------------------------------
 

@@ -35,8 +35,9 @@ _ACROSS_WEIGHT = 2.0  # sideways distance counts double: the next in a row beats
 _MAX_HOPS = 60  # a move never searches further than this many places
 
 
-def neighbour(current: QRectF, candidates: Iterable[tuple[T, QRectF]], dx: int,
-              dy: int) -> T | None:
+def neighbour(
+    current: QRectF, candidates: Iterable[tuple[T, QRectF]], dx: int, dy: int
+) -> T | None:
     """The candidate nearest to `current` in the direction (dx, dy) (one of them 0, the
     other 1 or -1): its centre must lie ahead; being off to the side costs double."""
     centre = current.center()
@@ -65,8 +66,9 @@ def first_in_reading_order(candidates: Iterable[tuple[T, QRectF]]) -> T | None:
     return best
 
 
-def free_place(start: QPointF, size: tuple[float, float], step: QPointF,
-               taken: Callable[[QRectF], bool]) -> QPointF | None:
+def free_place(
+    start: QPointF, size: tuple[float, float], step: QPointF, taken: Callable[[QRectF], bool]
+) -> QPointF | None:
     """Where a note at `start` goes one `step` on, hopping over taken places; None when
     it would leave the wall's top or left edge (or finds no room nearby)."""
     place = QPointF(start)
