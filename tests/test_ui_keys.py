@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QColor, QImage, QPainter
+from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QStyleOptionGraphicsItem, QTableWidget
 
 from facilitator import app as app_module
@@ -272,7 +272,8 @@ def test_every_key_of_the_window_is_in_the_f1_list(qtbot, session) -> None:
     assert unlisted_keys(window, rows) == []
     listed = {k for r in rows for k in r[0].split(" / ")}
     for needed in ("Ctrl+P", "F6", "Ctrl+Left", "Ctrl+G", "Ctrl+H", "F1", "PgDown", "F11"):
-        assert needed in listed
+        # as the interface names the keys (Qt's own Dutch says "Ctrl+Links")
+        assert QKeySequence(needed).toString(QKeySequence.SequenceFormat.NativeText) in listed
     assert "Space" not in listed  # the timer gave Space back to the buttons
 
     # Made from the actions: a key added anywhere shows up without touching the list.

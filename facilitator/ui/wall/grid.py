@@ -11,26 +11,29 @@ from PySide6.QtCore import QPointF, QRectF
 from facilitator.ui.wall.note_item import NOTE_H, NOTE_W
 
 GAP = 18.0
-COLUMNS = 8
+COLUMNS = 8  # at most; a narrow wall uses fewer (WallView.set_columns)
+MIN_COLUMNS = 2
 SLOT_W = NOTE_W + GAP
 SLOT_H = NOTE_H + GAP
 
 
-def slot_pos(slot: int) -> QPointF:
-    return QPointF((slot % COLUMNS) * SLOT_W, (slot // COLUMNS) * SLOT_H)
+def slot_pos(slot: int, columns: int = COLUMNS) -> QPointF:
+    return QPointF((slot % columns) * SLOT_W, (slot // columns) * SLOT_H)
 
 
-def slots_under(pos: QPointF, width: float = NOTE_W, height: float = NOTE_H) -> set[int]:
-    """Grid slots a rectangle at `pos` overlaps; only slots inside the grid's columns."""
+def slots_under(pos: QPointF, width: float = NOTE_W, height: float = NOTE_H,
+                columns: int = COLUMNS) -> set[int]:
+    """Grid slots a rectangle at `pos` overlaps; only slots inside the grid's columns
+    (fewer than COLUMNS on a narrow wall, so its notes stay readable: wall/view.py)."""
     area = QRectF(pos.x(), pos.y(), width, height)
     first_col = max(0, math.floor(pos.x() / SLOT_W))
     first_row = max(0, math.floor(pos.y() / SLOT_H))
     covered = set()
     for row in range(first_row, math.floor((pos.y() + height) / SLOT_H) + 1):
-        for col in range(first_col, min(COLUMNS, math.floor((pos.x() + width) / SLOT_W) + 1)):
+        for col in range(first_col, min(columns, math.floor((pos.x() + width) / SLOT_W) + 1)):
             slot_rect = QRectF(col * SLOT_W, row * SLOT_H, NOTE_W, NOTE_H)
             if slot_rect.intersects(area):
-                covered.add(row * COLUMNS + col)
+                covered.add(row * columns + col)
     return covered
 
 

@@ -35,6 +35,7 @@ NOTE_H = 150.0
 _PAD = 10.0
 _SHADOW = 4.0
 _FONT_SIZES = (15, 14, 13, 12, 11, 10, 9, 8)  # 280 characters still fit at 9
+NOTE_FONT_PT = _FONT_SIZES[0]  # a short note's size: what the wall's default zoom reads
 _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 
 _PAPER = QColor("#fff7b0")
@@ -95,6 +96,10 @@ class NoteItem(QGraphicsObject):
     def toPlainText(self) -> str:
         """Same as text(); named like QGraphicsTextItem's so callers need not care."""
         return self._text
+
+    def text_font(self) -> QFont:
+        """The font the text is drawn in (fitted to the note), in scene units."""
+        return QFont(self._font)
 
     @property
     def hidden(self) -> bool:

@@ -13,8 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPixmapCache, QResizeEvent, QShowEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFontInfo,
+    QKeyEvent,
+    QPainter,
+    QPixmapCache,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from facilitator.domain.model import Cluster, Note
@@ -29,9 +37,18 @@ from facilitator.engine import (
     NoteRemoved,
 )
 from facilitator.ui.wall.cluster_item import ClusterItem, frame_size
-from facilitator.ui.wall.grid import COLUMNS, GAP, SLOT_H, SLOT_W, folded, slot_pos, slots_under
+from facilitator.ui.wall.grid import (
+    COLUMNS,
+    GAP,
+    MIN_COLUMNS,
+    SLOT_H,
+    SLOT_W,
+    folded,
+    slot_pos,
+    slots_under,
+)
 from facilitator.ui.wall.keyboard import WallKeys
-from facilitator.ui.wall.note_item import NoteItem
+from facilitator.ui.wall.note_item import NOTE_FONT_PT, NoteItem
 from facilitator.ui.wall.scene import WallScene
 from facilitator.ui.wall.zoom_view import ZoomPanView
 
@@ -79,6 +96,52 @@ class WallView(ZoomPanView):
         self._bounds: QRectF | None = None
         self.keys = WallKeys(self)  # arrows, Space, Enter, Esc (wall/keyboard.py)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Columns of the automatic grid: as many as read well in the view's width.
+        self._columns = COLUMNS
+        self._resized = QTimer(self)  # a dragged window edge fits once, when it rests
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(60)
+        self._resized.timeout.connect(self._fit_to_size)
+
+    # -- a readable wall ----------------------------------------------------------------
+
+    def readable_scale(self) -> float:
+        """The zoom at which a note's text is as large as the interface's (a short note's
+        size; the longest notes are drawn smaller, see note_item)."""
+        return QFontInfo(self.font()).pointSizeF() / NOTE_FONT_PT
+
+    def columns(self) -> int:
+        return self._columns
+
+    def _columns_for_width(self) -> int:
+        """How many grid columns fit the view at the readable zoom (the scroll bar's
+        width kept free, so it coming and going never changes the count)."""
+        width = self.width() - self.verticalScrollBar().sizeHint().width()
+        fits = int((width / self.readable_scale() - GAP - 4) // SLOT_W)
+        return max(MIN_COLUMNS, min(COLUMNS, fits))
+
+    def _fit_to_size(self) -> None:
+        """The window or a dock changed the view's size: the grid and the zoom follow."""
+        self.set_columns(self._columns_for_width())
+        self.refit()
+
+    def set_columns(self, columns: int) -> None:
+        """Lay the notes the wall placed by itself out again in `columns` columns; notes
+        and frames the facilitator placed stay where they are."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        self._slots.clear()
+        self._covers.clear()
+        self._slot_cursor = 0
+        for cluster_id in self._frames:
+            self._layout(cluster_id)
+        loose = [i for i in self._items.values() if i.cluster_id not in self._frames]
+        loose.sort(key=lambda i: (self._stored.get(i.note_id) is None, i.note_id))
+        for item in loose:
+            self._place(item, self._stored_or_free(item.note_id))
+        self._bounds = None
+        self._update_scene_rect()
 
     # -- the keyboard -----------------------------------------------------------------
 
@@ -97,6 +160,8 @@ class WallView(ZoomPanView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_pixmap_cache()
+        if self.key is not None:
+            self._resized.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -128,6 +193,8 @@ class WallView(ZoomPanView):
             store.clear()
         self._slot_cursor = 0
         self._bounds = None
+        if self.isVisible():
+            self._columns = self._columns_for_width()
         self.key = (group_id, round_id)
         if clusters is None and self.cluster_source is not None:
             clusters = self.cluster_source(group_id, round_id)
@@ -144,7 +211,7 @@ class WallView(ZoomPanView):
             self._refresh_badge(target)
         self._apply_search()
         self._update_scene_rect(fresh=True)
-        self.fit_all()
+        self.fit_readable()
         self.wallShown.emit(group_id, round_id)
 
     def apply(self, events: Sequence[Event]) -> None:
@@ -196,7 +263,7 @@ class WallView(ZoomPanView):
                     self._join(note.id, note.cluster_id, touched)
                 elif item is not grabbed:
                     # The echo of a drag still in progress must not yank the note back.
-                    self._place(item, self._stored[note.id] or self._free_slot_pos())
+                    self._place(item, self._stored_or_free(note.id))
         for cluster_id in touched:
             self._layout(cluster_id)
         if changed:
@@ -293,7 +360,7 @@ class WallView(ZoomPanView):
             self._join(note.id, note.cluster_id, None)  # the frame grows: bounds unknown
         else:
             bounds = self._bounds
-            self._place(item, self._stored[note.id] or self._free_slot_pos())
+            self._place(item, self._stored_or_free(note.id))
             # Only the new note moved (from where it was made): the rest stayed put.
             if bounds is not None:
                 self._bounds = bounds.united(item.sceneBoundingRect())
@@ -314,7 +381,7 @@ class WallView(ZoomPanView):
             item = self._items.get(note_id)
             if item is not None:
                 item.cluster_id = None
-                self._place(item, self._stored.get(note_id) or self._free_slot_pos())
+                self._place(item, self._stored_or_free(note_id))
         if frame is not None:
             self.wall_scene.removeItem(frame)
         self._bounds = None
@@ -359,7 +426,7 @@ class WallView(ZoomPanView):
         frame.set_member_count(len(members))
         self._bounds = None  # the frame may have grown or shrunk, its notes moved
         self._carry_members(cluster_id)
-        covered = slots_under(frame.pos(), *frame_size(len(members)))
+        covered = slots_under(frame.pos(), *frame_size(len(members)), columns=self._columns)
         self._book(-cluster_id, covered)
         # Notes that only sit where the grid put them make way for a growing frame.
         crowded = {h for s in covered for h in self._slots.get(s, ()) if h > 0
@@ -396,7 +463,7 @@ class WallView(ZoomPanView):
         if item.pos() != pos:
             item.setPos(pos)
             self._bounds = None
-        self._book(item.note_id, slots_under(pos))
+        self._book(item.note_id, slots_under(pos, columns=self._columns))
 
     def _book(self, holder: int, covered: set[int]) -> None:
         self._release(holder)
@@ -413,20 +480,26 @@ class WallView(ZoomPanView):
                     del self._slots[slot]
                     self._slot_cursor = min(self._slot_cursor, slot)
 
+    def _stored_or_free(self, note_id: int) -> QPointF:
+        """The note's stored place, else a free slot. Not `stored or free`: a note
+        stored at the top left corner, QPointF(0, 0), is falsy and was moved away."""
+        stored = self._stored.get(note_id)
+        return stored if stored is not None else self._free_slot_pos()
+
     def _free_slot_pos(self) -> QPointF:
         """The lowest slot nothing holds (slots below the cursor are all held)."""
         slot = self._slot_cursor
         while slot in self._slots:
             slot += 1
         self._slot_cursor = slot
-        return slot_pos(slot)
+        return slot_pos(slot, self._columns)
 
     def _update_scene_rect(self, fresh: bool = False) -> None:
         if self._bounds is None or self.wall_scene.mouseGrabberItem() is not None:
             # Walks every item (Python boundingRect each): only after moves and removals.
             self._bounds = self.wall_scene.itemsBoundingRect()
         rect = self._bounds.united(
-            QRectF(0, 0, COLUMNS * SLOT_W, 3 * SLOT_H)
+            QRectF(0, 0, self._columns * SLOT_W, 3 * SLOT_H)
         )
         # Little room above and left, so a fitted wall starts at the top left; a slot's
         # worth below and right to drag notes into. The rect grows as notes move out.

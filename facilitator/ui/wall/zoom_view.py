@@ -1,6 +1,12 @@
 """Zooming and panning a wall: Ctrl+wheel zooms under the mouse, the middle button (or
 Alt + left) pans, fit_all shows everything from the top left. Kept apart from the wall's
 content so the projector or another view of notes could share it. No signals.
+
+The default zoom is readable, not "everything at any size": fit_readable shows all it
+can but never goes below `readable_scale()` (the wall's notes as large as the interface
+font); past that the wall scrolls down. A view remembers how it was last fitted, so a
+window or dock resize fits it again the same way (refit), until the facilitator zooms
+by hand.
 """
 
 from __future__ import annotations
@@ -16,17 +22,42 @@ from facilitator.ui.wall.grid import COLUMNS, GAP, SLOT_H, SLOT_W
 _MIN_SCALE, _MAX_SCALE = 0.08, 4.0
 
 
+FIT_READABLE, FIT_ALL, BY_HAND = "readable", "all", "by hand"
+
+
 class ZoomPanView(QGraphicsView):
     """A QGraphicsView with the wall's zoom and pan."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pan_from: QPointF | None = None  # where a middle-button pan last was
+        self.fitted = FIT_READABLE  # how the zoom was last set (FIT_*, BY_HAND)
 
     # -- zoom -------------------------------------------------------------------------
 
+    def readable_scale(self) -> float:
+        """The smallest zoom at which the content reads well (0: any)."""
+        return 0.0
+
+    def refit(self) -> None:
+        """After a resize: fit again as last fitted; a zoom set by hand stays."""
+        if self.fitted == FIT_READABLE:
+            self.fit_readable()
+        elif self.fitted == FIT_ALL:
+            self.fit_all()
+
+    def fit_readable(self) -> None:
+        """The default zoom: everything if it reads at that size, else the readable zoom
+        from the top left (the wall scrolls)."""
+        self.fit_all()
+        self.fitted = FIT_READABLE
+        floor = self.readable_scale()
+        if self.transform().m11() < floor:
+            self._zoom_top_left(floor)
+
     def fit_all(self) -> None:
         """Show every note; never blow a handful of notes up beyond 1.25x."""
+        self.fitted = FIT_ALL
         rect = self.scene().itemsBoundingRect()
         if rect.isEmpty():
             rect = QRectF(0, 0, COLUMNS * SLOT_W, 3 * SLOT_H)
@@ -40,12 +71,20 @@ class ZoomPanView(QGraphicsView):
         self.centerOn(rect.left() + view.width() / scale / 2,
                       rect.top() + view.height() / scale / 2)
 
+    def _zoom_top_left(self, scale: float) -> None:
+        rect = self.scene().itemsBoundingRect().adjusted(-GAP, -GAP, GAP, GAP)
+        self.setTransform(QTransform.fromScale(scale, scale))
+        view = self.viewport().rect()
+        self.centerOn(rect.left() + view.width() / scale / 2,
+                      rect.top() + view.height() / scale / 2)
+
     def zoom_by(self, factor: float) -> None:
         current = self.transform().m11()
         # Fit-all may go below the minimum on a big wall: from there zooming out stays
         # put and zooming in is one ordinary step, never a jump up to the minimum.
         target = min(max(current * factor, min(_MIN_SCALE, current)), _MAX_SCALE)
         self.scale(target / current, target / current)
+        self.fitted = BY_HAND
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """The middle button (or Alt + left) pans; the left button selects and drags."""
