@@ -9,9 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter
-from PySide6.QtWidgets import QApplication, QDialog, QStyleOptionGraphicsItem, QTableWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QPushButton,
+    QStyleOptionGraphicsItem,
+    QTableWidget,
+    QWidget,
+)
 
 from facilitator import app as app_module
 from facilitator.domain.model import Note, Phase
@@ -283,3 +292,75 @@ def test_every_key_of_the_window_is_in_the_f1_list(qtbot, session) -> None:
     assert ("Ctrl+Alt+K", "Iets nieuws", "") in window.shortcut_rows()
     extra.setShortcut("")
     assert unlisted_keys(window, window.shortcut_rows()) == []
+
+
+# -- dialogs without a mouse ----------------------------------------------------------------
+
+
+def _tab_stops(dialog: QDialog) -> set[QWidget]:
+    """What Tab can reach in the dialog: enabled, visible, taking focus by Tab."""
+    return {
+        w
+        for w in dialog.findChildren(QWidget)
+        if w.isVisibleTo(dialog)
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+        and not isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox)  # their editors
+    }
+
+
+def check_keyboard_only(qtbot, dialog: QDialog, *, default: bool = True) -> None:
+    """Focus starts inside; Tab walks every field and button and comes back round;
+    Enter has a default button to press (`default`; the editor saves as one types, and
+    Enter there only commits the field); Esc closes."""
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=T)
+    start = QApplication.focusWidget()
+    assert start is not None and dialog.isAncestorOf(start), dialog.windowTitle()
+    stops = _tab_stops(dialog)
+    seen: set[QWidget] = set()
+    for _ in range(len(stops) + 2):
+        key(qtbot, Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        assert focus is not None and dialog.isAncestorOf(focus)  # Tab stays in the dialog
+        seen.add(focus)
+    missing = [f"{type(w).__name__} {getattr(w, 'text', lambda: '')()}" for w in stops - seen]
+    assert not missing, (dialog.windowTitle(), missing)
+    buttons = dialog.findChildren(QPushButton)
+    assert any(b.isDefault() for b in buttons) is default, dialog.windowTitle()
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=T)
+
+
+@pytest.mark.parametrize(
+    ("keys", "default"),
+    [
+        ((Qt.Key.Key_E, CTRL), True),  # export
+        ((Qt.Key.Key_N, CTRL), True),  # new workshop
+        ((Qt.Key.Key_Comma, CTRL), False),  # the editor
+        ((Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier), True),  # the keys
+    ],
+)
+def test_every_dialog_works_without_a_mouse(qtbot, session, keys, default) -> None:
+    window = session.window
+    window.wall.setFocus(Qt.FocusReason.OtherFocusReason)
+    key(qtbot, *keys)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), QDialog), timeout=T)
+    dialog = QApplication.activeWindow()
+    assert isinstance(dialog, QDialog)
+    check_keyboard_only(qtbot, dialog, default=default)
+
+
+def test_the_about_box_works_without_a_mouse(qtbot, session) -> None:
+    window = session.window
+    checked: list[bool] = []
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        check_keyboard_only(qtbot, dialog)
+        checked.append(True)
+
+    QTimer.singleShot(0, check)
+    window.show_about()  # modal: returns when Esc closed it
+    assert checked == [True]
