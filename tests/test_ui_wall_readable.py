@@ -142,3 +142,19 @@ def test_a_note_put_in_the_top_left_corner_stays_there(qtbot) -> None:
     view.set_columns(3)  # laid out again for a narrower view
     assert view.item(1).pos() == QPointF(0, 0)
     assert view.item(2).pos() != QPointF(0, 0)
+
+
+@pytest.mark.parametrize(("count", "follows"), [(30, True), (1001, False)])
+def test_only_a_wall_of_up_to_1000_notes_is_laid_out_again_on_resize(qtbot, count, follows) -> None:
+    """Laying 2,000 notes out anew takes ~0.3 s: a big wall keeps its columns until it
+    is shown again (the zoom still follows the size)."""
+    view = WallView()
+    qtbot.addWidget(view)
+    view.resize(1400, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_wall(1, 1, [_note(i) for i in range(1, count + 1)], [])
+    wide = view.columns()
+    view.resize(600, 700)
+    qtbot.waitUntil(lambda: view.width() == 600 and not view._resized.isActive(), timeout=T)
+    assert (view.columns() < wide) is follows

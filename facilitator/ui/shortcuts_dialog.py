@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 HELP_TEXT = "helpText"  # an action's fixed description when its text changes (Undo)
 Row = tuple[str, str, str]  # keys, what, where
+_KEYS_WIDTH = 200
 
 
 def keys_text(keys: Sequence[QKeySequence]) -> str:
@@ -93,15 +94,19 @@ def shortcut_dialog(parent: QWidget, rows: Sequence[Row]) -> QDialog:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setTabKeyNavigation(False)  # Tab goes on to the Close button
-    table.setWordWrap(False)
     for row, texts in enumerate(rows):
         for column, text in enumerate(texts):
             table.setItem(row, column, QTableWidgetItem(text))
+    header = table.horizontalHeader()
     table.resizeColumnsToContents()
-    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    if table.columnWidth(0) > _KEYS_WIDTH:  # Undo's four keys wrap rather than widen
+        table.setColumnWidth(0, _KEYS_WIDTH)
+    table.resizeRowsToContents()
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    close.setText(dialog.tr("Sluiten"))
     close.setDefault(True)  # Enter closes, as Esc does
     layout = QVBoxLayout(dialog)
     layout.addWidget(table)

@@ -54,6 +54,8 @@ from facilitator.ui.wall.zoom_view import ZoomPanView
 
 __all__ = ["WallScene", "WallView"]
 
+_REFLOW_LIMIT = 1000  # notes; above it a resize re-zooms but keeps the grid's columns
+
 
 class WallView(ZoomPanView):
     """Shows one group's notes and clusters for one round, current from engine events.
@@ -121,8 +123,11 @@ class WallView(ZoomPanView):
         return max(MIN_COLUMNS, min(COLUMNS, fits))
 
     def _fit_to_size(self) -> None:
-        """The window or a dock changed the view's size: the grid and the zoom follow."""
-        self.set_columns(self._columns_for_width())
+        """The window or a dock changed the view's size: the grid and the zoom follow.
+        A wall of more than _REFLOW_LIMIT notes keeps its columns until it is shown
+        again: laying 2,000 notes out anew took 230-360 ms (docs/PERFORMANCE.md)."""
+        if len(self._items) <= _REFLOW_LIMIT:
+            self.set_columns(self._columns_for_width())
         self.refit()
 
     def set_columns(self, columns: int) -> None:
