@@ -564,12 +564,32 @@
         <translation>&amp;Edit</translation>
     </message>
     <message>
+        <source>Ongedaan maken (op de tafel in beeld)</source>
+        <translation>Undo (on the table in view)</translation>
+    </message>
+    <message>
+        <source>Opnieuw (op de tafel in beeld)</source>
+        <translation>Redo (on the table in view)</translation>
+    </message>
+    <message>
         <source>&amp;Volgende stap</source>
         <translation>&amp;Next step</translation>
     </message>
     <message>
-        <source>Volgende stap van de dag</source>
-        <translation>Next step of the day</translation>
+        <source>Muur</source>
+        <translation>Wall</translation>
+    </message>
+    <message>
+        <source>Projectorvenster</source>
+        <translation>Projector window</translation>
+    </message>
+    <message>
+        <source>Volledig scherm aan of uit</source>
+        <translation>Full screen on or off</translation>
+    </message>
+    <message>
+        <source>Volledig scherm uit, nog eens: sluiten</source>
+        <translation>Leave full screen; again: close</translation>
     </message>
     <message>
         <source>Indeling &amp;herstellen</source>
@@ -612,8 +632,36 @@
         <translation>Zoom out</translation>
     </message>
     <message>
+        <source>Volgend &amp;paneel</source>
+        <translation>Next &amp;pane</translation>
+    </message>
+    <message>
+        <source>Vorig paneel</source>
+        <translation>Previous pane</translation>
+    </message>
+    <message>
         <source>&amp;Over {name}…</source>
         <translation>&amp;About {name}…</translation>
+    </message>
+    <message>
+        <source>Selectie &amp;verplaatsen</source>
+        <translation>&amp;Move selection</translation>
+    </message>
+    <message>
+        <source>Naar links</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Naar rechts</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Omhoog</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Omlaag</source>
+        <translation>Down</translation>
     </message>
     <message>
         <source>{title} (demo)</source>
@@ -1090,12 +1138,20 @@
 <context>
     <name>QDialog</name>
     <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <source>Toetsen</source>
         <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Waar</source>
+        <translation>Where</translation>
     </message>
     <message>
         <source>Wat</source>
@@ -1569,8 +1625,8 @@ If you quit, phones can no longer send anything. What participants type meanwhil
         <translation>Start</translation>
     </message>
     <message>
-        <source>Timer starten of pauzeren (spatiebalk)</source>
-        <translation>Start or pause the timer (space bar)</translation>
+        <source>Timer starten of pauzeren (Ctrl+P)</source>
+        <translation>Start or pause the timer (Ctrl+P)</translation>
     </message>
     <message>
         <source>+1 min</source>
@@ -1729,6 +1785,57 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>Verbergen (Ctrl+H)</source>
         <translation>Hide (Ctrl+H)</translation>
+    </message>
+</context>
+<context>
+    <name>WallKeys</name>
+    <message>
+        <source>Briefje met de focus (de)selecteren</source>
+        <translation>Select or deselect the focused note</translation>
+    </message>
+    <message>
+        <source>Eerste briefje krijgt de focus</source>
+        <translation>The first note gets the focus</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Focus naar het volgende briefje (en selecteren)</source>
+        <translation>Focus (and select) the next note</translation>
+    </message>
+    <message>
+        <source>Naam of tekst wijzigen</source>
+        <translation>Edit name or text</translation>
+    </message>
+    <message>
+        <source>Pijltjestoetsen</source>
+        <translation>Arrow keys</translation>
+    </message>
+    <message>
+        <source>Selectie wissen</source>
+        <translation>Clear the selection</translation>
+    </message>
+    <message>
+        <source>Shift+pijltjestoetsen</source>
+        <translation>Shift+arrow keys</translation>
+    </message>
+    <message>
+        <source>Spatiebalk</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Tab naar de muur</source>
+        <translation>Tab to the wall</translation>
+    </message>
+    <message>
+        <source>Volgend briefje bij de selectie nemen</source>
+        <translation>Add the next note to the selection</translation>
     </message>
 </context>
 <context>
