@@ -364,3 +364,27 @@ def test_the_about_box_works_without_a_mouse(qtbot, session) -> None:
     QTimer.singleShot(0, check)
     window.show_about()  # modal: returns when Esc closed it
     assert checked == [True]
+
+
+def test_merge_and_f2_act_on_the_notes_chosen_by_keyboard(qtbot, session) -> None:
+    window = session.window
+    group = session.state.groups[0].id
+    window.groups.select_group(group)
+    a, b, c = add_notes(qtbot, session, group, "Meer overleg", "Vaker overleggen", "Koffie")
+    to_pane(qtbot, window, window.wall)
+    key(qtbot, Qt.Key.Key_Right, SHIFT)  # a and b
+    key(qtbot, Qt.Key.Key_M, CTRL)
+    qtbot.waitUntil(lambda: stored(session, b).merged_into == a, timeout=T)
+    qtbot.waitUntil(lambda: window.wall.item(b) is None, timeout=T)
+    key(qtbot, Qt.Key.Key_Right)  # c, then back to a with Shift: both selected
+    key(qtbot, Qt.Key.Key_Left, SHIFT)
+    assert focused_note(window) == a
+    assert len(window.wall.wall_scene.selectedItems()) == 2
+    key(qtbot, Qt.Key.Key_F2)  # edits the focused one
+    controller = window.wall_features.controller
+    qtbot.waitUntil(lambda: controller.editor is not None, timeout=T)
+    qtbot.keyClicks(QApplication.focusWidget(), "Thee")
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(session, a).text == "Thee", timeout=T)
+    assert stored(session, c).text == "Koffie"
+    assert QApplication.focusWidget() is window.wall

@@ -216,8 +216,13 @@ class WallController(QObject):
     # -- typing on the wall ---------------------------------------------------------------
 
     def edit_selection(self) -> None:
-        selected = self.wall.wall_scene.selectedItems()
-        if selected and isinstance(selected[0], NoteItem | ClusterItem):
+        """F2: the focused item if it is selected (the keyboard's), else the first."""
+        scene = self.wall.wall_scene
+        selected = scene.selectedItems()
+        focus = scene.focusItem()
+        if focus in selected and isinstance(focus, NoteItem | ClusterItem):
+            self.edit(focus)
+        elif selected and isinstance(selected[0], NoteItem | ClusterItem):
             self.edit(selected[0])
 
     def edit(self, item: NoteItem | ClusterItem) -> None:
