@@ -239,7 +239,11 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
     assert menus["&Help"] == ["Sneltoetsen [F1]", "--", "&Over Facilitator…"]
     on_wall = sorted(a.text() for a in window.wall.actions())
     assert on_wall == [  # keys only on the wall
-        "Cluster opheffen", "Naam of tekst wijzigen", "Naar links", "Naar rechts", "Omhoog",
+        "Cluster opheffen",
+        "Naam of tekst wijzigen",
+        "Naar links",
+        "Naar rechts",
+        "Omhoog",
         "Omlaag",
     ]
     docks = {

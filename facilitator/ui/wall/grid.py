@@ -21,8 +21,9 @@ def slot_pos(slot: int, columns: int = COLUMNS) -> QPointF:
     return QPointF((slot % columns) * SLOT_W, (slot // columns) * SLOT_H)
 
 
-def slots_under(pos: QPointF, width: float = NOTE_W, height: float = NOTE_H,
-                columns: int = COLUMNS) -> set[int]:
+def slots_under(
+    pos: QPointF, width: float = NOTE_W, height: float = NOTE_H, columns: int = COLUMNS
+) -> set[int]:
     """Grid slots a rectangle at `pos` overlaps; only slots inside the grid's columns
     (fewer than COLUMNS on a narrow wall, so its notes stay readable: wall/view.py)."""
     area = QRectF(pos.x(), pos.y(), width, height)
