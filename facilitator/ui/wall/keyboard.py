@@ -141,8 +141,13 @@ class WallKeys:
 
     def focus_in(self, reason: Qt.FocusReason) -> None:
         """Entering the wall by keyboard: focus on the selection, else the top-left note.
-        A click decides for itself (it lands on a note or starts a rubber band)."""
-        if reason == Qt.FocusReason.MouseFocusReason:
+        A click decides for itself (it lands on a note or starts a rubber band), and the
+        window coming back to the front changes nothing."""
+        if reason in (
+            Qt.FocusReason.MouseFocusReason,
+            Qt.FocusReason.ActiveWindowFocusReason,
+            Qt.FocusReason.PopupFocusReason,
+        ):
             return
         if self.view.wall_scene.focusItem() is not None:
             return
