@@ -190,6 +190,8 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "Meedoen met je telefoon",
         "--",
         "&Volgende stap [Ctrl+Return, PgDown]",
+        "Volgend &paneel [F6]",
+        "Vorig paneel [Shift+F6]",
         "&Projector",
         "  Projector &openen [F5]",
         "  Projector sluiten",
