@@ -158,3 +158,20 @@ def test_only_a_wall_of_up_to_1000_notes_is_laid_out_again_on_resize(qtbot, coun
     view.resize(600, 700)
     qtbot.waitUntil(lambda: view.width() == 600 and not view._resized.isActive(), timeout=T)
     assert (view.columns() < wide) is follows
+
+
+def test_a_scrolled_wall_stays_where_it_was_scrolled_when_the_window_changes(
+    qtbot, session
+) -> None:
+    window = session.window
+    view = fill(qtbot, session, 60)
+    qtbot.waitUntil(lambda: readable_and_whole_width(view), timeout=T)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # the facilitator reads further down
+    top = view.mapToScene(0, 0).y()
+    assert top > 500
+    columns, height = view.columns(), view.height()
+    window.resize(window.width(), window.height() + 100)  # a taller window, as wide
+    qtbot.waitUntil(lambda: view.height() > height and not view._resized.isActive(), timeout=T)
+    assert view.columns() == columns
+    assert abs(view.mapToScene(0, 0).y() - top) < 2  # not back at the top

@@ -40,9 +40,15 @@ class ZoomPanView(QGraphicsView):
         return 0.0
 
     def refit(self) -> None:
-        """After a resize: fit again as last fitted; a zoom set by hand stays."""
+        """After a resize: fit again as last fitted; a zoom set by hand stays. A wall
+        that scrolls keeps the row at its top where the facilitator scrolled to."""
         if self.fitted == FIT_READABLE:
+            top = self.mapToScene(self.viewport().rect().topLeft()).y()
             self.fit_readable()
+            scale = self.transform().m11()
+            if scale <= self.readable_scale():  # it scrolls: back to where it was
+                centre = self.mapToScene(self.viewport().rect().center())
+                self.centerOn(centre.x(), top + self.viewport().height() / scale / 2)
         elif self.fitted == FIT_ALL:
             self.fit_all()
 
