@@ -2,10 +2,12 @@
 which source lines hold the Python memory that grows.
 
     QT_QPA_PLATFORM=offscreen uv run python bench/bench_memory.py --notes 2000,20000,200000
+    QT_QPA_PLATFORM=offscreen uv run python bench/bench_memory.py --spread ...
 
 The whole app as on the day (`app.build`: engine, participant server, window with the
-wall of table 1 shown), notes added through the engine to table 1 in chunks of 1,000 as
-phones would, the GUI thread draining the bridge between chunks. At each size the RSS
+wall of table 1 shown), notes added through the engine in chunks of 1,000 as phones
+would, the GUI thread draining the bridge between chunks: all to table 1 (the wall in
+view), or with `--spread` round-robin over the eight tables as on the day. At each size the RSS
 (VmRSS) is read after a full garbage collection; with `--trace`, tracemalloc's top lines
 by size at the end (tracemalloc itself costs memory and time: RSS figures of a `--trace`
 run are not comparable).
@@ -45,6 +47,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", default="2000,20000,200000")
     parser.add_argument("--trace", action="store_true")
+    parser.add_argument(
+        "--spread", action="store_true", help="notes over all eight tables, not all on table 1"
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
@@ -60,7 +65,7 @@ def main() -> None:
         session = app.build(path, host="127.0.0.1", port=0)
         reader = Store.open(path, readonly=True)
         round_id = reader.rounds()[0].id
-        group_id = reader.groups()[0].id
+        group_ids = [g.id for g in reader.groups()]
         reader.close()
         session.engine.execute(SetActiveRound(round_id))
         session.engine.execute(SetPhase(round_id, Phase.COLLECT))
@@ -70,7 +75,8 @@ def main() -> None:
             application.processEvents()
         app.settle_memory()
         gc.collect()
-        rows = [{"notes": 0, "rss_mb": rss_mb()}]
+        scene = session.window.wall.wall_scene
+        rows = [{"notes": 0, "rss_mb": rss_mb(), "scene_items": len(scene.items())}]
         if args.trace:
             tracemalloc.start(1)
         added = 0
@@ -80,7 +86,10 @@ def main() -> None:
                 chunk = min(1000, size - added)
                 futures = [
                     session.engine.submit(
-                        AddNote(group_id, f"notitie {added + i} over het netwerk van bibliotheken")
+                        AddNote(
+                            group_ids[(added + i) % len(group_ids) if args.spread else 0],
+                            f"notitie {added + i} over het netwerk van bibliotheken",
+                        )
                     )
                     for i in range(chunk)
                 ]
@@ -93,7 +102,12 @@ def main() -> None:
                 application.processEvents()
             gc.collect()
             rows.append(
-                {"notes": size, "rss_mb": rss_mb(), "elapsed_s": time.perf_counter() - started}
+                {
+                    "notes": size,
+                    "rss_mb": rss_mb(),
+                    "scene_items": len(scene.items()),
+                    "elapsed_s": round(time.perf_counter() - started, 1),
+                }
             )
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
         if args.trace:
@@ -102,12 +116,13 @@ def main() -> None:
             for stat in snapshot.statistics("lineno")[:15]:
                 print(f"  {stat.size / 1e6:7.1f} MB  {stat.count:8d} blocks  {stat.traceback}")
         session.close()
-    print("\n| notes on table 1 | RSS (MB) | per note since the start (KB) |")
-    print("|---|---|---|")
+    where = "over 8 tables" if args.spread else "on table 1"
+    print(f"\n| notes {where} | RSS (MB) | per note since the start (KB) | scene items |")
+    print("|---|---|---|---|")
     base = rows[0]["rss_mb"]
     for row in rows:
         per = (row["rss_mb"] - base) * 1024 / row["notes"] if row["notes"] else 0.0
-        print(f"| {row['notes']:,} | {row['rss_mb']:.0f} | {per:.2f} |")
+        print(f"| {row['notes']:,} | {row['rss_mb']:.0f} | {per:.2f} | {row['scene_items']:,} |")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
@@ -75,15 +77,16 @@ class Context:
     malformed: int = 0  # refused bodies (bad JSON, wrong types, bad UTF-8, too large)
     streams: dict[str, int] = field(default_factory=dict)  # open streams per address
     identities: Identities = field(init=False)  # participants made per address and table
+    clock: Callable[[], float] = time.monotonic  # the buckets' refill time (tests: their own)
 
     def __post_init__(self) -> None:
-        lim = self.limits
-        self.per_address = Buckets(lim.address_burst, lim.address_rate)
-        self.joins = Buckets(lim.join_burst, lim.join_rate)
-        self.writes = Buckets(lim.write_burst, lim.write_rate)
-        self.address_writes = Buckets(lim.address_write_burst, lim.address_write_rate)
-        self.reads = Buckets(lim.read_burst, lim.read_rate)
-        self.address_reads = Buckets(lim.address_read_burst, lim.address_read_rate)
+        lim, clock = self.limits, self.clock
+        self.per_address = Buckets(lim.address_burst, lim.address_rate, clock)
+        self.joins = Buckets(lim.join_burst, lim.join_rate, clock)
+        self.writes = Buckets(lim.write_burst, lim.write_rate, clock)
+        self.address_writes = Buckets(lim.address_write_burst, lim.address_write_rate, clock)
+        self.reads = Buckets(lim.read_burst, lim.read_rate, clock)
+        self.address_reads = Buckets(lim.address_read_burst, lim.address_read_rate, clock)
         self.walls = WallViews(self.store, self.hub.version)
         self.identities = Identities(lim.identities_per_address)
 

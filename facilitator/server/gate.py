@@ -13,8 +13,11 @@ counted by its peer address before aiohttp sees it:
   store, the backups and the log always have descriptors left.
 
 A refused connection gets a one-line HTTP answer (429 for "you hold too many", 503 for
-"the server is full", both with Retry-After) and is closed at once. Idle connections are
-closed by aiohttp's keep-alive timeout (`Limits.head_timeout_s`). Errors that repeat
+"the server is full", both with Retry-After) and is closed at once. A connection that sends
+nothing at all is closed after `first_request_s` (a phone sends its request the moment it
+has connected; only an idle or hostile client stays silent), and one that goes quiet
+after an answer by aiohttp's keep-alive timeout (`Limits.head_timeout_s`); a live stream
+is a request in progress, so neither touches it. Errors that repeat
 (the refusals here, and the event loop's own, such as accept() out of descriptors) are
 logged once and then counted (`RepeatLog`).
 """
@@ -112,14 +115,17 @@ class ConnectionGate:
         total: int,
         crowded_per_address: int,
         repeats: RepeatLog | None = None,
+        first_request_s: float = 0.0,
     ) -> None:
         self.per_address = per_address
+        self.first_request_s = first_request_s  # 0: no limit of its own
         self.total = total
         self.crowded_per_address = min(crowded_per_address, per_address)
         self._crowded_from = (3 * total) // 4
         self._open: dict[str, int] = {}
         self.count = 0
         self.refused = 0
+        self.silent_closed = 0  # connections closed for sending nothing
         self._repeats = repeats or RepeatLog()
 
     def admit(self, address: str) -> bytes | None:
@@ -157,7 +163,7 @@ class ConnectionGate:
 class _Gated(asyncio.Protocol):
     """Stands in front of one aiohttp connection: refuses it, or hands everything on."""
 
-    __slots__ = ("_address", "_factory", "_gate", "_inner", "_paused", "_waiters")
+    __slots__ = ("_address", "_factory", "_gate", "_inner", "_paused", "_silence", "_waiters")
 
     def __init__(self, gate: ConnectionGate, factory: Callable[[], asyncio.Protocol]) -> None:
         self._gate = gate
@@ -166,6 +172,7 @@ class _Gated(asyncio.Protocol):
         self._address = ""
         self._paused = False
         self._waiters: list[asyncio.Future[None]] = []
+        self._silence: asyncio.TimerHandle | None = None  # closes it if nothing arrives
 
     async def drained(self) -> None:
         """Return once the transport has handed every byte to the kernel (or closed)."""
@@ -193,8 +200,21 @@ class _Gated(asyncio.Protocol):
         self._address = address
         self._inner = self._factory()
         self._inner.connection_made(transport)
+        if self._gate.first_request_s > 0:
+            self._silence = asyncio.get_running_loop().call_later(
+                self._gate.first_request_s, self._silent, transport
+            )
+
+    def _silent(self, transport: asyncio.BaseTransport) -> None:
+        """Nothing arrived since the connect: free the slot (no answer; nobody asked)."""
+        self._silence = None
+        self._gate.silent_closed += 1
+        transport.close()
 
     def data_received(self, data: bytes) -> None:
+        if self._silence is not None:
+            self._silence.cancel()
+            self._silence = None
         if self._inner is not None:
             self._inner.data_received(data)
 
@@ -213,6 +233,9 @@ class _Gated(asyncio.Protocol):
             self._inner.resume_writing()
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if self._silence is not None:
+            self._silence.cancel()
+            self._silence = None
         self._paused = False
         self._wake()
         inner, self._inner = self._inner, None

@@ -52,9 +52,16 @@ class Limits:
     address_read_rate: float = 4.0
     # aiohttp's only guard against a request head that never ends is its keep-alive
     # timeout (from connect, or from the last answer, to a whole request head), and its
-    # default is an hour. 30 s is ample for a phone on bad Wi-Fi; it also closes idle
-    # keep-alive connections, which browsers reopen (and retry on) by themselves.
-    head_timeout_s: float = 30.0
+    # default is an hour. 15 s is ample for a phone on bad Wi-Fi (a head is one packet;
+    # TCP has resent it four times by then); it also closes idle keep-alive connections,
+    # which browsers reopen (and retry on) by themselves. Was 30 s; halved so idle
+    # connections give their descriptors back sooner (issue 17).
+    head_timeout_s: float = 15.0
+    # A connection that sends not one byte this long after it was accepted is closed
+    # (server/gate.py): a phone sends its request at once, so only an idle or hostile
+    # client (or a browser's unused preconnect, which it reopens itself) is cut off.
+    # 0 leaves it to head_timeout_s. Live streams are requests in progress: untouched.
+    first_request_s: float = 5.0
     # A body (at most 16 KB) that has not fully arrived this long after its head is
     # refused with 408: nothing else bounds `await request.read()`.
     body_timeout_s: float = 10.0

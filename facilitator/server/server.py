@@ -13,7 +13,8 @@ import logging
 import os
 import socket
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from aiohttp import web
@@ -84,8 +85,10 @@ class ParticipantServer:
     """The phones' web server for one workshop file. start() returns the bound port."""
 
     def __init__(self, engine: Engine, workshop_path: str | Path, host: str = "0.0.0.0",
-                 port: int = 8321, *, limits: Limits | None = None) -> None:
+                 port: int = 8321, *, limits: Limits | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._engine = engine
+        self._clock = clock  # the rate limits' refill time; tests pass one they move
         self._path = Path(workshop_path)
         self._host = host
         self._wanted_port = port
@@ -113,7 +116,8 @@ class ParticipantServer:
         total = self._limits.connections_total or max(
             64, (open_files if open_files > 0 else 4096) - RESERVED_FILES)
         self.gate = ConnectionGate(self._limits.connections_per_address, total,
-                                   self._limits.crowded_per_address, self.repeats)
+                                   self._limits.crowded_per_address, self.repeats,
+                                   first_request_s=self._limits.first_request_s)
         self._allowlist.start()  # looks up the laptop's addresses off the event loop
         self._thread = threading.Thread(target=self._run, name="participant-server",
                                         daemon=True)
@@ -185,7 +189,8 @@ class ParticipantServer:
     async def _start(self, loop: asyncio.AbstractEventLoop, store: Reader) -> None:
         self._hub = Hub(store, loop, streams_per_owner=self._limits.streams_per_token,
                         streams_total=self._limits.streams_total)
-        self._ctx = api.Context(self._engine, store, self._hub, self._limits)
+        self._ctx = api.Context(self._engine, store, self._hub, self._limits,
+                                clock=self._clock)
         app = web.Application(
             client_max_size=MAX_BODY,
             middlewares=[make_guard(self._allowlist, lambda path: path.startswith("/api/"))],
