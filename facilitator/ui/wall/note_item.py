@@ -11,11 +11,17 @@ high (a fitted wall of 2,000 notes shows them at 0.025x), laying the text out is
 the paint's cost and shows nothing readable; the note then draws grey bars where its text
 lines are. A zoom step or a search change repaints every visible note, so this is what
 keeps those repaints short on a big wall.
+
+Memory (issue 17): a wall of 20,000 notes is 20,000 of these, so each holds as little as
+it can. It is a plain QGraphicsItem, not a QGraphicsObject (the QObject cost ~3.8 KB per
+note in PySide and gave nothing: the item has no signals or properties); its fitted font
+and its text bars are shared between notes that need the same (bounded tables of them);
+its attributes are slots. See docs/PERFORMANCE.md, "Memory of the window's process".
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,7 +32,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from facilitator.domain.model import Note
 
@@ -61,12 +67,20 @@ _BODY = QRectF(0, 0, NOTE_W, NOTE_H)
 _SHADOW_RECT = _BODY.translated(_SHADOW, _SHADOW)
 _NO_PEN = Qt.PenStyle.NoPen
 _TEXT_LOD = 0.2  # below this scale the text is under ~4 px high: drawn as bars
+_TEXT_RECT = QRectF(_PAD, _PAD, NOTE_W - 2 * _PAD, NOTE_H - 2 * _PAD - 14)
 
 
-class NoteItem(QGraphicsObject):
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NoteItem", text)
+
+
+class NoteItem(QGraphicsItem):
     """A movable, selectable sticky note. Holds the note id and what it draws, nothing
     else: the engine owns the note, the wall turns a drag into a MoveNote command.
     No signals of its own; the scene reports moves (see wall.WallScene)."""
+
+    __slots__ = ("_bars", "_dots", "_duplicate", "_font", "_hidden", "_match", "_merged",
+                 "_paper", "_text", "cluster_id", "note_id")
 
     def __init__(self, note: Note) -> None:
         super().__init__()
@@ -79,9 +93,8 @@ class NoteItem(QGraphicsObject):
         self._dots = 0  # dots from the round's vote on this note itself
         self._match: bool | None = None  # search: True highlighted, False dimmed, None off
         self.cluster_id: int | None = note.cluster_id
-        self._font = QFont()
-        self._text_rect = QRectF(_PAD, _PAD, NOTE_W - 2 * _PAD, NOTE_H - 2 * _PAD - 14)
-        self._bars: list[QRectF] = []  # where the text's lines are, for small zoom
+        self._font = _font(_FONT_SIZES[0])  # shared: never changed in place
+        self._bars: list[QRectF] = []  # where the text's lines are, for small zoom (shared)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)  # arrows (wall/keyboard)
@@ -111,8 +124,8 @@ class NoteItem(QGraphicsObject):
         if not changed:
             return
         self._text, self._hidden, self._paper = note.text, note.hidden, note.is_paper
-        self._font, needed = _fitted_font(self._text, self._text_rect)
-        self._bars = _line_bars(self._font, needed, self._text_rect)
+        self._font, needed = _fitted_font(self._text, _TEXT_RECT)
+        self._bars = _line_bars(self._font, needed, _TEXT_RECT)
         self.update()
 
     def merged_count(self) -> int:
@@ -130,8 +143,7 @@ class NoteItem(QGraphicsObject):
         """The quiet marker: another note on this wall probably says the same."""
         if likely != self._duplicate:
             self._duplicate = likely
-            self.setToolTip(self.tr("Lijkt op een ander briefje: samenvoegen?") if likely
-                            else "")
+            self.setToolTip(_tr("Lijkt op een ander briefje: samenvoegen?") if likely else "")
             self.update()
 
     def dots(self) -> int:
@@ -203,18 +215,18 @@ class NoteItem(QGraphicsObject):
         painter.setFont(self._font)
         painter.setPen(_MUTED_INK if self._hidden else _INK)
         # drawText with a str never interprets markup: the text stays plain.
-        painter.drawText(self._text_rect, int(_FLAGS), self._text)
+        painter.drawText(_TEXT_RECT, int(_FLAGS), self._text)
         if self._dots:
             draw_dots_badge(painter, QRectF(NOTE_W - 62, NOTE_H - 24, 56, 20), self._dots)
         marks = []
         if self._duplicate:
-            marks.append(self.tr("\u2248 dubbel?"))
+            marks.append(_tr("\u2248 dubbel?"))
         if self._merged:
             marks.append(f"+{self._merged}")
         if self._hidden:
-            marks.append(self.tr("verborgen"))
+            marks.append(_tr("verborgen"))
         if self._paper:
-            marks.append(self.tr("papier"))
+            marks.append(_tr("papier"))
         if marks:
             small = QFont(self._font)
             small.setPointSizeF(8)
@@ -249,26 +261,53 @@ def draw_dots_badge(painter: QPainter, rect: QRectF, dots: int, *,
     painter.restore()
 
 
+# One font (and its metrics) per size for every note: a QFont and its wrapper per note
+# cost ~0.3 KB. Made on first use: fonts need the application to exist.
+_FONTS: dict[int, QFont] = {}
+_METRICS: dict[int, QFontMetricsF] = {}
+# Bars by (font size, lines, width in whole points): at most 8 x ~12 x ~200 lists.
+_BARS: dict[tuple[int, int, int], list[QRectF]] = {}
+
+
+def _font(size: int) -> QFont:
+    font = _FONTS.get(size)
+    if font is None:
+        font = _FONTS[size] = QFont()
+        font.setPointSizeF(size)
+        _METRICS[size] = QFontMetricsF(font)
+    return font
+
+
+def _metrics(size: int) -> QFontMetricsF:
+    _font(size)
+    return _METRICS[size]
+
+
 def _fitted_font(text: str, rect: QRectF) -> tuple[QFont, QRectF]:
     """The largest of a few sizes at which the whole text fits the note; the smallest
     otherwise (the 280-character limit keeps even that readable). Also the rect the
-    text needs at that size."""
-    font = QFont()
+    text needs at that size. The font is shared: copy it before changing it."""
     needed = QRectF()
     for size in _FONT_SIZES:
-        font.setPointSizeF(size)
-        needed = QFontMetricsF(font).boundingRect(rect, int(_FLAGS), text)
+        needed = _metrics(size).boundingRect(rect, int(_FLAGS), text)
         if needed.height() <= rect.height() and needed.width() <= rect.width():
-            return font, needed
-    return font, needed
+            return _font(size), needed
+    return _font(_FONT_SIZES[-1]), needed
 
 
 def _line_bars(font: QFont, needed: QRectF, rect: QRectF) -> list[QRectF]:
-    """One bar per line of text, as wide as the text block, for the small-zoom paint."""
+    """One bar per line of text, as wide as the text block, for the small-zoom paint.
+    Shared between notes whose text takes the same lines (never change the list)."""
     if needed.isEmpty():
         return []
-    spacing = QFontMetricsF(font).lineSpacing()
+    size = round(font.pointSizeF())
+    spacing = _metrics(size).lineSpacing()
     lines = max(1, min(round(needed.height() / spacing), int(rect.height() // spacing)))
-    height = spacing * 0.6
-    return [QRectF(rect.left(), rect.top() + i * spacing + (spacing - height) / 2,
-                   needed.width(), height) for i in range(lines)]
+    key = (size, lines, round(needed.width()))
+    bars = _BARS.get(key)
+    if bars is None:
+        height = spacing * 0.6
+        bars = _BARS[key] = [
+            QRectF(rect.left(), rect.top() + i * spacing + (spacing - height) / 2, key[2],
+                   height) for i in range(lines)]
+    return bars

@@ -19,11 +19,12 @@ from PySide6.QtGui import (
     QFontInfo,
     QKeyEvent,
     QPainter,
+    QPaintEvent,
     QPixmapCache,
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QWidget
 
 from facilitator.domain.model import Cluster, Note
 from facilitator.domain.ranking import ItemKind, item_key
@@ -36,6 +37,7 @@ from facilitator.engine import (
     NoteChanged,
     NoteRemoved,
 )
+from facilitator.ui.memory import release_freed_memory
 from facilitator.ui.wall.cluster_item import ClusterItem, frame_size
 from facilitator.ui.wall.grid import (
     COLUMNS,
@@ -55,6 +57,16 @@ from facilitator.ui.wall.zoom_view import ZoomPanView
 __all__ = ["WallScene", "WallView"]
 
 _REFLOW_LIMIT = 1000  # notes; above it a resize re-zooms but keeps the grid's columns
+
+# Qt's pixmap cache charges a note's bitmap for its pixels only, so a big wall zoomed far
+# out kept one tiny bitmap per note at ~5 KB each (20,000 notes: 110 MB, issue 17).
+# Beyond this many notes, notes smaller on screen than _SMALL_LOD draw without one.
+CACHED_SMALL_NOTES = 3000
+_SMALL_LOD = 0.1
+_BITMAP = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NO_BITMAP = QGraphicsItem.CacheMode.NoCache
+# A wall this big, once left, gives its memory back to the system (ui/memory.py).
+RELEASE_AFTER_NOTES = 1000
 
 
 class WallView(ZoomPanView):
@@ -97,6 +109,7 @@ class WallView(ZoomPanView):
         # The scene's items bounding rect while it is known; None after anything moved,
         # shrank or left. A live note only widens it, so it never walks all items.
         self._bounds: QRectF | None = None
+        self._cache_mode = _BITMAP  # what every note item's bitmap cache is set to
         self.keys = WallKeys(self)  # arrows, Space, Enter, Esc (wall/keyboard.py)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Columns of the automatic grid: as many as read well in the view's width.
@@ -163,6 +176,20 @@ class WallView(ZoomPanView):
 
     # -- the notes' bitmaps -----------------------------------------------------------
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._fit_cache_mode()
+        super().paintEvent(event)
+
+    def _fit_cache_mode(self) -> None:
+        """Bitmaps for notes unless there are many and each is only a few pixels on screen
+        (see CACHED_SMALL_NOTES); checked per paint, changed only when that flips."""
+        small = self.transform().m11() < _SMALL_LOD
+        wanted = _NO_BITMAP if small and len(self._items) > CACHED_SMALL_NOTES else _BITMAP
+        if wanted != self._cache_mode:
+            self._cache_mode = wanted
+            for item in self._items.values():
+                item.setCacheMode(wanted)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_pixmap_cache()
@@ -192,11 +219,15 @@ class WallView(ZoomPanView):
     def show_wall(self, group_id: int, round_id: int, notes: Iterable[Note],
                   clusters: Iterable[Cluster] | None = None) -> None:
         """Replace the wall's content: frames, then notes with a stored place, then the
-        rest in id order, so automatic places come out the same every time."""
+        rest in id order, so automatic places come out the same every time.
+        Nothing of the wall shown before is kept (items, maps, cached bitmaps)."""
+        big = len(self._items) >= RELEASE_AFTER_NOTES
         self.wall_scene.clear()
         for store in (self._items, self._frames, self._members, self._stored, self._slots,
                       self._covers, self._merged, self._folded):
             store.clear()
+        if big:
+            release_freed_memory()
         self._slot_cursor = 0
         self._bounds = None
         if self.isVisible():
@@ -356,6 +387,8 @@ class WallView(ZoomPanView):
 
     def _add(self, note: Note) -> None:
         item = NoteItem(note)
+        if self._cache_mode != _BITMAP:
+            item.setCacheMode(self._cache_mode)
         self._items[note.id] = item
         self.wall_scene.addItem(item)
         self._stored[note.id] = _place(note)
