@@ -50,6 +50,11 @@ from facilitator import templates
 from facilitator.store import Store
 
 FLOODER = "127.0.0.250"
+# Flooder "statuses" that are not HTTP: -1 closed without an answer (or never
+# connected), 0 open and silent half a second after it connected, OPEN_AT_END still open
+# when the window ended (idle connections the server let the attacker keep).
+OPEN_AT_END = -2
+_STATUS_NAMES = {-1: "closed", 0: "open", OPEN_AT_END: "open at the end"}
 WARMUP_S = 2.0
 
 
@@ -213,9 +218,22 @@ def _hold_connections(port: int, until: float, window: Window, measure_from: flo
             window.flood_sent += 1
         _sort_held(held, window)
         time.sleep(max(0.0, until - time.perf_counter()))
+        window.flood[OPEN_AT_END] += sum(_still_open(sock) for sock in held)
     finally:
         for sock in held:
             sock.close()
+
+
+def _still_open(sock: socket.socket) -> bool:
+    """Open and silent (the server neither answered nor closed it)."""
+    sock.setblocking(False)
+    try:
+        sock.recv(65536)  # an answer or the close: not held
+    except BlockingIOError:
+        return True
+    except OSError:
+        pass
+    return False
 
 
 def _sort_held(held: list[socket.socket], window: Window) -> None:
@@ -505,7 +523,10 @@ def main() -> None:
                   for i in range(args.phones)]
         flood_token = _join(port, codes[0], FLOODER)
         args.newcomer_code = codes[1 % len(codes)]
-        flood_tokens = ([flood_token] + [_join(port, codes[0], FLOODER) for _ in range(19)]
+        # One address may be at most 4 participants per table (Limits.identities_per_
+        # address): the attacker's 20 tokens come from every table in turn.
+        flood_tokens = ([flood_token] + [_join(port, codes[(i + 1) % len(codes)], FLOODER)
+                                         for i in range(19)]
                         if args.attack == "amplify" else None)
         streams = Streams(port, tokens)
         try:
@@ -530,7 +551,8 @@ def main() -> None:
           "(ok / failed, p50 ms) | flooder statuses (rate) | server CPU |")
     print("|---|---|---|---|---|---|---|---|---|")
     for name, w in rows:
-        flood = ", ".join(f"{s}: {n}" for s, n in sorted(w.flood.items())) or "-"
+        flood = ", ".join(f"{_STATUS_NAMES.get(s, s)}: {n}"
+                          for s, n in sorted(w.flood.items())) or "-"
         if w.flood_sent:
             flood += f" ({w.flood_sent / w.seconds:.0f}/s)"
         errors = ", ".join(f"{k}: {n}" for k, n in w.errors.items()) or "0"
