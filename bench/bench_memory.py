@@ -110,6 +110,20 @@ def main() -> None:
                 }
             )
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+        # Leave the wall: the facilitator picks table 2 (empty, or an eighth with --spread).
+        session.window.groups.select_group(group_ids[1])
+        for _ in range(10):
+            application.processEvents()
+        gc.collect()
+        rows.append(
+            {
+                "notes": added,
+                "rss_mb": rss_mb(),
+                "scene_items": len(scene.items()),
+                "switched": True,
+            }
+        )
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
         if args.trace:
             snapshot = tracemalloc.take_snapshot()
             print("\ntop Python allocations by line:")
@@ -122,7 +136,8 @@ def main() -> None:
     base = rows[0]["rss_mb"]
     for row in rows:
         per = (row["rss_mb"] - base) * 1024 / row["notes"] if row["notes"] else 0.0
-        print(f"| {row['notes']:,} | {row['rss_mb']:.0f} | {per:.2f} | {row['scene_items']:,} |")
+        notes = f"{row['notes']:,}" + (", table 2 shown" if row.get("switched") else "")
+        print(f"| {notes} | {row['rss_mb']:.0f} | {per:.2f} | {row['scene_items']:,} |")
 
 
 if __name__ == "__main__":
