@@ -137,3 +137,37 @@ def test_a_big_wall_far_out_draws_notes_without_a_bitmap_each(
     view.setTransform(QTransform.fromScale(0.5, 0.5))  # near: each note is big again
     view.viewport().grab()
     assert {i.cacheMode() for i in view.note_items()} == {bitmap}
+
+
+def test_duplicate_indexes_are_kept_for_the_last_two_walls_only(qtbot, workshop_path: Path) -> None:
+    running = app_module.build(workshop_path, host="127.0.0.1", port=0)
+    try:
+        window, engine = running.window, running.engine
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        tables = running.state.groups[:3]
+        window.groups.select_group(tables[0].id)
+        round_id = window.current_round_id()
+        pair = [
+            engine.execute(AddNote(tables[0].id, text, round_id=round_id)).note.id
+            for text in ("Een Taalhuis in elke gemeente", "In iedere gemeente een taalhuis")
+        ]
+        marks = window.duplicate_marks
+        qtbot.waitUntil(lambda: marks.marked == set(pair), timeout=5000)
+        for table in tables[1:]:
+            window.groups.select_group(table.id)
+            qtbot.waitUntil(lambda t=table: marks.key == (t.id, round_id), timeout=5000)
+        assert set(marks._walls) == {(t.id, round_id) for t in tables[1:]}
+        # Notes for a wall no longer indexed cost nothing there ...
+        engine.execute(AddNote(tables[0].id, "Taalhuis in elke gemeente", round_id=round_id))
+        qtbot.waitUntil(lambda: running.state.note_count(tables[0].id, round_id) == 3, timeout=5000)
+        assert len(marks._walls) == 2
+        # ... and the wall shown again is indexed again, marks and all.
+        window.groups.select_group(tables[0].id)
+        qtbot.waitUntil(lambda: not marks.indexing(), timeout=5000)
+        qtbot.waitUntil(lambda: set(pair) <= marks.marked, timeout=5000)
+        assert window.wall.item(pair[0]).duplicate_hint()
+        assert set(marks._walls) == {(t.id, round_id) for t in (tables[2], tables[0])}
+    finally:
+        running.close()

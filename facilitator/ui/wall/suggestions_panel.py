@@ -229,15 +229,19 @@ class SuggestionsPanel(QWidget):
 
 class DuplicateMarks(QObject):
     """Keeps the duplicate marker on the shown wall's notes current as notes arrive.
-    One WallDuplicates per wall, made when the wall is first shown: its notes are indexed
+    One WallDuplicates per wall, made when the wall is shown: its notes are indexed
     a slice at a time between events (a wall of 2,000 notes takes ~0.5 s of CPU, which
     must not freeze the window), and notes arriving meanwhile are indexed at once.
+    An index holds ~4 KB per note, so only the last KEPT_WALLS walls shown keep theirs
+    (issue 17: kept for every wall ever shown, they grew with every note of the day);
+    a wall shown again after that is indexed again, in slices.
     No signals.
 
     `item_for(note_id)` gives the wall's item for a note (None: not drawn).
     """
 
     SLICE = 100  # notes indexed per turn of the event loop (~25 ms)
+    KEPT_WALLS = 2  # the wall in view and the one before: flipping between two is instant
 
     def __init__(
         self,
@@ -257,7 +261,13 @@ class DuplicateMarks(QObject):
 
     def set_wall(self, group_id: int, round_id: int) -> None:
         self.key = (group_id, round_id)
-        if self.key not in self._walls:
+        if self.key in self._walls:
+            self._walls[self.key] = self._walls.pop(self.key)  # the newest shown: last
+        else:
+            while len(self._walls) >= self.KEPT_WALLS:
+                oldest = next(iter(self._walls))
+                del self._walls[oldest]
+                self._backlog.pop(oldest, None)
             self._walls[self.key] = WallDuplicates()
             notes = sorted(self._state.notes_of(group_id, round_id), key=lambda n: n.id)
             self._backlog[self.key] = notes
