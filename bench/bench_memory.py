@@ -2,7 +2,7 @@
 which source lines hold the Python memory that grows.
 
     QT_QPA_PLATFORM=offscreen uv run python bench/bench_memory.py --notes 2000,20000,200000
-    QT_QPA_PLATFORM=offscreen uv run python bench/bench_memory.py --spread ...
+    QT_QPA_PLATFORM=offscreen uv run python bench/bench_memory.py --spread [--visit] ...
 
 The whole app as on the day (`app.build`: engine, participant server, window with the
 wall of table 1 shown), notes added through the engine in chunks of 1,000 as phones
@@ -48,6 +48,11 @@ def main() -> None:
     parser.add_argument("--notes", default="2000,20000,200000")
     parser.add_argument("--trace", action="store_true")
     parser.add_argument(
+        "--visit",
+        action="store_true",
+        help="show every table once before the notes come, as a facilitator looking round",
+    )
+    parser.add_argument(
         "--spread", action="store_true", help="notes over all eight tables, not all on table 1"
     )
     args = parser.parse_args()
@@ -73,6 +78,11 @@ def main() -> None:
         session.window.show()
         for _ in range(20):
             application.processEvents()
+        if args.visit:  # each table's wall shown once, then table 1 again
+            for group_id in [*group_ids[1:], group_ids[0]]:
+                session.window.groups.select_group(group_id)
+                for _ in range(5):
+                    application.processEvents()
         app.settle_memory()
         gc.collect()
         scene = session.window.wall.wall_scene
@@ -130,7 +140,9 @@ def main() -> None:
             for stat in snapshot.statistics("lineno")[:15]:
                 print(f"  {stat.size / 1e6:7.1f} MB  {stat.count:8d} blocks  {stat.traceback}")
         session.close()
-    where = "over 8 tables" if args.spread else "on table 1"
+    where = ("over 8 tables" if args.spread else "on table 1") + (
+        ", every table shown once first" if args.visit else ""
+    )
     print(f"\n| notes {where} | RSS (MB) | per note since the start (KB) | scene items |")
     print("|---|---|---|---|")
     base = rows[0]["rss_mb"]
