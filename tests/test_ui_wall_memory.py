@@ -171,3 +171,31 @@ def test_duplicate_indexes_are_kept_for_the_last_two_walls_only(qtbot, workshop_
         assert set(marks._walls) == {(t.id, round_id) for t in (tables[2], tables[0])}
     finally:
         running.close()
+
+
+def test_a_duplicate_index_holds_at_most_its_cap_of_notes(
+    qtbot, workshop_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from facilitator.ui.wall.suggestions_panel import DuplicateMarks
+
+    monkeypatch.setattr(DuplicateMarks, "INDEXED_PER_WALL", 5)
+    running = app_module.build(workshop_path, host="127.0.0.1", port=0)
+    try:
+        window, engine = running.window, running.engine
+        window.show()
+        qtbot.waitExposed(window)
+        table = running.state.groups[0]
+        window.groups.select_group(table.id)
+        round_id = window.current_round_id()
+        texts = [f"Briefje {i}: idee nummer{i} over iets eigens{i}" for i in range(4)]
+        texts += ["Een Taalhuis in elke gemeente", "In iedere gemeente een taalhuis"]
+        ids = [engine.execute(AddNote(table.id, text, round_id=round_id)).note.id for text in texts]
+        marks = window.duplicate_marks
+        qtbot.waitUntil(lambda: running.state.note_count(table.id, round_id) == 6, timeout=5000)
+        index = marks._walls[(table.id, round_id)]
+        assert len(index) == 5 and ids[-1] not in index  # the sixth is past the cap
+        assert marks.marked == set()  # its twin was indexed, it was not: no pair
+        edited = running.state.note(ids[0])
+        assert edited is not None and edited.id in index  # an indexed note stays indexed
+    finally:
+        running.close()

@@ -101,6 +101,12 @@ class WallDuplicates:
         self._pairs: dict[int, set[int]] = {}
         self._texts: dict[int, str] = {}
 
+    def __len__(self) -> int:
+        return len(self._texts)  # notes indexed
+
+    def __contains__(self, note_id: object) -> bool:
+        return note_id in self._texts
+
     def add(self, note: Note) -> list[int]:
         """Index an arriving (or edited) note; its likely duplicates' ids."""
         if self._texts.get(note.id) == note.text:

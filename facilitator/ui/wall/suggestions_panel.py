@@ -234,7 +234,9 @@ class DuplicateMarks(QObject):
     must not freeze the window), and notes arriving meanwhile are indexed at once.
     An index holds ~4 KB per note, so only the last KEPT_WALLS walls shown keep theirs
     (issue 17: kept for every wall ever shown, they grew with every note of the day);
-    a wall shown again after that is indexed again, in slices.
+    a wall shown again after that is indexed again, in slices. A wall indexes its first
+    INDEXED_PER_WALL notes only: the day's tables hold a few hundred; beyond that a wall
+    is a flood, and its index would grow without end.
     No signals.
 
     `item_for(note_id)` gives the wall's item for a note (None: not drawn).
@@ -242,6 +244,7 @@ class DuplicateMarks(QObject):
 
     SLICE = 100  # notes indexed per turn of the event loop (~25 ms)
     KEPT_WALLS = 2  # the wall in view and the one before: flipping between two is instant
+    INDEXED_PER_WALL = 5000  # ~20 MB of index at most per wall kept
 
     def __init__(
         self,
@@ -285,7 +288,7 @@ class DuplicateMarks(QObject):
             for shown_then in notes[: self.SLICE]:
                 note = self._state.note(shown_then.id)  # as it is now (edited, deleted)
                 if note is not None:
-                    self._walls[key].add(note)
+                    self._index(self._walls[key], note)
             del notes[: self.SLICE]
             if not notes:
                 del self._backlog[key]
@@ -303,13 +306,19 @@ class DuplicateMarks(QObject):
             if isinstance(event, NoteAdded | NoteChanged):
                 note: Note = event.note
                 index = self._walls.get((note.group_id, note.round_id))
-                if index is not None:
-                    index.add(note)
+                if index is not None and self._index(index, note):
                     touched = touched or (note.group_id, note.round_id) == self.key
             elif isinstance(event, NoteRemoved):
                 touched = touched or (event.group_id, event.round_id) == self.key
         if touched:
             self._refresh()
+
+    def _index(self, index: WallDuplicates, note: Note) -> bool:
+        """Index (or re-index) a note unless its wall's index is full; False if not."""
+        if note.id not in index and len(index) >= self.INDEXED_PER_WALL:
+            return False
+        index.add(note)
+        return True
 
     def _refresh(self) -> None:
         """Only the notes whose mark changes are touched: cost follows the pairs."""
