@@ -20,8 +20,13 @@ from tests.test_server_support import collect, groups, join, post, running
 
 # Held connections stay silent on purpose: the idle limits are lifted for them, so a
 # slow run cannot close one under the test (tests/test_server_idle.py tests those).
-CAPS = Limits(connections_per_address=5, crowded_per_address=2, connections_total=12,
-              first_request_s=0, head_timeout_s=300)
+CAPS = Limits(
+    connections_per_address=5,
+    crowded_per_address=2,
+    connections_total=12,
+    first_request_s=0,
+    head_timeout_s=300,
+)
 
 
 @pytest.fixture
