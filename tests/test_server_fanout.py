@@ -1,6 +1,10 @@
 """The adaptive fan-out's writer (issue 17): a stream is written at once while its
 transport holds nothing, and what arrives while the transport is behind goes out as one
-write when it has drained. Driven with a stand-in transport, so "behind" is exact."""
+write when it has drained. Driven with a stand-in transport, so "behind" is exact.
+
+After the first write (aiohttp's, which carries the response's head) the fan-out writes
+to the transport itself, framed as chunked transfer coding; the stand-ins log both kinds
+of write in one list, the transport's unframed, so the order is checked across them."""
 
 from __future__ import annotations
 
@@ -16,12 +20,28 @@ from facilitator.server.limits import Limits
 from tests.test_server_support import Sse, groups, join, request, running
 
 
+def _unframe(data: bytes) -> bytes:
+    """The payload of exactly one chunk of chunked transfer coding."""
+    size, _, rest = data.partition(b"\r\n")
+    assert rest.endswith(b"\r\n") and int(size, 16) == len(rest) - 2, data
+    return rest[:-2]
+
+
 class _Transport(asyncio.Transport):
-    def __init__(self, protocol: asyncio.BaseProtocol) -> None:
+    def __init__(self, protocol: asyncio.BaseProtocol, writes: list[bytes]) -> None:
         super().__init__()
         self.buffered = 0
         self.protocol = protocol
         self.limits: tuple[Any, ...] = ()
+        self.writes = writes
+        self.direct = 0  # writes made on the transport itself (after the head)
+
+    def write(self, data: Any) -> None:
+        self.direct += 1
+        self.writes.append(_unframe(bytes(data)))
+
+    def is_closing(self) -> bool:
+        return False
 
     def get_write_buffer_size(self) -> int:
         return self.buffered
@@ -37,8 +57,9 @@ class _Transport(asyncio.Transport):
 
 
 class _Response:
-    def __init__(self) -> None:
-        self.writes: list[bytes] = []
+    def __init__(self, writes: list[bytes]) -> None:
+        self.writes = writes
+        self.headers = {"Transfer-Encoding": "chunked"}
 
     async def write(self, data: bytes) -> None:
         self.writes.append(data)
@@ -55,14 +76,15 @@ async def _settle() -> None:
 async def _scenario() -> tuple[list[bytes], tuple[Any, ...]]:
     gate = ConnectionGate(per_address=4, total=4, crowded_per_address=4)
     gated = _Gated(gate, asyncio.Protocol)
-    transport = _Transport(gated)
+    writes: list[bytes] = []
+    transport = _Transport(gated, writes)
     gated.connection_made(transport)
-    response = _Response()
+    response = _Response(writes)
     stream = Stream(group_id=1)
     task = asyncio.create_task(pump(stream, response, transport))  # type: ignore[arg-type]
     stream.push(b"a")
     await _settle()
-    assert response.writes == [b"a"]  # nothing buffered: written at once
+    assert writes == [b"a"]  # nothing buffered: written at once
     transport.buffered = 100  # the phone stops reading: the kernel's buffer is full
     gated.pause_writing()
     stream.push(b"b")
@@ -70,15 +92,17 @@ async def _scenario() -> tuple[list[bytes], tuple[Any, ...]]:
     stream.push(b"c")
     stream.push(b"d")
     await _settle()
-    assert response.writes == [b"a"]  # behind: b, c and d wait
+    assert writes == [b"a"]  # behind: b, c and d wait
     transport.buffered = 0
     gated.resume_writing()
     await _settle()
     stream.push(b"e")
+    assert writes[-1] == b"e"  # by push itself: no task woken per stream and batch
     await _settle()
+    assert transport.direct == 2  # b+c+d and e on the transport, framed
     stream.close()
     await task
-    return response.writes, transport.limits
+    return writes, transport.limits
 
 
 def test_writes_at_once_when_drained_and_coalesces_while_behind() -> None:

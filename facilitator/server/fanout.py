@@ -47,9 +47,27 @@ class StreamsFull(Exception):
 
 
 class Stream:
-    """One phone's open /api/events response: a queue of ready-encoded chunks."""
+    """One phone's open /api/events response.
 
-    __slots__ = ("_chunks", "_queued", "_wake", "closed", "group_id", "owner")
+    Until its pump has sent the response's head, chunks queue. From then on (`attach`)
+    `push` writes a chunk straight to the connection when nothing is queued and the
+    transport holds no unsent byte: the fan-out's common case costs one `transport.write`
+    per stream and batch, with no task to wake, no timeout to arm and no aiohttp writer
+    in between (issue 17: that per-stream machinery was most of the server's CPU at 150
+    notes/s). While the transport is behind, chunks queue and the pump sends them all as
+    one write once it has drained.
+    """
+
+    __slots__ = (
+        "_chunked",
+        "_chunks",
+        "_queued",
+        "_transport",
+        "_wake",
+        "closed",
+        "group_id",
+        "owner",
+    )
 
     def __init__(self, group_id: int, owner: int | None = None) -> None:
         self.group_id = group_id
@@ -57,15 +75,45 @@ class Stream:
         self._chunks: deque[bytes] = deque()
         self._queued = 0
         self._wake = asyncio.Event()
+        self._transport: asyncio.Transport | None = None
+        self._chunked = True
         self.closed = False
 
-    def push(self, chunk: bytes) -> None:
+    def attach(self, transport: asyncio.Transport, chunked: bool) -> None:
+        """Write to `transport` directly from now on (the response's head is out);
+        `chunked`: the response uses chunked transfer coding, so each write is framed."""
+        self._transport = transport
+        self._chunked = chunked
+
+    def push(self, chunk: bytes, framed: bytes | None = None) -> None:
+        """Send `chunk` now if the connection can take it, else queue it for the pump.
+
+        `framed` is the same chunk already framed for chunked transfer coding: the fan-out
+        frames a batch once for all the streams of its group.
+        """
+        transport = self._transport
+        if transport is not None and not self._chunks and not self.closed:
+            if transport.is_closing():
+                self.close()  # the phone went away; its handler ends and closes the stream
+                return
+            if not transport.get_write_buffer_size():
+                if not self._chunked:
+                    transport.write(chunk)
+                else:
+                    transport.write(framed if framed is not None else frame(chunk))
+                return
         if self._queued + len(chunk) > STREAM_BACKLOG_BYTES:
             self.close()  # too far behind: the phone reconnects and resumes or resets
             return
         self._chunks.append(chunk)
         self._queued += len(chunk)
         self._wake.set()
+
+    def write_now(self, data: bytes) -> None:
+        """Write what the pump took (attached streams only), framed as the response is."""
+        assert self._transport is not None
+        if data and not self._transport.is_closing():
+            self._transport.write(frame(data) if self._chunked else data)
 
     def close(self) -> None:
         self.closed = True
@@ -83,8 +131,7 @@ class Stream:
         """Everything queued, as one write; None when `timeout` passed (heartbeat time)."""
         if not self._chunks and not self.closed:
             try:
-                # asyncio.timeout, not wait_for: no extra Task per wake-up, which adds
-                # up at 300 streams and hundreds of batches a second.
+                # asyncio.timeout, not wait_for: no extra Task per wake-up.
                 async with asyncio.timeout(timeout):
                     await self._wake.wait()
             except TimeoutError:
@@ -92,29 +139,60 @@ class Stream:
         return self.take()
 
 
-async def pump(stream: Stream, response: web.StreamResponse,
-               transport: asyncio.Transport | None, heartbeat_s: float = HEARTBEAT_S) -> None:
-    """Write a stream's chunks to its phone until it closes, coalescing only when behind.
+def frame(data: bytes) -> bytes:
+    """`data` as one chunk of HTTP/1.1 chunked transfer coding."""
+    return b"%x\r\n%b\r\n" % (len(data), data)
 
-    The transport is told to report "paused" as soon as it holds any byte it could not
-    hand to the kernel; while it does, new chunks wait in the stream's queue and the
-    next write carries all of them.
+
+HEARTBEAT = b": heartbeat\n\n"
+
+
+async def pump(
+    stream: Stream,
+    response: web.StreamResponse,
+    transport: asyncio.Transport | None,
+    heartbeat_s: float = HEARTBEAT_S,
+) -> None:
+    """Send a stream's head and queued chunks until it closes, coalescing only when behind.
+
+    The first write goes through aiohttp (it carries the response's head); after it the
+    stream is attached to the transport and the fan-out writes to it directly, so this
+    task wakes only for a heartbeat, for chunks that queued while the transport was behind,
+    or to close. The transport is told to report "paused" as soon as it holds any byte it
+    could not hand to the kernel; while it does, new chunks wait in the stream's queue
+    and the next write carries all of them.
     """
     if transport is not None:
         transport.set_write_buffer_limits(high=0)
+    # Direct writes only where the framing is known: chunked (every HTTP/1.1 GET here);
+    # a HEAD or an HTTP/1.0 request stays on aiohttp's writer throughout.
+    direct = (
+        transport is not None and response.headers.get("Transfer-Encoding", "").lower() == "chunked"
+    )
+    attached = False
     while True:
         chunk = await stream.next(heartbeat_s)
         if transport is not None and transport.get_write_buffer_size():
             await drained(transport)
             chunk = (chunk or b"") + stream.take()
-        if chunk:
+        if chunk is None:
+            chunk = HEARTBEAT
+        if attached:
+            stream.write_now(chunk)
+        elif chunk:
             await response.write(chunk)
-        elif chunk is None:
-            await response.write(b": heartbeat\n\n")
+            if direct:
+                assert transport is not None
+                # aiohttp's first write carried the head; from here the fan-out writes.
+                # Whatever queued during that write goes first, by this loop.
+                stream.attach(transport, chunked=True)
+                attached = True
         if stream.closed:
             # Replaced by a newer stream of its token, too far behind, or shutting down:
             # close the connection too, so its descriptor is free now, not at the
             # keep-alive timeout (the page's EventSource reconnects by itself).
+            if attached:
+                stream.write_now(stream.take())
             response.force_close()
             return
 
@@ -123,8 +201,14 @@ class Hub:
     """Per-group streams, pending changes, resume rings. Loop thread only, except
     `connected_count`, which any thread may call."""
 
-    def __init__(self, store: Reader, loop: asyncio.AbstractEventLoop, *,
-                 streams_per_owner: int = 2, streams_total: int = 4000) -> None:
+    def __init__(
+        self,
+        store: Reader,
+        loop: asyncio.AbstractEventLoop,
+        *,
+        streams_per_owner: int = 2,
+        streams_total: int = 4000,
+    ) -> None:
         self._store = store
         self._loop = loop
         self._per_owner = max(1, streams_per_owner)
@@ -275,8 +359,14 @@ class Hub:
         if isinstance(event, ev.PhaseChanged):
             if round_ is not None and event.round_id == round_.id:
                 self._phases[event.group_id] = event.phase
-                self._add(event.group_id, {"t": "phase", "phase": event.phase.value,
-                                           "others_shown": others_shown(round_, event.phase)})
+                self._add(
+                    event.group_id,
+                    {
+                        "t": "phase",
+                        "phase": event.phase.value,
+                        "others_shown": others_shown(round_, event.phase),
+                    },
+                )
             return
         if isinstance(event, ev.TimerChanged):
             if round_ is not None and event.round.id == round_.id:
@@ -346,8 +436,9 @@ class Hub:
         if len(ring) == RING_SIZE:
             self._evicted[group_id] = ring[0][0]
         ring.append((self._seq, chunk))
+        framed = frame(chunk)  # once for the group: every stream gets the same bytes
         for stream in self._streams.get(group_id, ()):
-            stream.push(chunk)
+            stream.push(chunk, framed)
 
 
 def _latest_per_note(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
