@@ -9,14 +9,22 @@ of write in one list, the transport's unframed, so the order is checked across t
 from __future__ import annotations
 
 import asyncio
+import itertools
+import json
 import time
 from pathlib import Path
 from typing import Any
 
-from facilitator.engine import Engine
+import pytest
+
+from facilitator.domain.model import Phase
+from facilitator.engine import AddNote, Engine, SetActiveRound, SetPhase
+from facilitator.engine import events as ev
+from facilitator.server import fanout
 from facilitator.server.fanout import Stream, pump
 from facilitator.server.gate import ConnectionGate, _Gated
 from facilitator.server.limits import Limits
+from facilitator.store import Reader
 from tests.test_server_support import Sse, groups, join, request, running
 
 
@@ -163,3 +171,70 @@ def test_the_total_of_live_streams_is_capped_and_frees_as_streams_end(
         finally:
             for stream in streams:
                 stream.close()
+
+
+class _SteppedLoop(asyncio.SelectorEventLoop):
+    """An event loop whose clock the test moves forward: a hold ends when the test says,
+    not after real time passed."""
+
+    offset = 0.0
+
+    def time(self) -> float:
+        return super().time() + self.offset
+
+
+def _batches(stream: Stream) -> list[list[dict[str, Any]]]:
+    """The events of each batch queued on an unattached stream, in order."""
+    found = []
+    for block in stream.take().decode().split("\n\n"):
+        lines = dict(line.split(": ", 1) for line in block.splitlines() if ": " in line)
+        if lines.get("event") == "batch":
+            found.append(json.loads(lines["data"])["events"])
+    return found
+
+
+def test_a_costly_send_holds_its_group_and_the_next_send_carries_all_that_came(
+    engine: Engine, workshop_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FANOUT_SHARE: after a send that took t, the group's next send waits 3t; the
+    commits that arrive meanwhile go out as one batch, every note once and in order.
+    A group whose sends are cheap (see the events tests) is not held."""
+    monkeypatch.setattr(fanout, "MAX_HOLD_S", 1000.0)  # the fake cost below decides
+    store = Reader.open(workshop_path)
+    round_id = store.rounds()[0].id
+    group_id = store.groups()[0].id
+    engine.execute(SetActiveRound(round_id))
+    engine.execute(SetPhase(round_id, Phase.GROUP))  # every note shown
+    notes = [engine.execute(AddNote(group_id, f"Notitie {i}")).note for i in range(4)]
+    ticks = itertools.count()
+
+    async def scenario(loop: _SteppedLoop) -> list[list[list[dict[str, Any]]]]:
+        # Every send "takes" 100 s by this clock: the hold after it is 300 s.
+        hub = fanout.Hub(store, loop, clock=lambda: 100.0 * next(ticks))
+        stream = hub.open(group_id, None)
+        stream.take()  # retry and hello
+        seen = []
+        hub.on_events([ev.NoteAdded(notes[0])])
+        await _settle()
+        seen.append(_batches(stream))  # the first send is not held: out at once
+        hub.on_events([ev.NoteAdded(notes[1])])
+        hub.on_events([ev.NoteAdded(notes[2]), ev.NoteAdded(notes[3])])
+        await _settle()
+        seen.append(_batches(stream))  # held: nothing yet
+        loop.offset += 301.0
+        await _settle()
+        seen.append(_batches(stream))  # the hold is over: one batch with all three
+        hub.shutdown()
+        return seen
+
+    loop = _SteppedLoop()
+    try:
+        first, held, released = loop.run_until_complete(scenario(loop))
+    finally:
+        loop.close()
+        store.close()
+    shown = [[e["note"]["id"] for e in batch if e["t"] == "note"] for batch in first]
+    assert shown == [[notes[0].id]]
+    assert held == []
+    assert len(released) == 1
+    assert [e["note"]["id"] for e in released[0] if e["t"] == "note"] == [n.id for n in notes[1:]]

@@ -24,8 +24,9 @@ import contextlib
 import json
 import secrets
 import threading
+import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from aiohttp import web
@@ -40,6 +41,13 @@ TICK_S = 0.05  # no longer a send interval (issue 17); kept for tests that pace 
 RING_SIZE = 1024  # batches kept per group for resume (one per commit now, not per 50 ms)
 STREAM_BACKLOG_BYTES = 4 * 1024 * 1024  # what a slow phone may owe before it is cut
 HEARTBEAT_S = 15.0
+# A group's sends may take at most this share of the loop's time: after a send that took
+# t seconds, that group's next one waits t * (1 / FANOUT_SHARE - 1), and what commits
+# meanwhile goes out with it. 300 streams cost ~1 ms a send, so a quiet group's note still
+# leaves on the commit that stored it; a flooded group's batches grow instead of the
+# loop drowning in writes (one send per commit at 2,500 notes/s is ~300 sends a second).
+FANOUT_SHARE = 0.25
+MAX_HOLD_S = 0.05  # a send slowed by a pause (GC, a busy core) holds its group no longer
 
 
 class StreamsFull(Exception):
@@ -208,9 +216,12 @@ class Hub:
         *,
         streams_per_owner: int = 2,
         streams_total: int = 4000,
+        clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         self._store = store
         self._loop = loop
+        self._clock = clock  # measures what a send cost (FANOUT_SHARE)
+        self._hold_until: dict[int, float] = {}  # group -> loop time its next send may go
         self._per_owner = max(1, streams_per_owner)
         self._total = streams_total
         self._owned: dict[int, deque[Stream]] = {}  # participant -> its streams, oldest first
@@ -337,8 +348,14 @@ class Hub:
             if group_id not in self._flush:
                 # call_soon still runs after this whole committed batch is translated,
                 # so what the engine committed together goes out together, and batches
-                # that reach a busy loop together go out as one.
-                self._flush[group_id] = self._loop.call_soon(self._send, group_id)
+                # that reach a busy loop together go out as one. A group whose last send
+                # was costly waits out its hold (FANOUT_SHARE) and then sends all at once.
+                wait = self._hold_until.get(group_id, 0.0) - self._loop.time()
+                self._flush[group_id] = (
+                    self._loop.call_later(wait, self._send, group_id)
+                    if wait > 0
+                    else self._loop.call_soon(self._send, group_id)
+                )
 
     def _add(self, group_id: int, item: dict[str, Any]) -> None:
         self._pending.setdefault(group_id, []).append(item)
@@ -437,8 +454,14 @@ class Hub:
             self._evicted[group_id] = ring[0][0]
         ring.append((self._seq, chunk))
         framed = frame(chunk)  # once for the group: every stream gets the same bytes
-        for stream in self._streams.get(group_id, ()):
+        streams = self._streams.get(group_id, ())
+        started = self._clock()
+        for stream in streams:
             stream.push(chunk, framed)
+        spent = self._clock() - started
+        self._hold_until[group_id] = self._loop.time() + min(
+            MAX_HOLD_S, spent * (1 / FANOUT_SHARE - 1)
+        )
 
 
 def _latest_per_note(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
