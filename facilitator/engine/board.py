@@ -117,9 +117,26 @@ def _unmerge_note(store: Store, cmd: c.UnmergeNote, now: float) -> Applied:
 
 
 def vote_items(store: Reader, group_id: int, round_id: int) -> dict[str, str]:
-    """What a group votes on (key -> label): the domain's rule over this wall's rows."""
+    """What a group votes on (key -> label): the domain's rule over this wall's rows that
+    can be items (clusters and loose notes; a clustered, hidden or merged note never is)."""
     return ranking.vote_items(store.clusters(group_id=group_id, round_id=round_id),
-                              store.notes(group_id=group_id, round_id=round_id))
+                              store.loose_notes(group_id, round_id))
+
+
+def is_vote_item(store: Reader, group_id: int, round_id: int, key: str) -> bool:
+    """Whether `key` is one of vote_items(...) by reading that one row: a cast vote names
+    a few items, so checking it costs the same on a wall of 40 or 40,000 notes."""
+    if not ranking.is_item_key(key):
+        return False
+    kind, item_id = ranking.parse_item_key(key)
+    if kind is ItemKind.CLUSTER:
+        cluster = store.cluster(item_id)
+        return cluster is not None and (cluster.group_id, cluster.round_id) == (group_id,
+                                                                                round_id)
+    note = store.note(item_id)
+    # The domain's rule, applied to this one note (loose, visible, not merged).
+    return (note is not None and (note.group_id, note.round_id) == (group_id, round_id)
+            and key in ranking.vote_items((), (note,)))
 
 
 def _cast_votes(store: Store, cmd: c.CastVotes, now: float) -> Applied:
@@ -135,8 +152,8 @@ def _cast_votes(store: Store, cmd: c.CastVotes, now: float) -> Applied:
     if len(allocation) != len(cmd.dots):
         raise RuleViolation("bad_dots", "each item may appear once")
     check_dots(round_, allocation)
-    items = vote_items(store, participant.group_id, round_.id)
-    unknown = [k for k, d in allocation.items() if d and k not in items]
+    unknown = [k for k, d in allocation.items()
+               if d and not is_vote_item(store, participant.group_id, round_.id, k)]
     if unknown:
         raise NotFound("vote item")
     rows = [(item_id, None, d) if kind is ItemKind.NOTE else (None, item_id, d)

@@ -170,6 +170,29 @@ class ReadMixin:
             " AND round_id = ? AND hidden = 0", (group_id, round_id)).fetchone()
         return int(count), int(last or 0)
 
+    def loose_notes(self, group_id: int, round_id: int, limit: int | None = None) -> list[Note]:
+        """The notes a group votes on as notes (in no cluster, not hidden, not merged),
+        oldest first, at most `limit`: one range of the notes_items index, however many
+        notes the wall's clusters hold."""
+        rows = self._db.execute(
+            f"SELECT {NOTE_COLS} FROM notes INDEXED BY notes_items WHERE group_id = ?"
+            " AND round_id = ? AND cluster_id IS NULL AND deleted = 0 AND hidden = 0"
+            " AND merged_into IS NULL ORDER BY id LIMIT ?",
+            (group_id, round_id, -1 if limit is None else limit))
+        return [to_note(r) for r in rows]
+
+    def cluster_notes(self, cluster_id: int, group_id: int, round_id: int,
+                      limit: int) -> tuple[int, list[str]]:
+        """How many notes a cluster holds that phones see (not hidden, not merged), and
+        the text of its first `limit` of them: a theme's sample on the phone."""
+        key = (group_id, round_id, cluster_id)
+        where = (" FROM notes INDEXED BY notes_items WHERE group_id = ? AND round_id = ?"
+                 " AND cluster_id = ? AND deleted = 0 AND hidden = 0 AND merged_into IS NULL")
+        count = int(self._db.execute("SELECT count(*)" + where, key).fetchone()[0])
+        texts = [r[0] for r in self._db.execute(
+            "SELECT text" + where + " ORDER BY id LIMIT ?", (*key, limit))]
+        return count, texts
+
     def cluster(self, cluster_id: int) -> Cluster | None:
         row = self._db.execute(
             f"SELECT {CLUSTER_COLS} FROM clusters WHERE id = ?", (cluster_id,)
