@@ -25,7 +25,7 @@ from facilitator.server.fanout import Stream, pump
 from facilitator.server.gate import ConnectionGate, _Gated
 from facilitator.server.limits import Limits
 from facilitator.store import Reader
-from tests.test_server_support import Sse, groups, join, request, running
+from tests.test_server_support import Sse, collect, groups, join, post, request, running
 
 
 def _unframe(data: bytes) -> bytes:
@@ -238,3 +238,40 @@ def test_a_costly_send_holds_its_group_and_the_next_send_carries_all_that_came(
     assert held == []
     assert len(released) == 1
     assert [e["note"]["id"] for e in released[0] if e["t"] == "note"] == [n.id for n in notes[1:]]
+
+
+def test_a_stream_without_chunked_coding_stays_on_aiohttps_writer(
+    engine: Engine, workshop_path: Path
+) -> None:
+    """Direct writes frame each batch as an HTTP/1.1 chunk; an HTTP/1.0 stream (no
+    chunked coding: the body runs until the connection ends) must get the bare events,
+    so it is written through aiohttp throughout."""
+    import socket
+
+    collect(engine, workshop_path)
+    with running(engine, workshop_path) as server:
+        group = groups(workshop_path)[0]
+        token = join(server.port, group.code)
+        phone = join(server.port, group.code)
+        sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+        try:
+            sock.sendall(
+                f"GET /api/events?token={token} HTTP/1.0\r\nHost: 127.0.0.1:{server.port}\r\n"
+                "Accept: text/event-stream\r\n\r\n".encode()
+            )
+            seen = b""
+            while b"event: hello" not in seen:
+                seen += sock.recv(65536)
+            head, _, body = seen.partition(b"\r\n\r\n")
+            assert b"chunked" not in head.lower()
+            assert post(server.port, phone, "http10-0001", "zonder chunks").status == 201
+            while b"zonder chunks" not in body:
+                body += sock.recv(65536)
+            # Bare server-sent events: every line is a field or a comment, none a chunk size.
+            lines = [line for line in body.split(b"\n") if line]
+            assert all(
+                line.split(b":", 1)[0] in (b"retry", b"id", b"event", b"data", b"")
+                for line in lines
+            ), body
+        finally:
+            sock.close()
