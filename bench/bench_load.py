@@ -12,6 +12,12 @@ from that time, so a server that falls behind shows it (no coordinated omission)
 extra "wall" subscriber per group reads that group's stream like a phone and times each
 note from its scheduled send to its arrival there. Every phone uses its own loopback
 address (127.0.x.y), so the per-address limits work as on the venue's Wi-Fi.
+
+`--paced` is the closed-loop variant for comparing two trees' CPU on a shared machine:
+one note at a time, each posted 1/rate s after the last reached the wall, so every note
+is one commit and one send to every stream whatever the tree's coalescing (which grows
+with how busy the machine is and so hides or inflates cost). Its figure is the server's
+CPU-seconds per 1,000 notes; its latencies are closed-loop, not the open-loop ones.
 """
 
 from __future__ import annotations
@@ -162,6 +168,7 @@ class Step:
     stream_bytes: int = 0
     streams_lost: int = 0
     measuring: bool = False
+    seen: dict[int, asyncio.Event] = field(default_factory=dict)  # --paced: seq -> arrived
 
 
 async def wall(stream: asyncio.StreamReader, step: Step) -> None:
@@ -175,9 +182,12 @@ async def wall(stream: asyncio.StreamReader, step: Step) -> None:
         now = loop.time()
         buffer = tail + chunk
         for match in TAG.finditer(buffer):
-            due = step.due.pop(int(match.group(1)), None)
+            seq = int(match.group(1))
+            due = step.due.pop(seq, None)
             if due is not None:
                 step.arrived.append((now - due) * 1000)
+            if seq in step.seen:
+                step.seen.pop(seq).set()
         tail = buffer[-40:]
 
 
@@ -249,6 +259,44 @@ async def poster(
         i += 1
 
 
+async def paced_poster(
+    phones_up: list[Any],
+    end: float,
+    gap: float,
+    step: Step,
+    counter: list[int],
+    texts: list[str],
+) -> None:
+    """--paced: one note at a time, from each phone in turn; the next is posted `gap` s
+    after the last reached the wall. Every note is then its own commit and its own send
+    to every stream, in any tree: the server's CPU per note compares two trees' work
+    without their coalescing, which grows with how busy the machine is."""
+    loop = asyncio.get_running_loop()
+    n = 0
+    while loop.time() < end:
+        http, token, _ = phones_up[n % len(phones_up)]
+        counter[0] += 1
+        seq = counter[0]
+        text = f"{texts[seq % len(texts)]} [lt{seq}]"
+        body = json.dumps(
+            {"client_note_id": f"paced-{seq:07d}", "text": text}, ensure_ascii=False
+        ).encode()
+        arrived = step.seen[seq] = asyncio.Event()
+        sent = step.due[seq] = loop.time()
+        step.lag.append(0.0)
+        status, _ = await asyncio.wait_for(
+            http.request("POST", "/api/notes", body, token), TIMEOUT_S
+        )
+        step.statuses[str(status)] = step.statuses.get(str(status), 0) + 1
+        if status in (200, 201):
+            step.acked.append((loop.time() - sent) * 1000)
+            await asyncio.wait_for(arrived.wait(), TIMEOUT_S)
+        else:
+            step.due.pop(seq, None)
+        n += 1
+        await asyncio.sleep(gap)
+
+
 def cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -281,6 +329,7 @@ async def run_step(
     rate: float,
     seconds: float,
     server: subprocess.Popen[str],
+    paced: bool = False,
 ) -> dict[str, Any]:
     loop = asyncio.get_running_loop()
     step = Step()
@@ -312,12 +361,15 @@ async def run_step(
     step.measuring = True
     start = loop.time() + 0.2
     end = start + seconds
-    await asyncio.gather(
-        *(
-            poster(http, token, n, start, end, interval, step, counter, texts)
-            for n, (http, token, _) in enumerate(phones_up)
+    if paced:
+        await paced_poster(phones_up, end, 1 / rate, step, counter, texts)
+    else:
+        await asyncio.gather(
+            *(
+                poster(http, token, n, start, end, interval, step, counter, texts)
+                for n, (http, token, _) in enumerate(phones_up)
+            )
         )
-    )
     posted_s = loop.time() - start
     cpu = cpu_seconds(server.pid) - cpu_before
     used = resource.getrusage(resource.RUSAGE_SELF)
@@ -406,7 +458,13 @@ def start_server(
 
 
 def one_step(
-    phones: int, groups: int, rate: float, seconds: float, gui: bool, screenshot: Path | None = None
+    phones: int,
+    groups: int,
+    rate: float,
+    seconds: float,
+    gui: bool,
+    screenshot: Path | None = None,
+    paced: bool = False,
 ) -> dict[str, Any]:
     per_phone = rate / phones
     # A person writes a note every 10 s or so; the app lets a phone post 2/s steadily.
@@ -418,8 +476,9 @@ def one_step(
         proc, hello = start_server(path, gui, write_rate, screenshot)
         try:
             result = asyncio.run(
-                run_step(hello["port"], hello["codes"], phones, rate, seconds, proc)
+                run_step(hello["port"], hello["codes"], phones, rate, seconds, proc, paced)
             )
+            result["paced"] = paced
             result["peak_rss_mb"] = peak_rss_mb(proc.pid)
             result["write_limit"] = write_rate
         finally:
@@ -486,6 +545,13 @@ def main() -> None:
         help="pin the server process and this generator to these cores, "
         "e.g. 0,1 (as the issue's side-by-side runs)",
     )
+    parser.add_argument(
+        "--paced",
+        action="store_true",
+        help="one note at a time, each 1/rate s after the last reached the wall: the "
+        "server's CPU per note without coalescing (comparable between trees on a busy "
+        "machine; the rate is then at most 1/rate per second)",
+    )
     args = parser.parse_args()
     if args.pin:
         server_core, generator_core = args.pin.split(",")
@@ -495,7 +561,9 @@ def main() -> None:
     random.seed(6)
     results = []
     for rate in (float(r) for r in args.rates.split(",")):
-        result = one_step(args.phones, args.groups, rate, args.seconds, args.gui, args.screenshot)
+        result = one_step(
+            args.phones, args.groups, rate, args.seconds, args.gui, args.screenshot, args.paced
+        )
         results.append(result)
         print(json.dumps(result), file=sys.stderr, flush=True)
     print(table(results))
