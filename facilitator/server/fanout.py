@@ -6,11 +6,12 @@ are translated into what phones of each group may see, and every committed batch
 out at once, JSON-encoded ONCE per group, the same bytes queued to every stream of that
 group (ARCHITECTURE "Fan-out without melting"). There is no fixed tick (issue 17: the
 50 ms tick put ~30 ms on every note as soon as a group was busy). Coalescing adapts to
-load instead: each stream's writer (`pump`) writes at once while its transport has
-nothing buffered, and while it has, what arrives waits in the stream's queue and goes
-out as one write when the transport has drained; a loop that is busy wakes each writer
-later, and the writer then takes everything queued in one write as well. The note
-count is kept from the events, not asked of SQLite per batch.
+load instead: the fan-out writes a batch straight to each stream whose connection holds
+nothing unsent (one `transport.write`, the chunk framed once per group); a stream that
+is behind queues it, and its writer (`pump`) sends all that queued as one write once the
+connection has drained. A group's sends take at most FANOUT_SHARE of the loop: after a
+costly one, what commits meanwhile waits a little and goes out together. The note count
+is kept from the events, not asked of SQLite per batch.
 
 Each batch carries an SSE id `RUN-SEQ`; a bounded per-group ring of recent batches lets a
 phone that lost its connection resume from Last-Event-ID, and anything older, or from
