@@ -24,8 +24,9 @@ MAX_ITEMS = 500
 CLUSTER_SAMPLE = 3  # a theme's first notes, shown on the phone on a tap: what it holds
 
 
-def vote_items_json(store: Reader, group_id: int,
-                    round_id: int) -> tuple[tuple[dict[str, Any], ...], bool]:
+def vote_items_json(
+    store: Reader, group_id: int, round_id: int
+) -> tuple[tuple[dict[str, Any], ...], bool]:
     """What the group votes on as phones see it, clusters first, at most MAX_ITEMS; and
     whether there were more (a 40,000-note wall once sent 10 MB to every phone).
 
@@ -33,23 +34,33 @@ def vote_items_json(store: Reader, group_id: int,
     and first notes, and the first loose notes, each a bounded range of an index; the
     same items, in the same order, as domain.ranking.vote_items over the whole wall.
     """
-    clusters = store.clusters(group_id=group_id, round_id=round_id)[:MAX_ITEMS + 1]
+    clusters = store.clusters(group_id=group_id, round_id=round_id)[: MAX_ITEMS + 1]
     room = MAX_ITEMS - min(len(clusters), MAX_ITEMS)
     loose = store.loose_notes(group_id, round_id, limit=room + 1)
     shown: list[dict[str, Any]] = []
     for cluster in clusters[:MAX_ITEMS]:
         # A theme's first notes: its name says little; the phone shows them on a tap.
         count, sample = store.cluster_notes(cluster.id, group_id, round_id, CLUSTER_SAMPLE)
-        shown.append({"key": item_key(ItemKind.CLUSTER, cluster.id), "kind": "cluster",
-                      "label": cluster.name, "notes": sample, "note_count": count})
+        shown.append(
+            {
+                "key": item_key(ItemKind.CLUSTER, cluster.id),
+                "kind": "cluster",
+                "label": cluster.name,
+                "notes": sample,
+                "note_count": count,
+            }
+        )
     for note in loose[:room]:
-        shown.append({"key": item_key(ItemKind.NOTE, note.id), "kind": "note",
-                      "label": note.text})
+        shown.append({"key": item_key(ItemKind.NOTE, note.id), "kind": "note", "label": note.text})
     return tuple(shown), len(clusters) + len(loose) > MAX_ITEMS
 
 
-def vote_json(store: Reader, round_: Round, participant: Participant,
-              shared: tuple[dict[str, Any], ...] | None = None) -> dict[str, Any]:
+def vote_json(
+    store: Reader,
+    round_: Round,
+    participant: Participant,
+    shared: tuple[dict[str, Any], ...] | None = None,
+) -> dict[str, Any]:
     """The items of this group's wall, the budget, and this participant's dots so far.
 
     `shared`: the group's items already made (views.WallView, built once per change).
