@@ -193,51 +193,59 @@ def _batches(stream: Stream) -> list[list[dict[str, Any]]]:
     return found
 
 
-def test_a_costly_send_holds_its_group_and_the_next_send_carries_all_that_came(
+def test_a_group_over_its_share_is_held_and_the_next_send_carries_all_that_came(
     engine: Engine, workshop_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """FANOUT_SHARE: after a send that took t, the group's next send waits 3t; the
-    commits that arrive meanwhile go out as one batch, every note once and in order.
-    A group whose sends are cheap (see the events tests) is not held."""
-    monkeypatch.setattr(fanout, "MAX_HOLD_S", 1000.0)  # the fake cost below decides
+    """FANOUT_SHARE: sends within the group's budget go out at once, one per commit;
+    once a send has overspent it, the group's next send waits until the budget is back
+    and carries every commit that came meanwhile, each note once and in order."""
+    monkeypatch.setattr(fanout, "MAX_HOLD_S", 1000.0)  # the fake costs below decide
     store = Reader.open(workshop_path)
     round_id = store.rounds()[0].id
     group_id = store.groups()[0].id
     engine.execute(SetActiveRound(round_id))
     engine.execute(SetPhase(round_id, Phase.GROUP))  # every note shown
-    notes = [engine.execute(AddNote(group_id, f"Notitie {i}")).note for i in range(4)]
+    notes = [engine.execute(AddNote(group_id, f"Notitie {i}")).note for i in range(7)]
     ticks = itertools.count()
+    cost = [fanout.FANOUT_BURST_S / 10]  # what a send "takes" by the hub's clock
 
     async def scenario(loop: _SteppedLoop) -> list[list[list[dict[str, Any]]]]:
-        # Every send "takes" 100 s by this clock: the hold after it is 300 s.
-        hub = fanout.Hub(store, loop, clock=lambda: 100.0 * next(ticks))
+        hub = fanout.Hub(store, loop, clock=lambda: cost[0] * next(ticks))
         stream = hub.open(group_id, None)
         stream.take()  # retry and hello
         seen = []
-        hub.on_events([ev.NoteAdded(notes[0])])
+        for note in notes[:3]:  # cheap sends: each commit out at once, none held
+            hub.on_events([ev.NoteAdded(note)])
+            await _settle()
+        seen.append(_batches(stream))
+        cost[0] = 100.0  # this one overspends the budget by ~100 s: 400 s to refill
+        hub.on_events([ev.NoteAdded(notes[3])])
         await _settle()
-        seen.append(_batches(stream))  # the first send is not held: out at once
-        hub.on_events([ev.NoteAdded(notes[1])])
-        hub.on_events([ev.NoteAdded(notes[2]), ev.NoteAdded(notes[3])])
+        seen.append(_batches(stream))  # out at once: the budget was not spent before
+        hub.on_events([ev.NoteAdded(notes[4])])
+        hub.on_events([ev.NoteAdded(notes[5]), ev.NoteAdded(notes[6])])
         await _settle()
         seen.append(_batches(stream))  # held: nothing yet
-        loop.offset += 301.0
+        loop.offset += 100.0 / fanout.FANOUT_SHARE + 1.0
         await _settle()
-        seen.append(_batches(stream))  # the hold is over: one batch with all three
+        seen.append(_batches(stream))  # the budget is back: one batch with all three
         hub.shutdown()
         return seen
 
     loop = _SteppedLoop()
     try:
-        first, held, released = loop.run_until_complete(scenario(loop))
+        cheap, costly, held, released = loop.run_until_complete(scenario(loop))
     finally:
         loop.close()
         store.close()
-    shown = [[e["note"]["id"] for e in batch if e["t"] == "note"] for batch in first]
-    assert shown == [[notes[0].id]]
+
+    def shown(batches: list[list[dict[str, Any]]]) -> list[list[int]]:
+        return [[e["note"]["id"] for e in batch if e["t"] == "note"] for batch in batches]
+
+    assert shown(cheap) == [[n.id] for n in notes[:3]]
+    assert shown(costly) == [[notes[3].id]]
     assert held == []
-    assert len(released) == 1
-    assert [e["note"]["id"] for e in released[0] if e["t"] == "note"] == [n.id for n in notes[1:]]
+    assert shown(released) == [[n.id for n in notes[4:]]]
 
 
 def test_a_stream_without_chunked_coding_stays_on_aiohttps_writer(

@@ -9,9 +9,9 @@ group (ARCHITECTURE "Fan-out without melting"). There is no fixed tick (issue 17
 load instead: the fan-out writes a batch straight to each stream whose connection holds
 nothing unsent (one `transport.write`, the chunk framed once per group); a stream that
 is behind queues it, and its writer (`pump`) sends all that queued as one write once the
-connection has drained. A group's sends take at most FANOUT_SHARE of the loop: after a
-costly one, what commits meanwhile waits a little and goes out together. The note count
-is kept from the events, not asked of SQLite per batch.
+connection has drained. A group's sends take at most FANOUT_SHARE of the loop over time:
+once a flooded group has used that up, what commits meanwhile waits a little and goes out
+together. The note count is kept from the events, not asked of SQLite per batch.
 
 Each batch carries an SSE id `RUN-SEQ`; a bounded per-group ring of recent batches lets a
 phone that lost its connection resume from Last-Event-ID, and anything older, or from
@@ -42,12 +42,15 @@ TICK_S = 0.05  # no longer a send interval (issue 17); kept for tests that pace 
 RING_SIZE = 1024  # batches kept per group for resume (one per commit now, not per 50 ms)
 STREAM_BACKLOG_BYTES = 4 * 1024 * 1024  # what a slow phone may owe before it is cut
 HEARTBEAT_S = 15.0
-# A group's sends may take at most this share of the loop's time: after a send that took
-# t seconds, that group's next one waits t * (1 / FANOUT_SHARE - 1), and what commits
-# meanwhile goes out with it. 300 streams cost ~1 ms a send, so a quiet group's note still
-# leaves on the commit that stored it; a flooded group's batches grow instead of the
-# loop drowning in writes (one send per commit at 2,500 notes/s is ~300 sends a second).
+# A group's sends may take at most this share of the loop's time, over time: a budget of
+# loop time that fills at FANOUT_SHARE seconds per second (up to FANOUT_BURST_S) and that
+# each send spends by what it took. While it lasts, every commit goes out at once; once
+# a flooded group has spent it, its next send waits until the budget is back to zero
+# and carries everything that committed meanwhile. A send to 300 streams takes a few ms
+# (loopback, busy machine), so a group at 150 notes/s stays within it and is never held,
+# while at 2,500 notes/s its batches grow instead of the loop drowning in writes.
 FANOUT_SHARE = 0.25
+FANOUT_BURST_S = 0.02
 MAX_HOLD_S = 0.05  # a send slowed by a pause (GC, a busy core) holds its group no longer
 
 
@@ -222,7 +225,8 @@ class Hub:
         self._store = store
         self._loop = loop
         self._clock = clock  # measures what a send cost (FANOUT_SHARE)
-        self._hold_until: dict[int, float] = {}  # group -> loop time its next send may go
+        # group -> (send time left in its budget, loop time of that figure): FANOUT_SHARE
+        self._budget: dict[int, tuple[float, float]] = {}
         self._per_owner = max(1, streams_per_owner)
         self._total = streams_total
         self._owned: dict[int, deque[Stream]] = {}  # participant -> its streams, oldest first
@@ -349,9 +353,9 @@ class Hub:
             if group_id not in self._flush:
                 # call_soon still runs after this whole committed batch is translated,
                 # so what the engine committed together goes out together, and batches
-                # that reach a busy loop together go out as one. A group whose last send
-                # was costly waits out its hold (FANOUT_SHARE) and then sends all at once.
-                wait = self._hold_until.get(group_id, 0.0) - self._loop.time()
+                # that reach a busy loop together go out as one. A group that has spent
+                # its budget (FANOUT_SHARE) waits until it is back, then sends all at once.
+                wait = min(MAX_HOLD_S, -self._budget_left(group_id) / FANOUT_SHARE)
                 self._flush[group_id] = (
                     self._loop.call_later(wait, self._send, group_id)
                     if wait > 0
@@ -460,9 +464,12 @@ class Hub:
         for stream in streams:
             stream.push(chunk, framed)
         spent = self._clock() - started
-        self._hold_until[group_id] = self._loop.time() + min(
-            MAX_HOLD_S, spent * (1 / FANOUT_SHARE - 1)
-        )
+        self._budget[group_id] = (self._budget_left(group_id) - spent, self._loop.time())
+
+    def _budget_left(self, group_id: int) -> float:
+        """The group's send time left now (negative: overspent), refilled since last asked."""
+        left, at = self._budget.get(group_id, (FANOUT_BURST_S, 0.0))
+        return min(FANOUT_BURST_S, left + (self._loop.time() - at) * FANOUT_SHARE)
 
 
 def _latest_per_note(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
