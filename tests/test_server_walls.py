@@ -1,6 +1,6 @@
 """/api/state reads that do not grow with the wall (issue 17): the group's shared part is
-built once per change and bounded; no read loads the whole wall, and in the vote phase
-the whole wall is read once per change, not once per phone."""
+built once per change and bounded; no read loads the whole wall, not even in the vote
+phase, whose items come from bounded ranges of an index (tests/test_vote_items.py)."""
 
 from __future__ import annotations
 
@@ -66,11 +66,40 @@ def test_state_is_built_once_per_change_and_never_reads_the_whole_wall(
         for token in phones:
             assert request(server.port, "GET", "/api/state", token=token).status == 200
         assert walls.builds == builds + 2
-        # Vote phase: the items (capped) come from the whole wall, once for ten phones.
+        # Vote phase: the items (capped) are built once for ten phones, without the wall.
         version = hub.version(group.id)
         engine.execute(SetPhase(rid, Phase.VOTE, (group.id,)))
         heard(version)
+        builds = walls.builds
         votes = [request(server.port, "GET", "/api/state", token=t).json["vote"] for t in phones]
-        assert len(whole_wall_reads) == 1
+        assert walls.builds == builds + 1
+        assert whole_wall_reads == []
         assert len(votes[0]["items"]) == MAX_ITEMS and votes[0]["items_truncated"] is True
     assert active_round(workshop_path) == rid
+
+
+def test_the_cache_keeps_a_bounded_number_of_groups(engine: Engine, workshop_path: Path) -> None:
+    """At most `capacity` groups' views are kept, the least recently asked dropped first;
+    a view is rebuilt when its group changed, never served stale."""
+    from facilitator.server.walls import WallViews
+
+    collect(engine, workshop_path)
+    store = Reader.open(workshop_path)
+    try:
+        round_ = store.round(store.workshop().active_round_id or 0)
+        assert round_ is not None
+        first, second, third = (g.id for g in store.groups()[:3])
+        versions = dict.fromkeys((first, second, third), 0)
+        walls = WallViews(store, versions.__getitem__, capacity=2)
+        for group_id in (first, second, first, third):  # third pushes out second
+            walls.get(group_id, round_, Phase.COLLECT)
+        assert walls.builds == 3
+        walls.get(first, round_, Phase.COLLECT)
+        assert walls.builds == 3  # kept: asked most recently before third came
+        walls.get(second, round_, Phase.COLLECT)
+        assert walls.builds == 4  # dropped, built again
+        versions[second] += 1  # its group changed
+        walls.get(second, round_, Phase.COLLECT)
+        assert walls.builds == 5
+    finally:
+        store.close()

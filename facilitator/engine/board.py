@@ -66,7 +66,9 @@ def _update_cluster(store: Store, cmd: c.UpdateCluster, now: float) -> Applied:
     old = _cluster(store, cmd.cluster_id)
     name = old.name if cmd.name is None else clean_optional(cmd.name, max_chars=NAME_MAX_CHARS)
     store.update_cluster(
-        old.id, name=name, x=old.x if cmd.x is None else cmd.x,
+        old.id,
+        name=name,
+        x=old.x if cmd.x is None else cmd.x,
         y=old.y if cmd.y is None else cmd.y,
     )
     new = _cluster(store, old.id)
@@ -75,8 +77,11 @@ def _update_cluster(store: Store, cmd: c.UpdateCluster, now: float) -> Applied:
 
 def _delete_cluster(store: Store, cmd: c.DeleteCluster, now: float) -> Applied:
     cluster = _cluster(store, cmd.cluster_id)
-    members = [n.id for n in store.notes(group_id=cluster.group_id, round_id=cluster.round_id)
-               if n.cluster_id == cluster.id]
+    members = [
+        n.id
+        for n in store.notes(group_id=cluster.group_id, round_id=cluster.round_id)
+        if n.cluster_id == cluster.id
+    ]
     had_votes = any(v.cluster_id == cluster.id for v in store.votes(round_id=cluster.round_id))
     store.delete_cluster(cluster.id)
     changes: list[e.Event] = [_note_changed(store, n) for n in members]
@@ -101,8 +106,11 @@ def _merge_note(store: Store, cmd: c.MergeNote, now: float) -> Applied:
         raise RuleViolation("bad_merge", "merge a note into another note that is not merged")
     if (duplicate.group_id, duplicate.round_id) != (into.group_id, into.round_id):
         raise RuleViolation("other_wall", "the notes are on different walls")
-    followers = [n.id for n in store.notes(group_id=into.group_id, round_id=into.round_id)
-                 if n.merged_into == duplicate.id]
+    followers = [
+        n.id
+        for n in store.notes(group_id=into.group_id, round_id=into.round_id)
+        if n.merged_into == duplicate.id
+    ]
     store.merge_note(duplicate.id, into.id)
     changes: list[e.Event] = [_note_changed(store, n) for n in (duplicate.id, *followers)]
     changes.append(votes_changed(store, into.round_id, into.group_id))
@@ -117,9 +125,29 @@ def _unmerge_note(store: Store, cmd: c.UnmergeNote, now: float) -> Applied:
 
 
 def vote_items(store: Reader, group_id: int, round_id: int) -> dict[str, str]:
-    """What a group votes on (key -> label): the domain's rule over this wall's rows."""
-    return ranking.vote_items(store.clusters(group_id=group_id, round_id=round_id),
-                              store.notes(group_id=group_id, round_id=round_id))
+    """What a group votes on (key -> label): the domain's rule over this wall's rows that
+    can be items (clusters and loose notes; a clustered, hidden or merged note never is)."""
+    return ranking.vote_items(
+        store.clusters(group_id=group_id, round_id=round_id), store.loose_notes(group_id, round_id)
+    )
+
+
+def is_vote_item(store: Reader, group_id: int, round_id: int, key: str) -> bool:
+    """Whether `key` is one of vote_items(...) by reading that one row: a cast vote names
+    a few items, so checking it costs the same on a wall of 40 or 40,000 notes."""
+    if not ranking.is_item_key(key):
+        return False
+    kind, item_id = ranking.parse_item_key(key)
+    if kind is ItemKind.CLUSTER:
+        cluster = store.cluster(item_id)
+        return cluster is not None and (cluster.group_id, cluster.round_id) == (group_id, round_id)
+    note = store.note(item_id)
+    # The domain's rule, applied to this one note (loose, visible, not merged).
+    return (
+        note is not None
+        and (note.group_id, note.round_id) == (group_id, round_id)
+        and key in ranking.vote_items((), (note,))
+    )
 
 
 def _cast_votes(store: Store, cmd: c.CastVotes, now: float) -> Applied:
@@ -135,20 +163,25 @@ def _cast_votes(store: Store, cmd: c.CastVotes, now: float) -> Applied:
     if len(allocation) != len(cmd.dots):
         raise RuleViolation("bad_dots", "each item may appear once")
     check_dots(round_, allocation)
-    items = vote_items(store, participant.group_id, round_.id)
-    unknown = [k for k, d in allocation.items() if d and k not in items]
+    unknown = [
+        k
+        for k, d in allocation.items()
+        if d and not is_vote_item(store, participant.group_id, round_.id, k)
+    ]
     if unknown:
         raise NotFound("vote item")
-    rows = [(item_id, None, d) if kind is ItemKind.NOTE else (None, item_id, d)
-            for (kind, item_id), d in ((ranking.parse_item_key(k), d)
-                                       for k, d in allocation.items())]
+    rows = [
+        (item_id, None, d) if kind is ItemKind.NOTE else (None, item_id, d)
+        for (kind, item_id), d in ((ranking.parse_item_key(k), d) for k, d in allocation.items())
+    ]
     store.replace_votes(participant.id, round_.id, rows)
     stored = {k: d for k, d in allocation.items() if d > 0}
     return stored, [votes_changed(store, round_.id, participant.group_id)]
 
 
-def _clean_action(store: Store, cmd: c.AddAction | c.UpdateAction,
-                  group_id: int, round_id: int) -> tuple[str, str, str]:
+def _clean_action(
+    store: Store, cmd: c.AddAction | c.UpdateAction, group_id: int, round_id: int
+) -> tuple[str, str, str]:
     if cmd.note_id is not None and (
         (n := _note(store, cmd.note_id)).group_id != group_id or n.round_id != round_id
     ):
@@ -157,8 +190,11 @@ def _clean_action(store: Store, cmd: c.AddAction | c.UpdateAction,
         (cl := _cluster(store, cmd.cluster_id)).group_id != group_id or cl.round_id != round_id
     ):
         raise RuleViolation("other_wall", "the cluster is on another wall")
-    return (clean_text(cmd.what, max_chars=ACTION_MAX_CHARS), clean_optional(cmd.who),
-            clean_optional(cmd.due))
+    return (
+        clean_text(cmd.what, max_chars=ACTION_MAX_CHARS),
+        clean_optional(cmd.who),
+        clean_optional(cmd.due),
+    )
 
 
 def _add_action(store: Store, cmd: c.AddAction, now: float) -> Applied:
@@ -167,8 +203,9 @@ def _add_action(store: Store, cmd: c.AddAction, now: float) -> Applied:
     if store.round(cmd.round_id) is None:
         raise NotFound("round")
     what, who, due = _clean_action(store, cmd, cmd.group_id, cmd.round_id)
-    action = store.add_action(cmd.group_id, cmd.round_id, what, who, due, cmd.note_id,
-                              cmd.cluster_id)
+    action = store.add_action(
+        cmd.group_id, cmd.round_id, what, who, due, cmd.note_id, cmd.cluster_id
+    )
     return action, [e.ActionAdded(action)]
 
 
@@ -177,8 +214,7 @@ def _update_action(store: Store, cmd: c.UpdateAction, now: float) -> Applied:
     if old is None:
         raise NotFound("action")
     what, who, due = _clean_action(store, cmd, old.group_id, old.round_id)
-    new = type(old)(old.id, old.group_id, old.round_id, what, who, due, cmd.note_id,
-                    cmd.cluster_id)
+    new = type(old)(old.id, old.group_id, old.round_id, what, who, due, cmd.note_id, cmd.cluster_id)
     store.update_action(new)
     return new, [e.ActionChanged(new)]
 

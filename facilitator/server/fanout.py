@@ -6,11 +6,12 @@ are translated into what phones of each group may see, and every committed batch
 out at once, JSON-encoded ONCE per group, the same bytes queued to every stream of that
 group (ARCHITECTURE "Fan-out without melting"). There is no fixed tick (issue 17: the
 50 ms tick put ~30 ms on every note as soon as a group was busy). Coalescing adapts to
-load instead: each stream's writer (`pump`) writes at once while its transport has
-nothing buffered, and while it has, what arrives waits in the stream's queue and goes
-out as one write when the transport has drained; a loop that is busy wakes each writer
-later, and the writer then takes everything queued in one write as well. The note
-count is kept from the events, not asked of SQLite per batch.
+load instead: the fan-out writes a batch straight to each stream whose connection holds
+nothing unsent (one `transport.write`, the chunk framed once per group); a stream that
+is behind queues it, and its writer (`pump`) sends all that queued as one write once the
+connection has drained. A group's sends take at most FANOUT_SHARE of the loop over time:
+once a flooded group has used that up, what commits meanwhile waits a little and goes out
+together. The note count is kept from the events, not asked of SQLite per batch.
 
 Each batch carries an SSE id `RUN-SEQ`; a bounded per-group ring of recent batches lets a
 phone that lost its connection resume from Last-Event-ID, and anything older, or from
@@ -24,8 +25,9 @@ import contextlib
 import json
 import secrets
 import threading
+import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from aiohttp import web
@@ -40,6 +42,16 @@ TICK_S = 0.05  # no longer a send interval (issue 17); kept for tests that pace 
 RING_SIZE = 1024  # batches kept per group for resume (one per commit now, not per 50 ms)
 STREAM_BACKLOG_BYTES = 4 * 1024 * 1024  # what a slow phone may owe before it is cut
 HEARTBEAT_S = 15.0
+# A group's sends may take at most this share of the loop's time, over time: a budget of
+# loop time that fills at FANOUT_SHARE seconds per second (up to FANOUT_BURST_S) and that
+# each send spends by what it took. While it lasts, every commit goes out at once; once
+# a flooded group has spent it, its next send waits until the budget is back to zero
+# and carries everything that committed meanwhile. A send to 300 streams takes a few ms
+# (loopback, busy machine), so a group at 150 notes/s stays within it and is never held,
+# while at 2,500 notes/s its batches grow instead of the loop drowning in writes.
+FANOUT_SHARE = 0.25
+FANOUT_BURST_S = 0.02
+MAX_HOLD_S = 0.05  # a send slowed by a pause (GC, a busy core) holds its group no longer
 
 
 class StreamsFull(Exception):
@@ -47,9 +59,27 @@ class StreamsFull(Exception):
 
 
 class Stream:
-    """One phone's open /api/events response: a queue of ready-encoded chunks."""
+    """One phone's open /api/events response.
 
-    __slots__ = ("_chunks", "_queued", "_wake", "closed", "group_id", "owner")
+    Until its pump has sent the response's head, chunks queue. From then on (`attach`)
+    `push` writes a chunk straight to the connection when nothing is queued and the
+    transport holds no unsent byte: the fan-out's common case costs one `transport.write`
+    per stream and batch, with no task to wake, no timeout to arm and no aiohttp writer
+    in between (issue 17: that per-stream machinery was most of the server's CPU at 150
+    notes/s). While the transport is behind, chunks queue and the pump sends them all as
+    one write once it has drained.
+    """
+
+    __slots__ = (
+        "_chunked",
+        "_chunks",
+        "_queued",
+        "_transport",
+        "_wake",
+        "closed",
+        "group_id",
+        "owner",
+    )
 
     def __init__(self, group_id: int, owner: int | None = None) -> None:
         self.group_id = group_id
@@ -57,15 +87,45 @@ class Stream:
         self._chunks: deque[bytes] = deque()
         self._queued = 0
         self._wake = asyncio.Event()
+        self._transport: asyncio.Transport | None = None
+        self._chunked = True
         self.closed = False
 
-    def push(self, chunk: bytes) -> None:
+    def attach(self, transport: asyncio.Transport, chunked: bool) -> None:
+        """Write to `transport` directly from now on (the response's head is out);
+        `chunked`: the response uses chunked transfer coding, so each write is framed."""
+        self._transport = transport
+        self._chunked = chunked
+
+    def push(self, chunk: bytes, framed: bytes | None = None) -> None:
+        """Send `chunk` now if the connection can take it, else queue it for the pump.
+
+        `framed` is the same chunk already framed for chunked transfer coding: the fan-out
+        frames a batch once for all the streams of its group.
+        """
+        transport = self._transport
+        if transport is not None and not self._chunks and not self.closed:
+            if transport.is_closing():
+                self.close()  # the phone went away; its handler ends and closes the stream
+                return
+            if not transport.get_write_buffer_size():
+                if not self._chunked:
+                    transport.write(chunk)
+                else:
+                    transport.write(framed if framed is not None else frame(chunk))
+                return
         if self._queued + len(chunk) > STREAM_BACKLOG_BYTES:
             self.close()  # too far behind: the phone reconnects and resumes or resets
             return
         self._chunks.append(chunk)
         self._queued += len(chunk)
         self._wake.set()
+
+    def write_now(self, data: bytes) -> None:
+        """Write what the pump took (attached streams only), framed as the response is."""
+        assert self._transport is not None
+        if data and not self._transport.is_closing():
+            self._transport.write(frame(data) if self._chunked else data)
 
     def close(self) -> None:
         self.closed = True
@@ -83,8 +143,7 @@ class Stream:
         """Everything queued, as one write; None when `timeout` passed (heartbeat time)."""
         if not self._chunks and not self.closed:
             try:
-                # asyncio.timeout, not wait_for: no extra Task per wake-up, which adds
-                # up at 300 streams and hundreds of batches a second.
+                # asyncio.timeout, not wait_for: no extra Task per wake-up.
                 async with asyncio.timeout(timeout):
                     await self._wake.wait()
             except TimeoutError:
@@ -92,29 +151,60 @@ class Stream:
         return self.take()
 
 
-async def pump(stream: Stream, response: web.StreamResponse,
-               transport: asyncio.Transport | None, heartbeat_s: float = HEARTBEAT_S) -> None:
-    """Write a stream's chunks to its phone until it closes, coalescing only when behind.
+def frame(data: bytes) -> bytes:
+    """`data` as one chunk of HTTP/1.1 chunked transfer coding."""
+    return b"%x\r\n%b\r\n" % (len(data), data)
 
-    The transport is told to report "paused" as soon as it holds any byte it could not
-    hand to the kernel; while it does, new chunks wait in the stream's queue and the
-    next write carries all of them.
+
+HEARTBEAT = b": heartbeat\n\n"
+
+
+async def pump(
+    stream: Stream,
+    response: web.StreamResponse,
+    transport: asyncio.Transport | None,
+    heartbeat_s: float = HEARTBEAT_S,
+) -> None:
+    """Send a stream's head and queued chunks until it closes, coalescing only when behind.
+
+    The first write goes through aiohttp (it carries the response's head); after it the
+    stream is attached to the transport and the fan-out writes to it directly, so this
+    task wakes only for a heartbeat, for chunks that queued while the transport was behind,
+    or to close. The transport is told to report "paused" as soon as it holds any byte it
+    could not hand to the kernel; while it does, new chunks wait in the stream's queue
+    and the next write carries all of them.
     """
     if transport is not None:
         transport.set_write_buffer_limits(high=0)
+    # Direct writes only where the framing is known: chunked (every HTTP/1.1 GET here);
+    # a HEAD or an HTTP/1.0 request stays on aiohttp's writer throughout.
+    direct = (
+        transport is not None and response.headers.get("Transfer-Encoding", "").lower() == "chunked"
+    )
+    attached = False
     while True:
         chunk = await stream.next(heartbeat_s)
         if transport is not None and transport.get_write_buffer_size():
             await drained(transport)
             chunk = (chunk or b"") + stream.take()
-        if chunk:
+        if chunk is None:
+            chunk = HEARTBEAT
+        if attached:
+            stream.write_now(chunk)
+        elif chunk:
             await response.write(chunk)
-        elif chunk is None:
-            await response.write(b": heartbeat\n\n")
+            if direct:
+                assert transport is not None
+                # aiohttp's first write carried the head; from here the fan-out writes.
+                # Whatever queued during that write goes first, by this loop.
+                stream.attach(transport, chunked=True)
+                attached = True
         if stream.closed:
             # Replaced by a newer stream of its token, too far behind, or shutting down:
             # close the connection too, so its descriptor is free now, not at the
             # keep-alive timeout (the page's EventSource reconnects by itself).
+            if attached:
+                stream.write_now(stream.take())
             response.force_close()
             return
 
@@ -123,10 +213,20 @@ class Hub:
     """Per-group streams, pending changes, resume rings. Loop thread only, except
     `connected_count`, which any thread may call."""
 
-    def __init__(self, store: Reader, loop: asyncio.AbstractEventLoop, *,
-                 streams_per_owner: int = 2, streams_total: int = 4000) -> None:
+    def __init__(
+        self,
+        store: Reader,
+        loop: asyncio.AbstractEventLoop,
+        *,
+        streams_per_owner: int = 2,
+        streams_total: int = 4000,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
         self._store = store
         self._loop = loop
+        self._clock = clock  # measures what a send cost (FANOUT_SHARE)
+        # group -> (send time left in its budget, loop time of that figure): FANOUT_SHARE
+        self._budget: dict[int, tuple[float, float]] = {}
         self._per_owner = max(1, streams_per_owner)
         self._total = streams_total
         self._owned: dict[int, deque[Stream]] = {}  # participant -> its streams, oldest first
@@ -253,8 +353,14 @@ class Hub:
             if group_id not in self._flush:
                 # call_soon still runs after this whole committed batch is translated,
                 # so what the engine committed together goes out together, and batches
-                # that reach a busy loop together go out as one.
-                self._flush[group_id] = self._loop.call_soon(self._send, group_id)
+                # that reach a busy loop together go out as one. A group that has spent
+                # its budget (FANOUT_SHARE) waits until it is back, then sends all at once.
+                wait = min(MAX_HOLD_S, -self._budget_left(group_id) / FANOUT_SHARE)
+                self._flush[group_id] = (
+                    self._loop.call_later(wait, self._send, group_id)
+                    if wait > 0
+                    else self._loop.call_soon(self._send, group_id)
+                )
 
     def _add(self, group_id: int, item: dict[str, Any]) -> None:
         self._pending.setdefault(group_id, []).append(item)
@@ -275,8 +381,14 @@ class Hub:
         if isinstance(event, ev.PhaseChanged):
             if round_ is not None and event.round_id == round_.id:
                 self._phases[event.group_id] = event.phase
-                self._add(event.group_id, {"t": "phase", "phase": event.phase.value,
-                                           "others_shown": others_shown(round_, event.phase)})
+                self._add(
+                    event.group_id,
+                    {
+                        "t": "phase",
+                        "phase": event.phase.value,
+                        "others_shown": others_shown(round_, event.phase),
+                    },
+                )
             return
         if isinstance(event, ev.TimerChanged):
             if round_ is not None and event.round.id == round_.id:
@@ -346,8 +458,18 @@ class Hub:
         if len(ring) == RING_SIZE:
             self._evicted[group_id] = ring[0][0]
         ring.append((self._seq, chunk))
-        for stream in self._streams.get(group_id, ()):
-            stream.push(chunk)
+        framed = frame(chunk)  # once for the group: every stream gets the same bytes
+        streams = self._streams.get(group_id, ())
+        started = self._clock()
+        for stream in streams:
+            stream.push(chunk, framed)
+        spent = self._clock() - started
+        self._budget[group_id] = (self._budget_left(group_id) - spent, self._loop.time())
+
+    def _budget_left(self, group_id: int) -> float:
+        """The group's send time left now (negative: overspent), refilled since last asked."""
+        left, at = self._budget.get(group_id, (FANOUT_BURST_S, 0.0))
+        return min(FANOUT_BURST_S, left + (self._loop.time() - at) * FANOUT_SHARE)
 
 
 def _latest_per_note(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -91,7 +91,8 @@ class ReadMixin:
     def participant_by_join_id(self, group_id: int, client_join_id: str) -> Participant | None:
         row = self._db.execute(
             f"SELECT {PARTICIPANT_COLS} FROM participants"
-            " WHERE group_id = ? AND client_join_id = ?", (group_id, client_join_id)
+            " WHERE group_id = ? AND client_join_id = ?",
+            (group_id, client_join_id),
         ).fetchone()
         return Participant(*row) if row else None
 
@@ -131,8 +132,9 @@ class ReadMixin:
             args.append(round_id)
         return [to_note(r) for r in self._db.execute(sql + " ORDER BY id", args)]
 
-    def count_notes(self, group_id: int, round_id: int, *, visible_only: bool = True,
-                    merged: bool = False) -> int:
+    def count_notes(
+        self, group_id: int, round_id: int, *, visible_only: bool = True, merged: bool = False
+    ) -> int:
         """How many notes a wall holds; visible_only leaves out hidden ones, and merged
         duplicates too unless `merged`."""
         sql = "SELECT count(*) FROM notes WHERE deleted = 0 AND group_id = ? AND round_id = ?"
@@ -150,7 +152,9 @@ class ReadMixin:
         rows = self._db.execute(
             f"SELECT {NOTE_COLS} FROM notes INDEXED BY notes_client_id WHERE participant_id = ?"
             " AND client_note_id IS NOT NULL AND round_id = ? AND deleted = 0 AND hidden = 0"
-            " ORDER BY id", (participant_id, round_id))
+            " ORDER BY id",
+            (participant_id, round_id),
+        )
         return [to_note(r) for r in rows]
 
     def recent_shown_notes(self, group_id: int, round_id: int, limit: int) -> list[Note]:
@@ -159,7 +163,9 @@ class ReadMixin:
         rows = self._db.execute(
             f"SELECT {NOTE_COLS} FROM notes WHERE deleted = 0 AND group_id = ?"
             " AND round_id = ? AND hidden = 0 AND merged_into IS NULL"
-            " ORDER BY id DESC LIMIT ?", (group_id, round_id, limit)).fetchall()
+            " ORDER BY id DESC LIMIT ?",
+            (group_id, round_id, limit),
+        ).fetchall()
         return [to_note(r) for r in reversed(rows)]
 
     def visible_count_and_last_id(self, group_id: int, round_id: int) -> tuple[int, int]:
@@ -167,8 +173,39 @@ class ReadMixin:
         none): the live stream adds later notes to the count without asking again."""
         count, last = self._db.execute(
             "SELECT count(*), max(id) FROM notes WHERE deleted = 0 AND group_id = ?"
-            " AND round_id = ? AND hidden = 0", (group_id, round_id)).fetchone()
+            " AND round_id = ? AND hidden = 0",
+            (group_id, round_id),
+        ).fetchone()
         return int(count), int(last or 0)
+
+    def loose_notes(self, group_id: int, round_id: int, limit: int | None = None) -> list[Note]:
+        """The notes a group votes on as notes (in no cluster, not hidden, not merged),
+        oldest first, at most `limit`: one range of the notes_items index, however many
+        notes the wall's clusters hold."""
+        rows = self._db.execute(
+            f"SELECT {NOTE_COLS} FROM notes INDEXED BY notes_items WHERE group_id = ?"
+            " AND round_id = ? AND cluster_id IS NULL AND deleted = 0 AND hidden = 0"
+            " AND merged_into IS NULL ORDER BY id LIMIT ?",
+            (group_id, round_id, -1 if limit is None else limit),
+        )
+        return [to_note(r) for r in rows]
+
+    def cluster_notes(
+        self, cluster_id: int, group_id: int, round_id: int, limit: int
+    ) -> tuple[int, list[str]]:
+        """How many notes a cluster holds that phones see (not hidden, not merged), and
+        the text of its first `limit` of them: a theme's sample on the phone."""
+        key = (group_id, round_id, cluster_id)
+        where = (
+            " FROM notes INDEXED BY notes_items WHERE group_id = ? AND round_id = ?"
+            " AND cluster_id = ? AND deleted = 0 AND hidden = 0 AND merged_into IS NULL"
+        )
+        count = int(self._db.execute("SELECT count(*)" + where, key).fetchone()[0])
+        texts = [
+            r[0]
+            for r in self._db.execute("SELECT text" + where + " ORDER BY id LIMIT ?", (*key, limit))
+        ]
+        return count, texts
 
     def cluster(self, cluster_id: int) -> Cluster | None:
         row = self._db.execute(
@@ -176,8 +213,9 @@ class ReadMixin:
         ).fetchone()
         return Cluster(*row) if row else None
 
-    def clusters(self, *, group_id: int | None = None,
-                 round_id: int | None = None) -> list[Cluster]:
+    def clusters(
+        self, *, group_id: int | None = None, round_id: int | None = None
+    ) -> list[Cluster]:
         sql = f"SELECT {CLUSTER_COLS} FROM clusters WHERE 1"
         args: list[int] = []
         if group_id is not None:
@@ -188,8 +226,9 @@ class ReadMixin:
             args.append(round_id)
         return [Cluster(*r) for r in self._db.execute(sql + " ORDER BY id", args)]
 
-    def votes(self, *, round_id: int | None = None,
-              participant_id: int | None = None) -> list[Vote]:
+    def votes(
+        self, *, round_id: int | None = None, participant_id: int | None = None
+    ) -> list[Vote]:
         sql = "SELECT participant_id, round_id, note_id, cluster_id, dots FROM votes WHERE 1"
         args: list[int] = []
         if round_id is not None:
@@ -216,8 +255,9 @@ class ReadMixin:
         return Action(*row) if row else None
 
     def actions(self) -> list[Action]:
-        return [Action(*r) for r in self._db.execute(
-            f"SELECT {ACTION_COLS} FROM actions ORDER BY id")]
+        return [
+            Action(*r) for r in self._db.execute(f"SELECT {ACTION_COLS} FROM actions ORDER BY id")
+        ]
 
     def snapshot(self) -> Snapshot:
         """Everything at one instant: one read transaction so the parts agree."""
