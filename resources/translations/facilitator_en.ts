@@ -490,8 +490,8 @@
         <translation>The participant server is not running.</translation>
     </message>
     <message>
-        <source>{group}: code {code}</source>
-        <translation>{group}: code {code}</translation>
+        <source>Tafelcodes</source>
+        <translation>Table codes</translation>
     </message>
 </context>
 <context>
@@ -1459,8 +1459,28 @@ If you quit, phones can no longer send anything. What participants type meanwhil
         <translation>&amp;Screen</translation>
     </message>
     <message>
+        <source>&amp;Tafel op de projector</source>
+        <translation>&amp;Table on the projector</translation>
+    </message>
+    <message>
         <source>Projector</source>
         <translation>Projector</translation>
+    </message>
+    <message>
+        <source>Hele zaal</source>
+        <translation>Whole room</translation>
+    </message>
+    <message>
+        <source>hele zaal</source>
+        <translation>whole room</translation>
+    </message>
+    <message>
+        <source>Projector: {where}</source>
+        <translation>Projector: {where}</translation>
+    </message>
+    <message>
+        <source>De projector toont: {where}. Kies een tafel via Projector &gt; Tafel op de projector.</source>
+        <translation>The projector shows: {where}. Choose a table with Projector &gt; Table on the projector.</translation>
     </message>
 </context>
 <context>
