@@ -239,6 +239,8 @@ def from_json(data: bytes) -> Snapshot:
     rounds = []
     for r in doc["rounds"]:
         r = dict(r, method=Method(r["method"]), visibility=Visibility(r["visibility"]))
+        if r.get("timer_phase"):  # a timer per phase (version 2 files have none)
+            r["timer_phase"] = Phase(r["timer_phase"])
         rounds.append(Round(**r))
     return Snapshot(
         workshop=Workshop(**doc["workshop"]),

@@ -144,6 +144,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX notes_client_note ON notes(client_note_id) WHERE client_note_id IS NOT NULL;
     ALTER TABLE workshop ADD COLUMN address TEXT NOT NULL DEFAULT 'je';
     """,
+    # 6 -> 7 (i11-room; renumbered to 7 -> 8 once the workshop's port takes 6 -> 7: it
+    # only adds columns, so it applies after any other migration): a timer per phase.
+    # Voting gets its own time beside the round's duration (collecting), and the timer
+    # says which phase it times, so it stops when that phase ends, also after a restart.
+    """
+    ALTER TABLE rounds ADD COLUMN vote_duration_s INTEGER NOT NULL DEFAULT 300;
+    ALTER TABLE rounds ADD COLUMN timer_phase TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

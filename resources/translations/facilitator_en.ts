@@ -1382,6 +1382,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
         <translation>Duration:</translation>
     </message>
     <message>
+        <source>Stemtijd:</source>
+        <translation>Voting time:</translation>
+    </message>
+    <message>
         <source>Briefjes:</source>
         <translation>Notes:</translation>
     </message>
@@ -1667,6 +1671,14 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>Timer:</source>
         <translation>Timer:</translation>
+    </message>
+    <message>
+        <source>Schrijftijd:</source>
+        <translation>Writing time:</translation>
+    </message>
+    <message>
+        <source>Stemtijd:</source>
+        <translation>Voting time:</translation>
     </message>
     <message>
         <source>nog niet gestart</source>

@@ -70,8 +70,14 @@
     if (round && round.phase === "prepare") {
       out = t("duration", { min: Math.round(round.duration_s / 60) });
     } else if (counts) {
+      // A timer per phase: one that times another phase (the other tables still write
+      // while this one votes) is not this table's.
       var timer = round.timer;
-      if (timer.ends_at) {
+      var other = !!timer.phase && timer.phase !== round.phase;
+      if (other) {
+        out = round.phase === "vote" && round.vote_duration_s
+          ? t("duration", { min: Math.round(round.vote_duration_s / 60) }) : "";
+      } else if (timer.ends_at) {
         var left = (timer.ends_at * 1000 - (Date.now() + S.clockOffset)) / 1000;
         out = left > 0 ? t("timerLeft", { time: fmt(left) }) : t("timerDone");
         running = left > 0;
@@ -80,6 +86,8 @@
         out = t("timerPaused", { time: fmt(timer.remaining_s) });
       } else if (round.phase === "collect") {
         out = t("duration", { min: Math.round(round.duration_s / 60) });
+      } else if (round.vote_duration_s) {
+        out = t("duration", { min: Math.round(round.vote_duration_s / 60) });
       }
     }
     S.timerWasRunning = running;

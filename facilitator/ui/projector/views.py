@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from facilitator.domain.clock import steady_time
 from facilitator.domain.methods import instruction, method_name
 from facilitator.domain.model import Visibility
-from facilitator.domain.timer import format_clock, timer_ended, timer_started
+from facilitator.domain.timer import format_clock, timer_duration, timer_ended, timer_started
 from facilitator.ui.projector.common import (
     ACCENT,
     ENDED_BG,
@@ -117,9 +117,12 @@ class JoinView(ScaledView):
             code_label = self.label(0.036, bold=True)
             code_label.setWordWrap(False)
             code_label.setText(code)
-            self.codes.addWidget(name_label, row, 2 * column)
-            self.codes.addWidget(code_label, row, 2 * column + 1)
+            self.codes.addWidget(name_label, row, 3 * column)
+            self.codes.addWidget(code_label, row, 3 * column + 1)
             self._code_labels += [name_label, code_label]
+        for column in range(CODE_COLUMNS):  # a gap between the pairs, the rest at the end
+            self.codes.setColumnMinimumWidth(3 * column + 2, 48)
+        self.codes.setColumnStretch(3 * CODE_COLUMNS, 1)
         self.rescale()
 
 
@@ -207,7 +210,7 @@ class QuestionView(ScaledView):
         elif timer_started(round_):
             text = format_clock(round_.seconds_left(now))
         else:
-            text = format_clock(float(round_.duration_s))
+            text = format_clock(float(timer_duration(round_)))
         if self.timer.text() != text:
             self.timer.setText(text)
         palette = self.timer.palette()
