@@ -24,6 +24,7 @@ from facilitator.engine import (
     SetActiveRound,
     SetNoteHidden,
     SetPhase,
+    StartTimer,
     UpdateRound,
 )
 from facilitator.store.specs import RoundSpec
@@ -299,3 +300,21 @@ def test_results_flag_ties_and_plenary_shows_each_tables_top_three(qtbot, sessio
     assert "1.\u00a0Campagne" in texts and "1.\u00a0Wetgeving" in texts
     assert [t for t in texts if t in ("3", "2", "1")][:3] == ["3", "2", "1"]
     assert any(t.startswith("Nog geen stemmen: Tafel 3") for t in texts)
+
+
+def test_results_and_plenary_show_the_vote_time_while_voting(qtbot, session, projector):
+    engine, round_id = session.engine, session.window.current_round_id()
+    engine.execute(SetActiveRound(round_id))
+    projector.set_table(session.state.groups[0].id)
+    engine.execute(SetPhase(round_id, Phase.COLLECT))
+    engine.execute(StartTimer(round_id))  # the collect timer is not the vote's
+    projector.set_mode("results")
+    qtbot.waitUntil(lambda: session.state.round(round_id).timer_ends_at is not None, timeout=5000)
+    assert not [t for t in _painted(projector) if t.startswith("Stemtijd")]
+    engine.execute(SetPhase(round_id, Phase.VOTE))
+    qtbot.waitUntil(lambda: session.state.round(round_id).timer_phase is Phase.VOTE, timeout=5000)
+    vote_s = session.state.round(round_id).vote_duration_s
+    expected = f"Stemtijd {vote_s // 60:02d}:00"  # set, not started: the vote's own time
+    assert expected in _painted(projector)
+    qtbot.keyClick(projector, Qt.Key.Key_5)  # the plenary shows it too
+    assert expected in _painted(projector)

@@ -93,3 +93,7 @@ def test_dutch_interface_english_workshop_shows_the_room_english(qtbot, build) -
     qtbot.waitUntil(lambda: projector.current_view_name() == "wall", timeout=5000)
     assert "No notes yet" in _texts(projector)
     assert QApplication.translate("WallView", "Nog geen briefjes") == "Nog geen briefjes"
+
+    session.engine.execute(SetPhase(round_id, Phase.VOTE))  # a string of a base class too
+    qtbot.waitUntil(lambda: projector.current_view_name() == "results", timeout=5000)
+    assert any(t.startswith("Voting time ") for t in _texts(projector))

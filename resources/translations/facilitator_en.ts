@@ -1916,6 +1916,17 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     </message>
 </context>
 <context>
+    <name>_Painted</name>
+    <message>
+        <source>Tijd is om</source>
+        <translation>Time is up</translation>
+    </message>
+    <message>
+        <source>Stemtijd {clock}</source>
+        <translation>Voting time {clock}</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>{name} is al geopend in een ander venster (programma {pid} op {host}). Ga verder in dat venster; twee vensters op één werkplaats zouden elkaars briefjes niet zien.</source>

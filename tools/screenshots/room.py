@@ -7,8 +7,9 @@ temporary demo workshop: the projector is pinned to Tafel 2 while the laptop sho
 Tafel 3 (the toolbar says "Projector: Tafel 2", Projector > Tafel op de projector has
 it checked); the projector's views are grabbed at 1366x768 (the laptop's own screen,
 the worst case for a beamer that mirrors it): the event-wide join screen with every
-table's code, Tafel 2's wall while the laptop shows Tafel 3, the vote timer on the
-laptop, and the question in the workshop's language (English) beside a Dutch laptop.
+table's code, Tafel 2's wall while the laptop shows Tafel 3, the vote's own time on the
+laptop and on the projector, and the question in the workshop's language (English)
+beside a Dutch laptop.
 """
 
 from __future__ import annotations
@@ -120,6 +121,9 @@ def make_screenshots(out_dir: Path) -> list[Path]:
             tables.hide()
             menu.hide()
             _settle()
+            target = out_dir / "projector-results-vote-time-1366.png"  # Tafel 2 votes
+            projector.grab().save(str(target))
+            written.append(target)
 
             # An English workshop on a Dutch laptop: the room reads English.
             w = state.workshop

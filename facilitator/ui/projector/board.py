@@ -13,14 +13,27 @@ from __future__ import annotations
 import functools
 import math
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHideEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QWidget
 
-from facilitator.domain.model import Group
+from facilitator.domain.clock import steady_time
+from facilitator.domain.model import Group, Phase
 from facilitator.domain.ranking import RankedItem, top
+from facilitator.domain.timer import clock_text, timer_ended
 from facilitator.ui.projector.common import (
     ACCENT,
+    ENDED_BG,
+    ENDED_INK,
     INK,
     MUTED,
     NOTE,
@@ -71,14 +84,44 @@ class _Painted(Spoken, QWidget):
 
     name = ""
 
+    shows_vote_timer = False  # the results and the plenary show the vote's time
+
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._texts: list[str] = []
+        self._clock_shown = ""
         white_palette(self)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(500)
+        self._ticker.timeout.connect(self._tick)
 
     def refresh(self) -> None:
         self.update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.shows_vote_timer:
+            self._ticker.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._ticker.stop()
+
+    def vote_clock(self) -> str:
+        """The vote's time as the room reads it ("Stemtijd 02:41", "Tijd is om"); "" when
+        the timer does not time the vote (a timer per phase, domain/timer.py)."""
+        round_ = self.context.round()
+        if round_ is None or round_.timer_phase is not Phase.VOTE:
+            return ""
+        now = steady_time()
+        if timer_ended(round_, now):
+            return self.tr("Tijd is om")
+        return self.tr("Stemtijd {clock}").format(clock=clock_text(round_, now))
+
+    def _tick(self) -> None:
+        if self.vote_clock() != self._clock_shown:
+            self.update()  # repaint only when the shown seconds change
 
     def shown_texts(self) -> list[str]:
         """Every text drawn in the last paint (tests check for leaks and contents)."""
@@ -102,9 +145,27 @@ class _Painted(Spoken, QWidget):
         self._texts.append(text)
 
     def _title(self, painter: QPainter, text: str) -> float:
-        """Draws the title line; returns where the content below it starts."""
+        """Draws the title line (and the vote's time at its right, where shown); returns
+        where the content below it starts."""
         margin = self.px(0.035)
         rect = QRectF(margin, margin * 0.7, self.width() - 2 * margin, self.px(0.075))
+        self._clock_shown = self.vote_clock() if self.shows_vote_timer else ""
+        if self._clock_shown:
+            aside = QRectF(
+                rect.right() - rect.width() * 0.3, rect.top(), rect.width() * 0.3, rect.height()
+            )
+            rect.setRight(aside.left() - margin * 0.5)
+            ended = self._clock_shown == self.tr("Tijd is om")
+            if ended:
+                painter.fillRect(aside, ENDED_BG)
+            self._text(
+                painter,
+                aside,
+                self._clock_shown,
+                projector_font(self.px(0.05), True),
+                ENDED_INK if ended else ACCENT,
+                _RIGHT,
+            )
         self._text(painter, rect, elide(text, 110), fitted(text, rect, self.px(0.05), bold=True))
         return rect.bottom() + margin * 0.5
 
@@ -203,9 +264,10 @@ class WallView(_Painted):
 
 
 class ResultsView(_Painted):
-    """The live dot ranking of the selected table: bars, dots, ties marked "gelijk"."""
+    """The live dot ranking of the pinned table: bars, dots, ties marked "gelijk"."""
 
     name = "results"
+    shows_vote_timer = True
 
     def ranking(self) -> list[RankedItem]:
         ctx = self.context
@@ -300,6 +362,7 @@ class PlenaryView(_Painted):
     """Each table's top three for the round, side by side, to compare in plenary."""
 
     name = "plenary"
+    shows_vote_timer = True
 
     def tops(self) -> list[tuple[Group, list[RankedItem]]]:
         ctx = self.context

@@ -51,15 +51,19 @@ def _translator(language: str) -> QTranslator | None:
     return app_translator(language)
 
 
-def speak(language: str, context: str, source: str) -> str:
-    """`source` (Dutch, as written in the code) in `language`; Dutch for a language the
-    app has no translation for."""
+def speak(language: str, contexts: str | tuple[str, ...], source: str) -> str:
+    """`source` (Dutch, as written in the code) in `language`, looked up under the first
+    of `contexts` that has it; Dutch for a language the app has no translation for."""
     if language == SOURCE_LANGUAGE or language not in LANGUAGES:
         return source
     translator = _translator(language)
     if translator is None:
         return source
-    return translator.translate(context, source) or source
+    for context in (contexts,) if isinstance(contexts, str) else contexts:
+        translated = translator.translate(context, source)
+        if translated:
+            return translated
+    return source
 
 
 @dataclass
@@ -122,12 +126,14 @@ def white_palette(widget: QWidget) -> None:
 
 class Spoken:
     """Mixin: `self.tr` speaks the workshop's language (see the module docstring). The
-    context is the runtime class name, as PySide's own `tr` and lupdate file it."""
+    contexts are the class names along the MRO, as PySide's own `tr` looks them up (a
+    string in a base class's method is filed under that base by lupdate)."""
 
     context: Context
 
     def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return speak(self.context.language(), type(self).__name__, source)
+        names = tuple(cls.__name__ for cls in type(self).__mro__)
+        return speak(self.context.language(), names, source)
 
 
 class ScaledView(Spoken, QWidget):
