@@ -4,9 +4,10 @@ screen the facilitator picks, showing one of six views.
 Why it shows the room, not the laptop's selection: while the facilitator clicks through
 the tables on the laptop (to hide a note on table 3, to check table 5), the room keeps
 looking at what it was shown. So the projector's table is its own choice (`set_table`,
-Projector > Tafel; None is the whole room) and its round is the round the phones are in
-(the workshop's active round). Choosing a table's view (wall, results) by hand pins the
-table the laptop shows at that moment; after that, only Projector > Tafel changes it.
+Projector > Tafel op de projector; None is the whole room) and its round is the round
+the phones are in (the workshop's active round). Choosing a table's view (wall,
+results) by hand pins the table the laptop shows at that moment; after that, only that
+menu (or another table's view chosen by hand) changes it.
 
 Why it follows the phase: during a session the facilitator's hands are on the wall, not on
 the projector; so by default the projector shows what the phase calls for: for a pinned

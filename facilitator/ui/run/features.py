@@ -7,7 +7,8 @@ through the same bridge. This part builds its widgets, its actions (with their k
 its two menus (Timer, Projector); the main window places them (toolbar, dock, menu bar,
 Beeld menu), tells it which group and round are shown (show_group, show_round: the
 overview and the timer follow them, the projector does not: it shows the table it was set
-to, Projector > Tafel, and the phones' round) and closes the projector when it closes.
+to, Projector > Tafel op de projector, and the phones' round) and closes the projector
+when it closes.
 
 Keys on the main window: Ctrl+P starts or pauses the timer (not Space: Space presses the
 focused button, as everywhere), Ctrl+= adds a minute, F5 opens the projector, 0-6 choose
@@ -153,7 +154,8 @@ class RunFeatures(QObject):
         self.overview.show_group(group_id)
 
     def rebuild_table_menu(self) -> None:
-        """Projector > Tafel: the whole room, or one table; the checked one is shown."""
+        """Projector > Tafel op de projector: the whole room, or one table; the checked
+        one is shown."""
         self.table_menu.clear()
         group = QActionGroup(self.table_menu)
         pinned = self.projector.table()
@@ -175,7 +177,10 @@ class RunFeatures(QObject):
         mistaken for the one on the projector."""
         group = self._state.group(group_id) if group_id is not None else None
         where = group.name if group is not None else self.tr("hele zaal")
-        self.projector_button.setText(self.tr("Projector: {where}").format(where=where))
+        text = self.tr("Projector: {where}").format(where=where)
+        if self.projector_button.text() == text:
+            return  # called on every batch of changes (a table may be renamed)
+        self.projector_button.setText(text)
         self.projector_button.setToolTip(
             self.tr("De projector toont: {where}. Kies een tafel via Projector > Tafel op "
                     "de projector.").format(where=where))
