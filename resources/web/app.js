@@ -75,8 +75,7 @@
       var timer = round.timer;
       var other = !!timer.phase && timer.phase !== round.phase;
       if (other) {
-        out = round.phase === "vote" && round.vote_duration_s
-          ? t("duration", { min: Math.round(round.vote_duration_s / 60) }) : "";
+        out = "";
       } else if (timer.ends_at) {
         var left = (timer.ends_at * 1000 - (Date.now() + S.clockOffset)) / 1000;
         out = left > 0 ? t("timerLeft", { time: fmt(left) }) : t("timerDone");
@@ -86,8 +85,6 @@
         out = t("timerPaused", { time: fmt(timer.remaining_s) });
       } else if (round.phase === "collect") {
         out = t("duration", { min: Math.round(round.duration_s / 60) });
-      } else if (round.vote_duration_s) {
-        out = t("duration", { min: Math.round(round.vote_duration_s / 60) });
       }
     }
     S.timerWasRunning = running;
