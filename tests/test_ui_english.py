@@ -196,6 +196,8 @@ def english_session(qapp, qtbot, workshop_path: Path):
         ),
         timeout=WAIT,
     )
+    overview = window.run_features.overview  # it redraws a short gap after a batch
+    qtbot.waitUntil(lambda: overview.item(0, 0).text() == "Table 1", timeout=WAIT)
     yield session
     session.close()
     i18n.remove_translators(qapp)

@@ -25,6 +25,7 @@ from facilitator.engine import (
     SetNoteHidden,
     SetPhase,
     StartTimer,
+    UpdateGroup,
     UpdateRound,
 )
 from facilitator.store.specs import RoundSpec
@@ -318,3 +319,16 @@ def test_results_and_plenary_show_the_vote_time_while_voting(qtbot, session, pro
     assert expected in _painted(projector)
     qtbot.keyClick(projector, Qt.Key.Key_5)  # the plenary shows it too
     assert expected in _painted(projector)
+
+
+def test_a_renamed_table_is_named_so_in_the_projector_menu_and_button(qtbot, session):
+    features, engine = session.window.run_features, session.engine
+    two = session.state.groups[1]
+    features.projector.set_table(two.id)
+    engine.execute(UpdateGroup(two.id, "Tafel Jeugd", two.colour))
+    qtbot.waitUntil(
+        lambda: features.projector_button.text() == "Projector: Tafel Jeugd", timeout=5000
+    )
+    names = [a.text() for a in features.table_menu.actions()]  # without opening the menu
+    assert "Tafel Jeugd" in names and two.name not in names
+    assert features.table_actions[two.id].isChecked()

@@ -20,7 +20,7 @@ Signals (RunFeatures): none of its own; see TimerBar, OverviewTable, ProjectorWi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
+from facilitator.engine import Event, GroupsChanged
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.projector import AUTO, ProjectorWindow
 from facilitator.ui.run.overview import OverviewTable
@@ -77,7 +78,7 @@ class RunFeatures(QObject):
         self.projector.modeChanged.connect(self._on_mode)
         self.projector.tableChanged.connect(self._on_table)
         self._on_table(self.projector.table())
-        state.applied.connect(lambda _events: self._on_table(self.projector.table()))  # renames
+        state.applied.connect(self._on_applied)
 
     # -- building -----------------------------------------------------------------------
 
@@ -171,6 +172,12 @@ class RunFeatures(QObject):
             action.triggered.connect(
                 lambda _c=False, g=group_id: self.projector.set_table(g))
             self.table_actions[group_id] = action
+
+    def _on_applied(self, events: Sequence[Event]) -> None:
+        """Tables renamed, added or removed: the menu and the button say it at once."""
+        if any(isinstance(event, GroupsChanged) for event in events):
+            self.rebuild_table_menu()
+        self._on_table(self.projector.table())
 
     def _on_table(self, group_id: int | None) -> None:
         """The toolbar says what the room sees, so a table picked on the laptop is not
