@@ -99,8 +99,9 @@ def make_screenshots(out_dir: Path) -> list[Path]:
             # Voting: the timer bar shows the vote's own time, running.
             engine.execute(SetPhase(round_id, Phase.VOTE))
             engine.execute(StartTimer(round_id))
-            features.overview.refresh()  # it redraws on its own clock; the picture now
             _settle(40)
+            features.overview.refresh()  # it redraws on its own clock; the picture now
+            _settle()
             menu = features.projector_menu
             button = features.projector_button
             menu.popup(window.mapToGlobal(QPoint(0, 0)))
