@@ -45,7 +45,8 @@ def to_dict(snapshot: Snapshot) -> dict[str, Any]:
             {"question": r.question, "method": r.method.value,
              "duration_min": max(1, round(r.duration_s / 60)),
              "visibility": r.visibility.value, "dot_budget": r.dot_budget,
-             "multi_dots": r.multi_dots, "title": r.title}
+             "multi_dots": r.multi_dots, "title": r.title,
+             "vote_min": max(1, round(r.vote_duration_s / 60))}
             for r in snapshot.rounds
         ],
     }
@@ -78,6 +79,7 @@ def spec_from_dict(data: dict[str, Any]) -> WorkshopSpec:
                 dot_budget=int(r["dot_budget"]),
                 multi_dots=bool(r.get("multi_dots", False)),
                 title=str(r.get("title", "")),
+                vote_duration_s=int(r.get("vote_min", 5)) * 60,  # voting's own time
             )
             for r in data["rounds"]
         ),

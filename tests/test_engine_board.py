@@ -167,3 +167,54 @@ def test_votes_changed_carries_the_groups_votes(engine: Engine) -> None:
     engine.execute(SetNoteHidden(a, True))
     last = [ev for batch in seen for ev in batch if isinstance(ev, VotesChanged)][-1]
     assert [v.note_id for v in last.votes] == [b]
+
+
+def test_a_timer_per_phase_collect_then_vote_then_closed(workshop_path: Path) -> None:
+    """Collecting and voting each get their own time; moving collect -> vote stops the
+    collect timer and sets the vote time; closing the round stops its timer; and a
+    restart (a new engine on the same file) keeps which phase the timer times."""
+    from facilitator.engine import TimerChanged, UpdateRound
+    from facilitator.store.specs import RoundSpec
+
+    clock = Clock()
+    with Engine(workshop_path, clock=clock) as engine:
+        r = Store.open(workshop_path, readonly=True).round(1)
+        assert r is not None
+        engine.execute(UpdateRound(1, RoundSpec(r.question, r.method, 600, r.visibility,
+                                                r.dot_budget, title=r.title,
+                                                vote_duration_s=180)))
+        seen: list[object] = []
+        engine.subscribe(lambda batch: seen.extend(batch))
+        engine.execute(SetPhase(1, Phase.COLLECT))
+        collecting = engine.execute(StartTimer(1))
+        assert collecting.timer_phase is Phase.COLLECT
+        assert collecting.timer_ends_at == 1000.0 + 600
+        clock.now += 100
+        engine.execute(SetPhase(1, Phase.VOTE, (1,)))  # one table votes early
+        still = Store.open(workshop_path, readonly=True).round(1)
+        assert still is not None and still.timer_ends_at == 1600.0  # others still write
+        engine.execute(SetPhase(1, Phase.VOTE))  # the last tables leave collecting
+        voting = Store.open(workshop_path, readonly=True).round(1)
+        assert voting is not None
+        assert voting.timer_phase is Phase.VOTE
+        assert voting.timer_ends_at is None and voting.timer_remaining_s is None  # stopped
+        timers = [ev for ev in seen if isinstance(ev, TimerChanged)]
+        assert timers and timers[-1].round.timer_phase is Phase.VOTE
+        started = engine.execute(StartTimer(1))
+        assert started.timer_ends_at == clock.now + 180  # the vote's own time
+    with Engine(workshop_path, clock=clock) as engine:  # after a restart
+        clock.now += 30
+        assert engine.execute(PauseTimer(1)).timer_remaining_s == 150
+        engine.execute(SetPhase(1, Phase.CLOSED))
+        closed = Store.open(workshop_path, readonly=True).round(1)
+        assert closed is not None
+        assert closed.timer_phase is None
+        assert closed.seconds_left(clock.now) is None  # a closed round has no timer
+
+
+def test_a_vote_time_outside_one_minute_to_four_hours_is_refused(engine: Engine) -> None:
+    from facilitator.engine import UpdateRound
+    from facilitator.store.specs import RoundSpec
+
+    with pytest.raises(RuleViolation):
+        engine.execute(UpdateRound(1, RoundSpec("Vraag", vote_duration_s=30)))

@@ -194,8 +194,11 @@ def test_reload_keeps_participant_draft_and_language(
     assert "too long" in page.text_content("#counter")
 
 
-def test_english_browser_and_refusals_in_its_language(browser: Any,
-                                                      server: ParticipantServer) -> None:
+def test_english_workshop_and_refusals_in_its_language(
+        browser: Any, server: ParticipantServer, engine: Engine) -> None:
+    from tests.test_phone_language import _language
+
+    _language(engine, "en")  # the page speaks the workshop's language (issue 11)
     context = browser.new_context(viewport=PHONE, locale="en-GB")
     page = context.new_page()
     try:

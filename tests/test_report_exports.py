@@ -18,7 +18,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from facilitator.domain.model import Note, Snapshot
+from facilitator.domain.model import Note, Phase, Snapshot
 from facilitator.report import ReportOptions, render
 from facilitator.report.sample import sample_snapshot
 from facilitator.report.tabular import from_json
@@ -85,9 +85,14 @@ def test_json_round_trips(snapshot: Snapshot) -> None:
         participants=tuple(dataclasses.replace(p, token="") for p in snapshot.participants),
     )
     assert from_json(data) == tokenless
+    timed = dataclasses.replace(  # a timer per phase comes back as the phase it times
+        tokenless, rounds=(dataclasses.replace(tokenless.rounds[0], timer_phase=Phase.VOTE,
+                                               vote_duration_s=240), *tokenless.rounds[1:]))
+    back = from_json(render(timed, "json", options))
+    assert back == timed and back.rounds[0].timer_phase is Phase.VOTE  # the enum, not "vote"
 
     default = json.loads(render(snapshot, "json", ReportOptions()))
-    assert default["format"] == "facilitator.snapshot" and default["version"] == 2
+    assert default["format"] == "facilitator.snapshot" and default["version"] == 3
     assert not any(n["hidden"] for n in default["notes"])
     assert all(p["name"] == "" for p in default["participants"])
     hidden_ids = {n.id for n in snapshot.notes if n.hidden}

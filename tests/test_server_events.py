@@ -210,6 +210,61 @@ def test_the_timer_reaches_phones(server: ParticipantServer, engine: Engine,
     stream.close()
 
 
+def test_phones_see_the_remaining_time_of_their_own_phase(
+        server: ParticipantServer, engine: Engine, workshop_path: Path) -> None:
+    """A timer per phase on the phones: the collect timer while writing, nothing of it at a
+    table that votes early, the vote's own time once every table votes, and no timer once
+    the round is closed."""
+    from facilitator.engine import PauseTimer
+
+    first, second = groups(workshop_path)[:2]
+    bert, carla = join(server.port, first.code), join(server.port, second.code)
+    stream = _open(server, bert)
+    stream.until("hello")
+    rid = request(server.port, "GET", "/api/state", token=bert).json["round"]["id"]
+    r = Store.open(workshop_path, readonly=True).round(rid)
+    assert r is not None
+    engine.execute(UpdateRound(rid, RoundSpec(r.question, r.method, 600, r.visibility,
+                                              r.dot_budget, title=r.title,
+                                              vote_duration_s=180)))
+
+    def timer(token: str) -> dict[str, object]:
+        data = request(server.port, "GET", "/api/state", token=token).json["round"]
+        return {**data["timer"], "phase_of_table": data["phase"],
+                "vote_duration_s": data["vote_duration_s"]}
+
+    engine.execute(StartTimer(rid))
+    writing = timer(bert)
+    assert writing["phase"] == "collect" and writing["duration_s"] == 600
+    assert 590 < writing["ends_at"] - writing["now"] <= 600  # type: ignore[operator]
+
+    engine.execute(SetPhase(rid, Phase.VOTE, (first.id,)))  # bert's table votes early
+    early = timer(bert)
+    assert early["phase_of_table"] == "vote" and early["ends_at"] is None
+    still = timer(carla)  # carla's table still writes against the collect timer
+    assert still["ends_at"] is not None and still["phase"] == "collect"
+
+    engine.execute(SetPhase(rid, Phase.VOTE))  # every table votes: collect timer stops
+    voting = timer(bert)
+    assert voting["phase"] == "vote" and voting["duration_s"] == 180
+    assert voting["ends_at"] is None and voting["remaining_s"] is None
+    assert voting["vote_duration_s"] == 180
+    engine.execute(StartTimer(rid))
+    items = stream.until_items(lambda i: i["t"] == "timer" and i["timer"]["phase"] == "vote"
+                               and bool(i["timer"]["ends_at"]))
+    live = [i for i in items if i["t"] == "timer"][-1]["timer"]
+    assert 170 < live["ends_at"] - live["now"] <= 180
+    voting = timer(bert)
+    assert 170 < voting["ends_at"] - voting["now"] <= 180  # type: ignore[operator]
+    engine.execute(PauseTimer(rid))
+
+    engine.execute(SetPhase(rid, Phase.CLOSED))  # a closed round stops its timer
+    closed = timer(bert)
+    assert closed["ends_at"] is None and closed["remaining_s"] is None
+    assert closed["phase"] is None
+    stream.close()
+
+
 def test_stop_with_open_streams_is_quick(engine: Engine, workshop_path: Path) -> None:
     with running(engine, workshop_path) as server:
         code = groups(workshop_path)[0].code

@@ -108,6 +108,8 @@ def test_event_details_and_groups_are_edited_through_the_engine(qtbot, host) -> 
     _retype(qtbot, event.place_edit, "Den Haag")
     _retype(qtbot, event.organisers_edit, "KB, SPN, VOB")
     qtbot.waitUntil(lambda: _stored(path).workshop.place == "Den Haag", timeout=WAIT)
+    # Typed last, stored last: each field is its own command, in order.
+    qtbot.waitUntil(lambda: _stored(path).workshop.organisers == "KB, SPN, VOB", timeout=WAIT)
     workshop = _stored(path).workshop
     assert (workshop.title, workshop.date, workshop.organisers) == (
         "KB/OB-directeurendag 2026", "28 mei", "KB, SPN, VOB")

@@ -24,6 +24,8 @@ from facilitator.engine import (
     SetActiveRound,
     SetNoteHidden,
     SetPhase,
+    StartTimer,
+    UpdateGroup,
     UpdateRound,
 )
 from facilitator.store.specs import RoundSpec
@@ -31,8 +33,9 @@ from facilitator.ui.qr import qr_matrix
 
 ZBARIMG = shutil.which("zbarimg") or "/usr/bin/zbarimg"
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
-                                       "does not support raise")  # offscreen platform
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints", "does not support raise"
+)  # offscreen platform
 
 
 @pytest.fixture
@@ -63,37 +66,84 @@ def _painted(projector) -> list[str]:
     return projector.current_view().shown_texts()
 
 
-def test_f5_opens_it_and_it_follows_the_selected_tables_phase(qtbot, session, projector):
+def test_f5_opens_it_on_the_room_and_it_follows_the_rooms_phase(qtbot, session, projector):
     window = session.window
     assert projector.isVisible() and not projector.isFullScreen()
-    table = session.state.groups[2]
-    window.groups.select_group(table.id)
-    assert projector.context.group_id == table.id
+    assert projector.table() is None  # the whole room until a table is chosen
+    window.groups.select_group(session.state.groups[2].id)
+    assert projector.table() is None  # the laptop's selection is not the room's
     assert projector.current_view_name() == "join"
-    assert projector.stack.currentWidget() is projector.views["join"]
-    expected = {Phase.COLLECT: "question", Phase.GROUP: "wall", Phase.VOTE: "results",
-                Phase.CLOSED: "results", Phase.PREPARE: "join"}
+    expected = {
+        Phase.COLLECT: "question",
+        Phase.GROUP: "themes",
+        Phase.VOTE: "plenary",
+        Phase.CLOSED: "plenary",
+        Phase.PREPARE: "join",
+    }
     for phase, view in expected.items():
         qtbot.mouseClick(window.round_bar.phase_button(phase), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda v=view: projector.current_view_name() == v, timeout=5000)
         assert projector.stack.currentWidget() is projector.views[view]
 
-    # One table moved on alone: the projector follows the table it shows, no other.
+
+def test_the_projector_keeps_its_table_whatever_the_laptop_selects(qtbot, session, projector):
+    window, engine, features = session.window, session.engine, session.window.run_features
     round_id = window.current_round_id()
-    other = session.state.groups[0]
-    session.engine.execute(SetPhase(round_id, Phase.GROUP, (other.id,)))
-    qtbot.wait(100)
-    assert projector.current_view_name() == "join"
-    window.groups.select_group(other.id)
-    assert projector.current_view_name() == "wall"
+    engine.execute(SetActiveRound(round_id))
+    two, three = session.state.groups[1], session.state.groups[2]
+    engine.execute(AddNote(two.id, "Idee van tafel twee", round_id=round_id))
+    engine.execute(AddNote(three.id, "Idee van tafel drie", round_id=round_id))
+    features.projector_menu.aboutToShow.emit()
+    features.table_menu.aboutToShow.emit()  # Projector > Tafel op de projector > Tafel 2
+    labels = [a.text() for a in features.table_menu.actions()]
+    assert labels[0] == "Hele zaal" and two.name in labels and three.name in labels
+    features.table_actions[two.id].trigger()
+    assert projector.table() == two.id
+    assert features.projector_button.text() == f"Projector: {two.name}"
+
+    window.groups.select_group(three.id)  # the laptop moves on to table 3
+    session.engine.execute(SetPhase(round_id, Phase.GROUP, (two.id,)))
+    qtbot.waitUntil(lambda: projector.current_view_name() == "wall", timeout=5000)
+    assert window.current_group_id() == three.id
+    assert projector.table() == two.id
+    texts = _painted(projector)
+    assert "Idee van tafel twee" in texts and "Idee van tafel drie" not in texts
+    assert any(two.name in t for t in texts) and not any(three.name in t for t in texts)
+    features.table_menu.aboutToShow.emit()
+    assert features.table_actions[two.id].isChecked()
+
+    # Choosing a table's view by hand pins the table the laptop shows at that moment.
+    qtbot.keyClick(projector, Qt.Key.Key_3)
+    assert projector.table() == three.id
+    assert features.projector_button.text() == f"Projector: {three.name}"
+    window.groups.select_group(two.id)
+    assert projector.table() == three.id
+    assert "Idee van tafel drie" in _painted(projector)
+    features.table_actions[None].trigger()  # back to the whole room
+    assert projector.table() is None
+
+
+def test_join_view_is_event_wide_with_every_tables_code(qtbot, session, projector):
+    window = session.window
+    window.groups.select_group(session.state.groups[1].id)
+    projector.set_mode("join")
+    texts = projector.views["join"].shown_texts()
+    for group in session.state.groups:
+        assert group.name in texts and group.code in texts
+    assert "Tafelcodes" in texts
+    assert projector.views["join"].url.text() in texts
 
 
 def test_keys_and_menu_override_and_automatic_comes_back(qtbot, session, projector):
     window = session.window
     features = window.run_features
-    for key, view in ((Qt.Key.Key_1, "join"), (Qt.Key.Key_2, "question"),
-                      (Qt.Key.Key_3, "wall"), (Qt.Key.Key_4, "results"),
-                      (Qt.Key.Key_5, "plenary")):
+    for key, view in (
+        (Qt.Key.Key_1, "join"),
+        (Qt.Key.Key_2, "question"),
+        (Qt.Key.Key_3, "wall"),
+        (Qt.Key.Key_4, "results"),
+        (Qt.Key.Key_5, "plenary"),
+    ):
         qtbot.keyClick(projector, key)
         assert projector.current_view_name() == view
         assert projector.mode() == view
@@ -124,8 +174,10 @@ def test_screen_menu_lists_the_screens_and_remembers_the_choice(session):
     screens = QGuiApplication.screens()
     actions = features.screen_menu.actions()
     assert [a.data() for a in actions] == [s.name() for s in screens]
-    assert all(f"{s.geometry().width()}×{s.geometry().height()}" in a.text()
-               for a, s in zip(actions, screens, strict=True))
+    assert all(
+        f"{s.geometry().width()}×{s.geometry().height()}" in a.text()
+        for a, s in zip(actions, screens, strict=True)
+    )
     assert sum(a.isChecked() for a in actions) == 1
     actions[-1].trigger()
     assert QSettings().value("projector/screen") == screens[-1].name()
@@ -133,7 +185,8 @@ def test_screen_menu_lists_the_screens_and_remembers_the_choice(session):
 
 
 def test_join_view_qr_reads_as_the_event_url_and_fills_a_third_of_the_height(
-        qtbot, session, projector, tmp_path: Path):
+    qtbot, session, projector, tmp_path: Path
+):
     projector.set_mode("join")
     qtbot.waitUntil(lambda: projector.height() == 1080, timeout=5000)
     view = projector.views["join"]
@@ -141,8 +194,9 @@ def test_join_view_qr_reads_as_the_event_url_and_fills_a_third_of_the_height(
     assert view.qr.data() == url
     png = tmp_path / "projector-join.png"
     assert projector.grab().save(str(png))
-    decoded = subprocess.run([ZBARIMG, "--raw", "-q", str(png)], capture_output=True,
-                             text=True, timeout=30)
+    decoded = subprocess.run(
+        [ZBARIMG, "--raw", "-q", str(png)], capture_output=True, text=True, timeout=30
+    )
     assert decoded.returncode == 0, decoded.stderr
     assert decoded.stdout.strip() == url
     modules = len(qr_matrix(url))
@@ -157,18 +211,30 @@ def test_join_view_qr_reads_as_the_event_url_and_fills_a_third_of_the_height(
 def test_a_silent_round_shows_only_a_count(qtbot, session, projector):
     window, engine = session.window, session.engine
     round_ = session.state.round(window.current_round_id())
-    engine.execute(UpdateRound(round_.id, RoundSpec(
-        question=round_.question, method=round_.method, duration_s=round_.duration_s,
-        visibility=Visibility.HIDDEN, dot_budget=round_.dot_budget)))
+    engine.execute(
+        UpdateRound(
+            round_.id,
+            RoundSpec(
+                question=round_.question,
+                method=round_.method,
+                duration_s=round_.duration_s,
+                visibility=Visibility.HIDDEN,
+                dot_budget=round_.dot_budget,
+            ),
+        )
+    )
     engine.execute(SetActiveRound(round_.id))
     engine.execute(SetPhase(round_.id, Phase.COLLECT))
     table = session.state.groups[0]
+    projector.set_table(table.id)
     secrets = [f"GEHEIM idee {i}" for i in range(3)]
     for text in secrets:
         engine.execute(AddNote(table.id, text, round_id=round_.id))
     engine.execute(AddNote(session.state.groups[1].id, "GEHEIM elders", round_id=round_.id))
-    qtbot.waitUntil(lambda: "3 briefjes aan deze tafel" in
-                    projector.views["question"].counts.text(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: "3 briefjes aan deze tafel" in projector.views["question"].counts.text(),
+        timeout=5000,
+    )
     assert projector.current_view_name() == "question"
     texts = _painted(projector)
     assert "4 in de hele zaal" in " ".join(texts)
@@ -177,30 +243,32 @@ def test_a_silent_round_shows_only_a_count(qtbot, session, projector):
     assert not [t for t in everything if "GEHEIM" in t]
 
 
-def test_wall_shows_the_tables_notes_by_cluster_but_never_a_hidden_one(
-        qtbot, session, projector):
+def test_wall_shows_the_tables_notes_by_cluster_but_never_a_hidden_one(qtbot, session, projector):
     engine, round_id = session.engine, session.window.current_round_id()
     table, other = session.state.groups[:2]
-    notes = [engine.execute(AddNote(table.id, t, round_id=round_id)).note
-             for t in ("<b>Jeugd</b> eerst", "Taalhuis", "ongepast")]
+    engine.execute(SetActiveRound(round_id))
+    projector.set_table(table.id)
+    notes = [
+        engine.execute(AddNote(table.id, t, round_id=round_id)).note
+        for t in ("<b>Jeugd</b> eerst", "Taalhuis", "ongepast")
+    ]
     engine.execute(AddNote(other.id, "andere tafel", round_id=round_id))
     engine.execute(SetNoteHidden(notes[2].id, True))
     engine.execute(CreateCluster(table.id, round_id, "Basis", (notes[1].id,)))
     engine.execute(SetPhase(round_id, Phase.GROUP))
     qtbot.waitUntil(lambda: projector.current_view_name() == "wall", timeout=5000)
-    qtbot.waitUntil(lambda: len(session.state.clusters_of(table.id, round_id)) == 1,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: len(session.state.clusters_of(table.id, round_id)) == 1, timeout=5000)
     texts = _painted(projector)
     assert "<b>Jeugd</b> eerst" in texts and "Taalhuis" in texts and "Basis (1)" in texts
     assert "ongepast" not in texts and "andere tafel" not in texts
 
 
-def _vote(engine, round_id: int, group_id: int, ballots: list[tuple[int, ...]],
-          clusters: list[int]) -> None:
+def _vote(
+    engine, round_id: int, group_id: int, ballots: list[tuple[int, ...]], clusters: list[int]
+) -> None:
     for ballot in ballots:
         participant = engine.execute(Join(group_id))
-        engine.execute(CastVotes(participant.id, tuple((f"c{clusters[i]}", 1)
-                                                       for i in ballot)))
+        engine.execute(CastVotes(participant.id, tuple((f"c{clusters[i]}", 1) for i in ballot)))
 
 
 def test_results_flag_ties_and_plenary_shows_each_tables_top_three(qtbot, session, projector):
@@ -208,16 +276,19 @@ def test_results_flag_ties_and_plenary_shows_each_tables_top_three(qtbot, sessio
     round_id = window.current_round_id()
     first, second = session.state.groups[:2]
     engine.execute(SetActiveRound(round_id))
-    names = {first.id: ["Jeugd", "Basisvaardigheden", "Data", "Huisvesting"],
-             second.id: ["Campagne", "Wetgeving"]}
-    ids = {g: [engine.execute(CreateCluster(g, round_id, n)).id for n in ns]
-           for g, ns in names.items()}
+    names = {
+        first.id: ["Jeugd", "Basisvaardigheden", "Data", "Huisvesting"],
+        second.id: ["Campagne", "Wetgeving"],
+    }
+    ids = {
+        g: [engine.execute(CreateCluster(g, round_id, n)).id for n in ns] for g, ns in names.items()
+    }
     engine.execute(SetPhase(round_id, Phase.VOTE))
     _vote(engine, round_id, first.id, [(0, 1, 2), (0, 1), (0,)], ids[first.id])
     _vote(engine, round_id, second.id, [(0,), (1,)], ids[second.id])
     qtbot.waitUntil(lambda: session.state.dot_count(second.id, round_id) == 2, timeout=5000)
 
-    window.groups.select_group(second.id)
+    projector.set_table(second.id)
     qtbot.waitUntil(lambda: projector.current_view_name() == "results", timeout=5000)
     texts = _painted(projector)
     assert texts.count("gelijk") == 2
@@ -230,3 +301,34 @@ def test_results_flag_ties_and_plenary_shows_each_tables_top_three(qtbot, sessio
     assert "1.\u00a0Campagne" in texts and "1.\u00a0Wetgeving" in texts
     assert [t for t in texts if t in ("3", "2", "1")][:3] == ["3", "2", "1"]
     assert any(t.startswith("Nog geen stemmen: Tafel 3") for t in texts)
+
+
+def test_results_and_plenary_show_the_vote_time_while_voting(qtbot, session, projector):
+    engine, round_id = session.engine, session.window.current_round_id()
+    engine.execute(SetActiveRound(round_id))
+    projector.set_table(session.state.groups[0].id)
+    engine.execute(SetPhase(round_id, Phase.COLLECT))
+    engine.execute(StartTimer(round_id))  # the collect timer is not the vote's
+    projector.set_mode("results")
+    qtbot.waitUntil(lambda: session.state.round(round_id).timer_ends_at is not None, timeout=5000)
+    assert not [t for t in _painted(projector) if t.startswith("Stemtijd")]
+    engine.execute(SetPhase(round_id, Phase.VOTE))
+    qtbot.waitUntil(lambda: session.state.round(round_id).timer_phase is Phase.VOTE, timeout=5000)
+    vote_s = session.state.round(round_id).vote_duration_s
+    expected = f"Stemtijd {vote_s // 60:02d}:00"  # set, not started: the vote's own time
+    assert expected in _painted(projector)
+    qtbot.keyClick(projector, Qt.Key.Key_5)  # the plenary shows it too
+    assert expected in _painted(projector)
+
+
+def test_a_renamed_table_is_named_so_in_the_projector_menu_and_button(qtbot, session):
+    features, engine = session.window.run_features, session.engine
+    two = session.state.groups[1]
+    features.projector.set_table(two.id)
+    engine.execute(UpdateGroup(two.id, "Tafel Jeugd", two.colour))
+    qtbot.waitUntil(
+        lambda: features.projector_button.text() == "Projector: Tafel Jeugd", timeout=5000
+    )
+    names = [a.text() for a in features.table_menu.actions()]  # without opening the menu
+    assert "Tafel Jeugd" in names and two.name not in names
+    assert features.table_actions[two.id].isChecked()

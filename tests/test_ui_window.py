@@ -196,6 +196,9 @@ def test_menus_and_keys_are_those_the_facilitator_knows(qtbot, host, workshop_pa
         "  Projector &openen [F5]",
         "  Projector sluiten",
         "  &Scherm",
+        "  &Tafel op de projector",  # issue 11: the projector shows the room
+        "    Hele zaal",
+        *[f"    Tafel {n}" for n in range(1, 9)],
         "  --",
         "  Automatisch (volgt de fase) [0]",
         "  Meedoen [1]",

@@ -73,6 +73,10 @@ class Round:
     timer_ends_at: float | None = None  # wall-clock end while the timer runs
     timer_remaining_s: float | None = None  # seconds left while paused
     title: str = ""  # short topic for headings ("Maatschappelijke doelen"); "" = none given
+    vote_duration_s: int = 300  # the voting phase's own time (duration_s: collecting)
+    # The phase the timer times (collect or vote); None: not tied to a phase (a timer
+    # started while preparing, or a file from before phases had their own time).
+    timer_phase: Phase | None = None
 
     def seconds_left(self, now: float) -> float | None:
         """None when no timer was ever started; never negative."""

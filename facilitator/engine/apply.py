@@ -14,6 +14,7 @@ from facilitator.domain import ids
 from facilitator.domain.model import Note, Participant, Phase, Round
 from facilitator.domain.rules import RuleViolation, late_note_allowed, require_phase
 from facilitator.domain.text import clean_optional, clean_text
+from facilitator.domain.timer import after_phase_change, timed_phase, timer_duration
 from facilitator.engine import commands as c
 from facilitator.engine import events as e
 from facilitator.engine.board import HANDLERS as BOARD_HANDLERS
@@ -166,7 +167,21 @@ def _set_phase(store: Store, cmd: c.SetPhase, now: float) -> Applied:
         if store.phase(cmd.round_id, group_id) != cmd.phase:
             store.set_phase(cmd.round_id, group_id, cmd.phase, now)
             changes.append(e.PhaseChanged(cmd.round_id, group_id, cmd.phase))
+    if changes:
+        changes.extend(_timer_follows_phases(store, cmd.round_id, known))
     return None, changes
+
+
+def _timer_follows_phases(store: Store, round_id: int, groups: set[int]) -> list[e.Event]:
+    """A timer per phase (domain/timer.py): stopped when its phase ended at every
+    table, set to the next timed phase's time, cleared when the round closed."""
+    round_ = _timer_round(store, round_id)
+    fields = after_phase_change(round_, (store.phase(round_id, g) for g in groups))
+    if fields is None:
+        return []
+    store.set_timer(round_id, fields.ends_at, fields.remaining_s)
+    store.set_timer_phase(round_id, fields.phase)
+    return _timer_changed(store, round_id)[1]
 
 
 def _set_active_round(store: Store, cmd: c.SetActiveRound, now: float) -> Applied:
@@ -195,6 +210,11 @@ def _timer_changed(store: Store, round_id: int) -> Applied:
 
 def _start_timer(store: Store, cmd: c.StartTimer, now: float) -> Applied:
     round_ = _timer_round(store, cmd.round_id)
+    if round_.timer_phase is None:  # tie it to the phase the tables are in, if any
+        phase = timed_phase(store.phase(round_.id, g.id) for g in store.groups())
+        if phase is not None:
+            store.set_timer_phase(round_.id, phase)
+            round_ = _timer_round(store, cmd.round_id)
     if cmd.seconds is not None:
         seconds = max(0.0, float(cmd.seconds))
     elif round_.timer_ends_at is not None:  # already running: nothing to do
@@ -202,7 +222,7 @@ def _start_timer(store: Store, cmd: c.StartTimer, now: float) -> Applied:
     elif round_.timer_remaining_s:
         seconds = round_.timer_remaining_s
     else:
-        seconds = float(round_.duration_s)
+        seconds = float(timer_duration(round_))  # the time of the phase it times
     store.set_timer(round_.id, now + seconds, None)
     return _timer_changed(store, round_.id)
 

@@ -98,7 +98,8 @@ class SetActiveRound:
 
 @dataclass(frozen=True, slots=True)
 class StartTimer:
-    """Start or resume: from `seconds`, else what was left when paused, else the duration."""
+    """Start or resume: from `seconds`, else what was left when paused, else the time of
+    the phase the timer times (collecting: the round's duration; voting: its own)."""
 
     round_id: int
     seconds: float | None = None

@@ -48,6 +48,8 @@ def _round_spec(spec: RoundSpec, *, may_be_unasked: bool = False) -> RoundSpec:
     question once written is changed, never wiped."""
     if not 60 <= spec.duration_s <= 4 * 3600:
         raise RuleViolation("bad_duration", "a round lasts between 1 minute and 4 hours")
+    if not 60 <= spec.vote_duration_s <= 4 * 3600:
+        raise RuleViolation("bad_duration", "voting lasts between 1 minute and 4 hours")
     if not 1 <= spec.dot_budget <= 20:
         raise RuleViolation("bad_budget", "the dot budget is between 1 and 20")
     unasked = may_be_unasked and not clean_optional(spec.question, max_chars=QUESTION_MAX_CHARS)

@@ -35,7 +35,8 @@ from facilitator.report.options import ReportOptions
 from facilitator.report.strings import strings
 
 JSON_FORMAT: Final = "facilitator.snapshot"
-JSON_VERSION: Final = 2  # 2: rounds have a title; summary and rankings added
+JSON_VERSION: Final = 3  # 2: rounds have a title; summary and rankings added
+# 3: rounds have vote_duration_s and timer_phase (a timer per phase)
 
 # A cell starting with one of these is a formula to Excel and LibreOffice: "=HYPERLINK(..)"
 # typed on a phone must not become a live link in the KB's spreadsheet.
@@ -239,6 +240,8 @@ def from_json(data: bytes) -> Snapshot:
     rounds = []
     for r in doc["rounds"]:
         r = dict(r, method=Method(r["method"]), visibility=Visibility(r["visibility"]))
+        if r.get("timer_phase"):  # a timer per phase (version 2 files have none)
+            r["timer_phase"] = Phase(r["timer_phase"])
         rounds.append(Round(**r))
     return Snapshot(
         workshop=Workshop(**doc["workshop"]),

@@ -157,16 +157,19 @@ def inline_css(html: bytes, css: bytes) -> tuple[bytes, str]:
 
 
 def with_event(page: bytes, title: str, groups: list[tuple[str, str]],
-               chosen: str | None = None, address: str = "je") -> bytes:
+               chosen: str | None = None, address: str = "je", language: str = "nl") -> bytes:
     """index.html with the event's title and its tables (name, code) to pick from.
 
     `chosen` is the code of a table card's /j/CODE: that table is checked and its code
     filled in. Every text is escaped (quotes too): a group called <b>Tafel</b> reads so.
+    `language` is the workshop's: the page speaks it unless the person chose otherwise.
     """
     if address == "u":
         page = page.replace(_HTML, b'<html lang="nl" data-address="u">')
         for informal, formal in FORMAL.items():
             page = page.replace(informal, formal)
+    if language == "en":  # the workshop's language (core.js pickLanguage reads it)
+        page = page.replace(_HTML[:-1], b'<html lang="en" data-language="en"', 1)
     title_html = html.escape(title or "Facilitator").encode()
     page = page.replace(_TITLE, b"<title>" + title_html + b"</title>")
     page = page.replace(_EVENT_TITLE, _EVENT_TITLE.replace(b">Facilitator<",
@@ -193,10 +196,11 @@ def with_event(page: bytes, title: str, groups: list[tuple[str, str]],
     return page
 
 
-def _event(store: Reader) -> tuple[str, list[tuple[str, str]], str]:
+def _event(store: Reader) -> tuple[str, list[tuple[str, str]], str, str]:
     groups = sorted(store.groups(), key=lambda g: g.position)
     workshop = store.workshop()
-    return workshop.title, [(g.name, g.code) for g in groups], workshop.address
+    return (workshop.title, [(g.name, g.code) for g in groups], workshop.address,
+            workshop.language)
 
 
 async def index(request: web.Request) -> web.Response:
@@ -204,12 +208,12 @@ async def index(request: web.Request) -> web.Response:
     ctx = request.app.get(CONTEXT)
     if ctx is not None:
         try:
-            title, groups, address = _event(ctx.store)
+            title, groups, address, language = _event(ctx.store)
         except sqlite3.Error:  # the bare page still works: the code can be typed
             log.exception("could not read the event for the phone page")
         else:
             chosen = ids.normalise_join_code(request.match_info.get("code", ""))
-            body = with_event(body, title, groups, chosen, address)
+            body = with_event(body, title, groups, chosen, address, language)
     headers = {"Cache-Control": "no-cache", "Vary": "Accept-Encoding",
                "Content-Security-Policy": request.app[INDEX_CSP_KEY]}
     if _accepts_gzip(request):

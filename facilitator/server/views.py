@@ -18,6 +18,7 @@ from facilitator.domain.methods import METHODS
 from facilitator.domain.model import Group, Note, Participant, Phase, Round, Workshop
 from facilitator.domain.sharing import others_shown as others_shown  # the fan-out reads it here
 from facilitator.domain.text import NOTE_MAX_CHARS
+from facilitator.domain.timer import timer_duration, timer_for_phase
 from facilitator.server.votes import vote_items_json, vote_json
 from facilitator.store import Reader
 
@@ -79,16 +80,25 @@ def round_json(round_: Round, phase: Phase) -> dict[str, Any]:
         "visibility": round_.visibility.value,
         "others_shown": others_shown(round_, phase),
         "duration_s": round_.duration_s,
+        "vote_duration_s": round_.vote_duration_s,
         "dot_budget": round_.dot_budget,
-        "timer": timer_json(round_),
+        "timer": timer_json(round_, phase),
     }
 
 
-def timer_json(round_: Round) -> dict[str, Any]:
-    """The round's timer; `now` lets a phone with a wrong clock count down correctly."""
+def timer_json(round_: Round, phase: Phase | None = None) -> dict[str, Any]:
+    """The round's timer; `now` lets a phone with a wrong clock count down correctly.
+    `phase` names the phase of the group that asks: a timer that times another phase
+    (the others still write while this table votes) is not shown as theirs. The live
+    stream sends it without, with `phase` and the phone compares (app.js)."""
+    ends_at, remaining = (
+        (round_.timer_ends_at, round_.timer_remaining_s) if phase is None
+        else timer_for_phase(round_, phase))
     return {
-        "ends_at": round_.timer_ends_at,
-        "remaining_s": round_.timer_remaining_s,
+        "ends_at": ends_at,
+        "remaining_s": remaining,
+        "phase": None if round_.timer_phase is None else round_.timer_phase.value,
+        "duration_s": timer_duration(round_),  # what a fresh start counts
         "now": steady_time(),  # the engine's clock: a wall-clock jump moves neither
     }
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from facilitator.domain.model import Method, Note, Round, Visibility
+from facilitator.domain.model import Method, Note, Phase, Round, Visibility
 
 ROUND_COLS = (
     "id, position, question, method, duration_s, visibility, dot_budget, multi_dots,"
-    " timer_ends_at, timer_remaining_s, title"
+    " timer_ends_at, timer_remaining_s, title, vote_duration_s, timer_phase"
 )
 GROUP_COLS = "id, name, code, position, colour, host"
 PARTICIPANT_COLS = "id, group_id, token, name, organisation, joined_at"
@@ -22,10 +22,12 @@ ACTION_COLS = "id, group_id, round_id, what, who, due, note_id, cluster_id"
 
 
 def to_round(row: tuple[Any, ...]) -> Round:
-    rid, pos, question, method, duration, visibility, budget, multi, ends_at, remaining, title = row
+    (rid, pos, question, method, duration, visibility, budget, multi, ends_at, remaining, title,
+     vote_duration, timer_phase) = row
     return Round(
         rid, pos, question, Method(method), duration, Visibility(visibility), budget,
-        bool(multi), ends_at, remaining, title,
+        bool(multi), ends_at, remaining, title, vote_duration,
+        Phase(timer_phase) if timer_phase else None,
     )
 
 

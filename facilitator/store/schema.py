@@ -144,13 +144,20 @@ MIGRATIONS: list[str] = [
     CREATE INDEX notes_client_note ON notes(client_note_id) WHERE client_note_id IS NOT NULL;
     ALTER TABLE workshop ADD COLUMN address TEXT NOT NULL DEFAULT 'je';
     """,
-    # next: what a group votes on is read without reading its wall (issue 17): the notes
+    # 6 -> 7: what a group votes on is read without reading its wall (issue 17): the notes
     # that are items (in no cluster, visible, not merged) are one range of this index,
     # and a cluster's notes another, so the vote phase's items and the check of a cast
     # vote cost the same at 40 and at 40,000 notes.
     """
     CREATE INDEX notes_items ON notes(group_id, round_id, cluster_id)
         WHERE deleted = 0 AND hidden = 0 AND merged_into IS NULL;
+    """,
+    # 7 -> 8: a timer per phase (it only adds columns).
+    # Voting gets its own time beside the round's duration (collecting), and the timer
+    # says which phase it times, so it stops when that phase ends, also after a restart.
+    """
+    ALTER TABLE rounds ADD COLUMN vote_duration_s INTEGER NOT NULL DEFAULT 300;
+    ALTER TABLE rounds ADD COLUMN timer_phase TEXT;
     """,
 ]
 

@@ -24,6 +24,7 @@ class RoundSpec:
     dot_budget: int = 3
     multi_dots: bool = False
     title: str = ""  # short topic for the report's headings; "" = from the question
+    vote_duration_s: int = 300  # the voting phase's own time (duration_s: collecting)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,9 +31,10 @@ class WriteMixin:
             "SELECT coalesce(max(position), -1) + 1 FROM rounds").fetchone()[0]
         cur = self._db.execute(
             "INSERT INTO rounds (position, question, method, duration_s, visibility,"
-            " dot_budget, multi_dots, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " dot_budget, multi_dots, title, vote_duration_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (position, spec.question, spec.method.value, spec.duration_s,
-             spec.visibility.value, spec.dot_budget, int(spec.multi_dots), spec.title),
+             spec.visibility.value, spec.dot_budget, int(spec.multi_dots), spec.title,
+             spec.vote_duration_s),
         )
         row = self._db.execute(
             f"SELECT {ROUND_COLS} FROM rounds WHERE id = ?", (rowid(cur),)).fetchone()
@@ -55,6 +56,12 @@ class WriteMixin:
         self._db.execute(
             "UPDATE rounds SET timer_ends_at = ?, timer_remaining_s = ? WHERE id = ?",
             (ends_at, remaining_s, round_id),
+        )
+
+    def set_timer_phase(self, round_id: int, phase: Phase | None) -> None:
+        self._db.execute(
+            "UPDATE rounds SET timer_phase = ? WHERE id = ?",
+            (None if phase is None else phase.value, round_id),
         )
 
     def add_participant(self, group_id: int, token: str, name: str, organisation: str,
@@ -227,9 +234,10 @@ class WriteMixin:
     def update_round(self, round_id: int, spec: RoundSpec) -> None:
         self._db.execute(
             "UPDATE rounds SET question = ?, method = ?, duration_s = ?, visibility = ?,"
-            " dot_budget = ?, multi_dots = ?, title = ? WHERE id = ?",
+            " dot_budget = ?, multi_dots = ?, title = ?, vote_duration_s = ? WHERE id = ?",
             (spec.question, spec.method.value, spec.duration_s, spec.visibility.value,
-             spec.dot_budget, int(spec.multi_dots), spec.title, round_id),
+             spec.dot_budget, int(spec.multi_dots), spec.title, spec.vote_duration_s,
+             round_id),
         )
 
     def has_content(self, *, group_id: int | None = None, round_id: int | None = None) -> bool:

@@ -490,8 +490,8 @@
         <translation>The participant server is not running.</translation>
     </message>
     <message>
-        <source>{group}: code {code}</source>
-        <translation>{group}: code {code}</translation>
+        <source>Tafelcodes</source>
+        <translation>Table codes</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1382,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
         <translation>Duration:</translation>
     </message>
     <message>
+        <source>Stemtijd:</source>
+        <translation>Voting time:</translation>
+    </message>
+    <message>
         <source>Briefjes:</source>
         <translation>Notes:</translation>
     </message>
@@ -1459,8 +1463,28 @@ If you quit, phones can no longer send anything. What participants type meanwhil
         <translation>&amp;Screen</translation>
     </message>
     <message>
+        <source>&amp;Tafel op de projector</source>
+        <translation>&amp;Table on the projector</translation>
+    </message>
+    <message>
         <source>Projector</source>
         <translation>Projector</translation>
+    </message>
+    <message>
+        <source>Hele zaal</source>
+        <translation>Whole room</translation>
+    </message>
+    <message>
+        <source>hele zaal</source>
+        <translation>whole room</translation>
+    </message>
+    <message>
+        <source>Projector: {where}</source>
+        <translation>Projector: {where}</translation>
+    </message>
+    <message>
+        <source>De projector toont: {where}. Kies een tafel via Projector &gt; Tafel op de projector.</source>
+        <translation>The projector shows: {where}. Choose a table with Projector &gt; Table on the projector.</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1671,14 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>Timer:</source>
         <translation>Timer:</translation>
+    </message>
+    <message>
+        <source>Schrijftijd:</source>
+        <translation>Writing time:</translation>
+    </message>
+    <message>
+        <source>Stemtijd:</source>
+        <translation>Voting time:</translation>
     </message>
     <message>
         <source>nog niet gestart</source>
@@ -1881,6 +1913,17 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>Sluiten</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>_Painted</name>
+    <message>
+        <source>Tijd is om</source>
+        <translation>Time is up</translation>
+    </message>
+    <message>
+        <source>Stemtijd {clock}</source>
+        <translation>Voting time {clock}</translation>
     </message>
 </context>
 <context>

@@ -70,8 +70,13 @@
     if (round && round.phase === "prepare") {
       out = t("duration", { min: Math.round(round.duration_s / 60) });
     } else if (counts) {
+      // A timer per phase: one that times another phase (the other tables still write
+      // while this one votes) is not this table's.
       var timer = round.timer;
-      if (timer.ends_at) {
+      var other = !!timer.phase && timer.phase !== round.phase;
+      if (other) {
+        out = "";
+      } else if (timer.ends_at) {
         var left = (timer.ends_at * 1000 - (Date.now() + S.clockOffset)) / 1000;
         out = left > 0 ? t("timerLeft", { time: fmt(left) }) : t("timerDone");
         running = left > 0;

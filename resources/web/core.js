@@ -100,16 +100,15 @@
 
   // -- language ---------------------------------------------------------------
 
-  function pickLanguage() {
+  // One language at a time: the page speaks the workshop's language (the server marks
+  // the page data-language="en", and /api/state says workshop.language), whatever the
+  // browser's, so the chrome matches the questions; a person's own choice (the EN/NL
+  // button, kept in fac.lang) wins.
+  function pickLanguage(workshopLanguage) {
     var saved = load("fac.lang", null);
     if (saved === "nl" || saved === "en") return saved;
-    var prefs = navigator.languages || [navigator.language || "nl"];
-    for (var i = 0; i < prefs.length; i++) {
-      var p = String(prefs[i]).toLowerCase();
-      if (p.indexOf("nl") === 0) return "nl";
-      if (p.indexOf("en") === 0) return "en";
-    }
-    return "nl";
+    var given = workshopLanguage || document.documentElement.getAttribute("data-language");
+    return given === "en" ? "en" : "nl";
   }
   function t(key, vars) {
     var table = window.I18N[S.lang] || window.I18N.nl;

@@ -35,8 +35,10 @@
   function applyState(data) {
     S.state = data;
     S.seq = data.seq;
-    if ((data.workshop.address === "u" ? "u" : "je") !== S.address) {
+    var lang = F.pickLanguage(data.workshop.language);
+    if ((data.workshop.address === "u" ? "u" : "je") !== S.address || lang !== S.lang) {
       S.address = data.workshop.address === "u" ? "u" : "je";
+      S.lang = lang;
       F.applyLanguage();
     }
     S.max = data.limits.note_max_chars;

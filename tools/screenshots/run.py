@@ -167,12 +167,10 @@ def make_screenshots(out_dir: Path) -> list[Path]:
                 widget.grab().save(str(target))
                 written.append(target)
 
-            # Before the round: a table still preparing shows how to join.
-            second = session.state.rounds[1]
-            window.round_bar.select_round(second.id)
-            _wait_for(lambda: projector.current_view_name() == "join")
+            # How to join, for the whole room (key 1), then back to following the phase.
+            projector.set_mode("join")
             grab("projector-join.png", projector)
-            window.round_bar.select_round(round_.id)
+            projector.set_mode("auto")
             _wait_for(lambda: projector.current_view_name() == "question")
             grab("projector-question.png", projector)
 

@@ -105,6 +105,12 @@ class RoundsTab(QWidget):
         self.duration_spin.setKeyboardTracking(False)
         self.duration_spin.valueChanged.connect(self.commit)
         self.suggested_label = plain_label()
+        self.vote_spin = QSpinBox()  # voting's own time (a timer per phase)
+        self.vote_spin.setObjectName("vote-minutes")
+        self.vote_spin.setRange(1, 240)
+        self.vote_spin.setSuffix(self.tr(" min"))
+        self.vote_spin.setKeyboardTracking(False)
+        self.vote_spin.valueChanged.connect(self.commit)
         self.visibility_combo = QComboBox()
         self.visibility_combo.addItem(self.tr("direct zichtbaar"), Visibility.VISIBLE.value)
         self.visibility_combo.addItem(self.tr("verborgen tot onthullen"),
@@ -131,6 +137,7 @@ class RoundsTab(QWidget):
         form.addRow(self.tr("Methode:"), self.method_combo)
         form.addRow("", self.instruction_label)
         form.addRow(self.tr("Duur:"), duration_row)
+        form.addRow(self.tr("Stemtijd:"), self.vote_spin)
         form.addRow(self.tr("Briefjes:"), self.visibility_combo)
         form.addRow(self.tr("Stippen:"), dots_row)
         form.addRow("", self.multi_check)
@@ -182,6 +189,7 @@ class RoundsTab(QWidget):
                 self.title_edit.setText(round_.title)
             self.method_combo.setCurrentIndex(self.method_combo.findData(round_.method.value))
             self.duration_spin.setValue(max(1, round(round_.duration_s / 60)))
+            self.vote_spin.setValue(max(1, round(round_.vote_duration_s / 60)))
             self.visibility_combo.setCurrentIndex(
                 self.visibility_combo.findData(round_.visibility.value))
             self.dots_spin.setValue(round_.dot_budget)
@@ -261,6 +269,7 @@ class RoundsTab(QWidget):
             dot_budget=self.dots_spin.value(),
             multi_dots=self.multi_check.isChecked(),
             title=self.title_edit.text().strip(),
+            vote_duration_s=self.vote_spin.value() * 60,
         )
 
     def commit_if_complete(self) -> None:
@@ -282,7 +291,8 @@ class RoundsTab(QWidget):
 
 def _spec_of(round_: Round) -> RoundSpec:
     return RoundSpec(round_.question, round_.method, round_.duration_s, round_.visibility,
-                     round_.dot_budget, round_.multi_dots, round_.title)
+                     round_.dot_budget, round_.multi_dots, round_.title,
+                     round_.vote_duration_s)
 
 
 def _short(text: str, limit: int = 200) -> str:

@@ -13,19 +13,33 @@ from __future__ import annotations
 import functools
 import math
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHideEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QWidget
 
-from facilitator.domain.model import Group
+from facilitator.domain.clock import steady_time
+from facilitator.domain.model import Group, Phase
 from facilitator.domain.ranking import RankedItem, top
+from facilitator.domain.timer import clock_text, timer_ended
 from facilitator.ui.projector.common import (
     ACCENT,
+    ENDED_BG,
+    ENDED_INK,
     INK,
     MUTED,
     NOTE,
     PAPER,
     Context,
+    Spoken,
     elide,
     projector_font,
     white_palette,
@@ -42,17 +56,18 @@ _TIE = QColor("#b35c00")
 _CLUSTER_HEAD = QColor("#e9ecef")
 
 
-def fitted(text: str, rect: QRectF, start_px: float, min_px: float = 11,
-           bold: bool = False) -> QFont:
+def fitted(
+    text: str, rect: QRectF, start_px: float, min_px: float = 11, bold: bool = False
+) -> QFont:
     """The largest font (from start_px down) at which `text` fits `rect` wrapped."""
-    px = _fitted_px(text, round(rect.width()), round(rect.height()), int(start_px),
-                    int(min_px), bold)
+    px = _fitted_px(
+        text, round(rect.width()), round(rect.height()), int(start_px), int(min_px), bold
+    )
     return projector_font(px, bold)
 
 
 @functools.lru_cache(maxsize=4096)
-def _fitted_px(text: str, width: int, height: int, start_px: int, min_px: int,
-               bold: bool) -> float:
+def _fitted_px(text: str, width: int, height: int, start_px: int, min_px: int, bold: bool) -> float:
     """Cached: a wall repaints on every change, its notes' texts rarely change."""
     rect = QRectF(0, 0, width, height)
     px = float(max(min_px, start_px))
@@ -63,19 +78,50 @@ def _fitted_px(text: str, width: int, height: int, start_px: int, min_px: int,
         px = max(float(min_px), px * 0.9)
 
 
-class _Painted(QWidget):
-    """Base: white background, a title line, and the list of texts drawn last time."""
+class _Painted(Spoken, QWidget):
+    """Base: white background, a title line, and the list of texts drawn last time; its
+    texts in the workshop's language (Spoken)."""
 
     name = ""
+
+    shows_vote_timer = False  # the results and the plenary show the vote's time
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._texts: list[str] = []
+        self._clock_shown = ""
         white_palette(self)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(500)
+        self._ticker.timeout.connect(self._tick)
 
     def refresh(self) -> None:
         self.update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.shows_vote_timer:
+            self._ticker.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._ticker.stop()
+
+    def vote_clock(self) -> str:
+        """The vote's time as the room reads it ("Stemtijd 02:41", "Tijd is om"); "" when
+        the timer does not time the vote (a timer per phase, domain/timer.py)."""
+        round_ = self.context.round()
+        if round_ is None or round_.timer_phase is not Phase.VOTE:
+            return ""
+        now = steady_time()
+        if timer_ended(round_, now):
+            return self.tr("Tijd is om")
+        return self.tr("Stemtijd {clock}").format(clock=clock_text(round_, now))
+
+    def _tick(self) -> None:
+        if self.vote_clock() != self._clock_shown:
+            self.update()  # repaint only when the shown seconds change
 
     def shown_texts(self) -> list[str]:
         """Every text drawn in the last paint (tests check for leaks and contents)."""
@@ -84,19 +130,43 @@ class _Painted(QWidget):
     def px(self, fraction: float) -> float:
         return max(8.0, fraction * self.height())
 
-    def _text(self, painter: QPainter, rect: QRectF, text: str, font: QFont,
-              colour: QColor = INK, flags: Qt.AlignmentFlag = _LEFT) -> None:
+    def _text(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        text: str,
+        font: QFont,
+        colour: QColor = INK,
+        flags: Qt.AlignmentFlag = _LEFT,
+    ) -> None:
         painter.setFont(font)
         painter.setPen(colour)
         painter.drawText(rect, int(flags | _WRAP), text)
         self._texts.append(text)
 
     def _title(self, painter: QPainter, text: str) -> float:
-        """Draws the title line; returns where the content below it starts."""
+        """Draws the title line (and the vote's time at its right, where shown); returns
+        where the content below it starts."""
         margin = self.px(0.035)
         rect = QRectF(margin, margin * 0.7, self.width() - 2 * margin, self.px(0.075))
-        self._text(painter, rect, elide(text, 110), fitted(text, rect, self.px(0.05),
-                                                           bold=True))
+        self._clock_shown = self.vote_clock() if self.shows_vote_timer else ""
+        if self._clock_shown:
+            aside = QRectF(
+                rect.right() - rect.width() * 0.3, rect.top(), rect.width() * 0.3, rect.height()
+            )
+            rect.setRight(aside.left() - margin * 0.5)
+            ended = self._clock_shown == self.tr("Tijd is om")
+            if ended:
+                painter.fillRect(aside, ENDED_BG)
+            self._text(
+                painter,
+                aside,
+                self._clock_shown,
+                projector_font(self.px(0.05), True),
+                ENDED_INK if ended else ACCENT,
+                _RIGHT,
+            )
+        self._text(painter, rect, elide(text, 110), fitted(text, rect, self.px(0.05), bold=True))
         return rect.bottom() + margin * 0.5
 
 
@@ -109,8 +179,11 @@ class WallView(_Painted):
         ctx = self.context
         if ctx.group_id is None or ctx.round_id is None:
             return []
-        notes = [n for n in ctx.state.notes_of(ctx.group_id, ctx.round_id)
-                 if not n.hidden and n.merged_into is None]
+        notes = [
+            n
+            for n in ctx.state.notes_of(ctx.group_id, ctx.round_id)
+            if not n.hidden and n.merged_into is None
+        ]
         columns: list[tuple[str, list[str]]] = []
         for cluster in ctx.state.clusters_of(ctx.group_id, ctx.round_id):
             members = [n.text for n in notes if n.cluster_id == cluster.id]
@@ -123,7 +196,7 @@ class WallView(_Painted):
             per_column = max(longest, 3, math.ceil(len(loose) / free))
             for start in range(0, len(loose), per_column):
                 title = self.tr("Nog niet ingedeeld") if columns and start == 0 else ""
-                columns.append((title, loose[start:start + per_column]))
+                columns.append((title, loose[start : start + per_column]))
         return columns
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -132,15 +205,22 @@ class WallView(_Painted):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         group, round_ = self.context.group(), self.context.round()
-        title = " · ".join(x for x in (group.name if group else "",
-                                       round_.question if round_ else "") if x)
+        title = " · ".join(
+            x for x in (group.name if group else "", round_.question if round_ else "") if x
+        )
         y0 = self._title(painter, title)
         columns = self.columns()
         margin = self.px(0.035)
         area = QRectF(margin, y0, self.width() - 2 * margin, self.height() - y0 - margin)
         if not columns:
-            self._text(painter, area, self.tr("Nog geen briefjes"),
-                       projector_font(self.px(0.06)), MUTED, _CENTRE)
+            self._text(
+                painter,
+                area,
+                self.tr("Nog geen briefjes"),
+                projector_font(self.px(0.06)),
+                MUTED,
+                _CENTRE,
+            )
             painter.end()
             return
         bands = math.ceil(len(columns) / _MAX_COLUMNS)
@@ -152,8 +232,11 @@ class WallView(_Painted):
         most = max(1, max(len(m) for _t, m in columns))
         card_h = min((band_h - head_h - gap * most) / most, self.px(0.24))
         head_rect = QRectF(0, 0, col_w - 2 * gap, head_h - gap / 2)
-        head_font = min((fitted(t, head_rect, self.px(0.04), bold=True) for t, _m in columns
-                         if t), key=lambda f: f.pixelSize(), default=None)
+        head_font = min(
+            (fitted(t, head_rect, self.px(0.04), bold=True) for t, _m in columns if t),
+            key=lambda f: f.pixelSize(),
+            default=None,
+        )
         card_rect = QRectF(0, 0, col_w - 2 * gap, card_h - gap)
         card_fonts = {t: fitted(t, card_rect, self.px(0.036)) for _t, m in columns for t in m}
         sizes = sorted(f.pixelSize() for f in card_fonts.values())
@@ -181,9 +264,10 @@ class WallView(_Painted):
 
 
 class ResultsView(_Painted):
-    """The live dot ranking of the selected table: bars, dots, ties marked "gelijk"."""
+    """The live dot ranking of the pinned table: bars, dots, ties marked "gelijk"."""
 
     name = "results"
+    shows_vote_timer = True
 
     def ranking(self) -> list[RankedItem]:
         ctx = self.context
@@ -197,24 +281,36 @@ class ResultsView(_Painted):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         group = ctx.group()
-        y = self._title(painter, self.tr("Stemmen · {group}").format(
-            group=group.name if group else ""))
+        y = self._title(
+            painter, self.tr("Stemmen · {group}").format(group=group.name if group else "")
+        )
         margin = self.px(0.035)
         width = self.width() - 2 * margin
         if ctx.group_id is not None and ctx.round_id is not None:
             sub = QRectF(margin, y, width, self.px(0.05))
-            self._text(painter, sub, self.tr("{voters} van {joined} deelnemers stemden · "
-                                             "{dots} stippen").format(
-                voters=ctx.state.voter_count(ctx.group_id, ctx.round_id),
-                joined=ctx.state.participant_count(ctx.group_id),
-                dots=ctx.state.dot_count(ctx.group_id, ctx.round_id)),
-                projector_font(self.px(0.034)), MUTED)
+            self._text(
+                painter,
+                sub,
+                self.tr("{voters} van {joined} deelnemers stemden · {dots} stippen").format(
+                    voters=ctx.state.voter_count(ctx.group_id, ctx.round_id),
+                    joined=ctx.state.participant_count(ctx.group_id),
+                    dots=ctx.state.dot_count(ctx.group_id, ctx.round_id),
+                ),
+                projector_font(self.px(0.034)),
+                MUTED,
+            )
             y = sub.bottom() + margin * 0.4
         items = self.ranking()[:_RESULT_ROWS]
         area = QRectF(margin, y, width, self.height() - y - margin)
         if not items:
-            self._text(painter, area, self.tr("Nog niets om op te stemmen"),
-                       projector_font(self.px(0.06)), MUTED, _CENTRE)
+            self._text(
+                painter,
+                area,
+                self.tr("Nog niets om op te stemmen"),
+                projector_font(self.px(0.06)),
+                MUTED,
+                _CENTRE,
+            )
             painter.end()
             return
         row_h = min(area.height() / len(items), self.px(0.12))
@@ -226,24 +322,39 @@ class ResultsView(_Painted):
             top_y = area.top() + n * row_h
             row = QRectF(area.left(), top_y, width, row_h * 0.9)
             voted = item.dots > 0
-            self._text(painter, QRectF(row.left(), top_y, rank_w, row.height()),
-                       f"{item.rank}." if voted else "–", projector_font(row_h * 0.42, True),
-                       INK if voted else MUTED)
+            self._text(
+                painter,
+                QRectF(row.left(), top_y, rank_w, row.height()),
+                f"{item.rank}." if voted else "–",
+                projector_font(row_h * 0.42, True),
+                INK if voted else MUTED,
+            )
             label_rect = QRectF(row.left() + rank_w, top_y, label_w, row.height())
             label = elide(item.label, 120)
-            self._text(painter, label_rect, label,
-                       fitted(label, label_rect, row_h * 0.4, bold=voted and item.rank == 1),
-                       INK if voted else MUTED)
-            bar = QRectF(bar_x, top_y + row.height() * 0.2, bar_max * item.dots / most,
-                         row.height() * 0.6)
+            self._text(
+                painter,
+                label_rect,
+                label,
+                fitted(label, label_rect, row_h * 0.4, bold=voted and item.rank == 1),
+                INK if voted else MUTED,
+            )
+            bar = QRectF(
+                bar_x, top_y + row.height() * 0.2, bar_max * item.dots / most, row.height() * 0.6
+            )
             painter.fillRect(bar, _BAR)
             count = QRectF(bar.right() + self.px(0.012), top_y, self.px(0.09), row.height())
-            self._text(painter, count, str(item.dots), projector_font(row_h * 0.42, True),
-                       INK if voted else MUTED)
+            self._text(
+                painter,
+                count,
+                str(item.dots),
+                projector_font(row_h * 0.42, True),
+                INK if voted else MUTED,
+            )
             if item.tied:
                 tie = QRectF(count.right(), top_y, self.px(0.13), row.height())
-                self._text(painter, tie, self.tr("gelijk"),
-                           projector_font(row_h * 0.32, True), _TIE)
+                self._text(
+                    painter, tie, self.tr("gelijk"), projector_font(row_h * 0.32, True), _TIE
+                )
         painter.end()
 
 
@@ -251,6 +362,7 @@ class PlenaryView(_Painted):
     """Each table's top three for the round, side by side, to compare in plenary."""
 
     name = "plenary"
+    shows_vote_timer = True
 
     def tops(self) -> list[tuple[Group, list[RankedItem]]]:
         ctx = self.context
@@ -263,21 +375,30 @@ class PlenaryView(_Painted):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         round_ = self.context.round()
-        y = self._title(painter, self.tr("Top drie per tafel · {question}").format(
-            question=round_.question if round_ else ""))
+        y = self._title(
+            painter,
+            self.tr("Top drie per tafel · {question}").format(
+                question=round_.question if round_ else ""
+            ),
+        )
         everyone = self.tops()
         tops = [(g, items) for g, items in everyone if items]
         waiting = [g.name for g, items in everyone if not items]
         margin, gap = self.px(0.035), self.px(0.015)
         area = QRectF(margin, y, self.width() - 2 * margin, self.height() - y - margin)
         if not tops:
-            self._text(painter, area, self.tr("Nog geen stemmen in deze ronde"),
-                       projector_font(self.px(0.06)), MUTED, _CENTRE)
+            self._text(
+                painter,
+                area,
+                self.tr("Nog geen stemmen in deze ronde"),
+                projector_font(self.px(0.06)),
+                MUTED,
+                _CENTRE,
+            )
             painter.end()
             return
         if waiting:  # tables without votes get one line, the others the room
-            footer = QRectF(area.left(), area.bottom() - self.px(0.06), area.width(),
-                            self.px(0.06))
+            footer = QRectF(area.left(), area.bottom() - self.px(0.06), area.width(), self.px(0.06))
             text = self.tr("Nog geen stemmen: {tables}").format(tables=", ".join(waiting))
             self._text(painter, footer, text, fitted(text, footer, self.px(0.036)), MUTED)
             area.setBottom(footer.top() - gap)
@@ -288,42 +409,80 @@ class PlenaryView(_Painted):
         name_h = min(card_h * 0.2, self.px(0.07))
         pad = gap
         body_h = card_h - gap - name_h - pad
-        line_h = min(body_h / max(3, max((len(items[:4]) for _g, items in tops), default=3)),
-                     self.px(0.15))
+        line_h = min(
+            body_h / max(3, max((len(items[:4]) for _g, items in tops), default=3)), self.px(0.15)
+        )
         dots_w = self.px(0.06)
         text_rect = QRectF(0, 0, card_w - 2 * pad - dots_w, line_h * 0.92)
         start = min(line_h * 0.42, self.px(0.045))
-        item_px = min((fitted(self._item_text(i), text_rect, start, self.px(0.022), True)
-                       .pixelSize() for _g, items in tops for i in items[:4]), default=start)
+        item_px = min(
+            (
+                fitted(self._item_text(i), text_rect, start, self.px(0.022), True).pixelSize()
+                for _g, items in tops
+                for i in items[:4]
+            ),
+            default=start,
+        )
         for index, (group, items) in enumerate(tops):
             row, col = divmod(index, cols)
-            card = QRectF(area.left() + col * (card_w + gap), area.top() + row * (card_h + gap),
-                          card_w, card_h)
+            card = QRectF(
+                area.left() + col * (card_w + gap),
+                area.top() + row * (card_h + gap),
+                card_w,
+                card_h,
+            )
             painter.setPen(QPen(QColor("#adb5bd"), 2))
             painter.setBrush(PAPER)
             painter.drawRect(card)
             colour = QColor(group.colour) if QColor.isValidColorName(group.colour) else NOTE
             painter.fillRect(QRectF(card.left(), card.top(), card.width(), gap * 0.8), colour)
-            name_rect = QRectF(card.left() + pad, card.top() + gap, card.width() - 2 * pad,
-                               name_h)
-            self._text(painter, name_rect, group.name,
-                       fitted(group.name, name_rect, name_h * 0.7, bold=True))
+            name_rect = QRectF(card.left() + pad, card.top() + gap, card.width() - 2 * pad, name_h)
+            self._text(
+                painter,
+                name_rect,
+                group.name,
+                fitted(group.name, name_rect, name_h * 0.7, bold=True),
+            )
             body = QRectF(card.left() + pad, name_rect.bottom(), card.width() - 2 * pad, body_h)
             for n, item in enumerate(items[:4]):
                 line = QRectF(body.left(), body.top() + n * line_h, body.width(), line_h)
-                self._text(painter, line.adjusted(0, 0, -dots_w, 0), self._item_text(item),
-                           projector_font(item_px, bold=item.rank == 1))
+                self._text(
+                    painter,
+                    line.adjusted(0, 0, -dots_w, 0),
+                    self._item_text(item),
+                    projector_font(item_px, bold=item.rank == 1),
+                )
                 number = QRectF(line.right() - dots_w, line.top(), dots_w, line.height())
                 if not item.tied:
-                    self._text(painter, number, str(item.dots), projector_font(item_px, True),
-                               ACCENT, _RIGHT)
+                    self._text(
+                        painter,
+                        number,
+                        str(item.dots),
+                        projector_font(item_px, True),
+                        ACCENT,
+                        _RIGHT,
+                    )
                     continue
-                upper, lower = number.adjusted(0, 0, 0, -line_h / 2), number.adjusted(
-                    -dots_w, line_h / 2, 0, 0)
-                self._text(painter, upper, str(item.dots), projector_font(item_px, True), _TIE,
-                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
-                self._text(painter, lower, self.tr("gelijk"), projector_font(item_px * 0.6, True),
-                           _TIE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                upper, lower = (
+                    number.adjusted(0, 0, 0, -line_h / 2),
+                    number.adjusted(-dots_w, line_h / 2, 0, 0),
+                )
+                self._text(
+                    painter,
+                    upper,
+                    str(item.dots),
+                    projector_font(item_px, True),
+                    _TIE,
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                )
+                self._text(
+                    painter,
+                    lower,
+                    self.tr("gelijk"),
+                    projector_font(item_px * 0.6, True),
+                    _TIE,
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                )
         painter.end()
 
     @staticmethod

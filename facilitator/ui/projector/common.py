@@ -1,25 +1,34 @@
 """What every projector view shares: what to show (Context), high-contrast colours, and
-labels whose type grows with the window height.
+labels whose type grows with the window height, and the language the room reads.
 
 Why scale by height: the same view must read from the back of a hall on a 1080p beamer
 and still fit a small test window; a size as a fraction of the height does both. All
 user text (questions, notes, group names) goes into labels set to plain text, or is
 drawn with QPainter.drawText, which never parses markup.
 
+Why the views translate by themselves: the room reads the workshop's language
+(Workshop.language), while the laptop's interface may be in another; Qt's installed
+translator serves the interface. So every view's `tr` is `Spoken.tr`, which looks the
+text up in the workshop language's own translator (the same .qm the interface uses, so
+tools/translations.py still finds and checks every string), and the views re-set their
+texts on every refresh, so a changed workshop language shows at once.
+
 No signals.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from facilitator.domain.model import Group, Round
+from facilitator.ui.i18n import LANGUAGES, SOURCE_LANGUAGE, app_translator
 from facilitator.ui.state import WorkshopState
 
 if TYPE_CHECKING:
@@ -35,9 +44,33 @@ ENDED_INK = QColor("#7a4a00")
 FONT_FAMILY = "DejaVu Sans"
 
 
+@functools.cache
+def _translator(language: str) -> QTranslator | None:
+    """One translator per language, loaded once (the projector translates on every
+    refresh); never installed, so the interface's language is untouched."""
+    return app_translator(language)
+
+
+def speak(language: str, contexts: str | tuple[str, ...], source: str) -> str:
+    """`source` (Dutch, as written in the code) in `language`, looked up under the first
+    of `contexts` that has it; Dutch for a language the app has no translation for."""
+    if language == SOURCE_LANGUAGE or language not in LANGUAGES:
+        return source
+    translator = _translator(language)
+    if translator is None:
+        return source
+    for context in (contexts,) if isinstance(contexts, str) else contexts:
+        translated = translator.translate(context, source)
+        if translated:
+            return translated
+    return source
+
+
 @dataclass
 class Context:
-    """Where the projector reads from; group and round follow the main window."""
+    """Where the projector reads from: the pinned table (None: the whole room) and the
+    round the phones are in; both set by ProjectorWindow, never by the laptop's
+    selection."""
 
     state: WorkshopState
     server: ParticipantServer | None  # None when phones cannot join
@@ -51,6 +84,10 @@ class Context:
     def round(self) -> Round | None:
         return self.state.round(self.round_id) if self.round_id is not None else None
 
+    def language(self) -> str:
+        """The workshop's language: what the room reads, whatever the laptop's is."""
+        return self.state.workshop.language
+
     def event_url(self) -> str:
         if self.server is None or not self.address():
             return ""
@@ -61,7 +98,7 @@ def short_url(url: str) -> str:
     """What people type: without http:// and the trailing slash (browsers add both)."""
     for prefix in ("http://", "https://"):
         if url.startswith(prefix):
-            url = url[len(prefix):]
+            url = url[len(prefix) :]
     return url.rstrip("/")
 
 
@@ -87,7 +124,19 @@ def white_palette(widget: QWidget) -> None:
     widget.setAutoFillBackground(True)
 
 
-class ScaledView(QWidget):
+class Spoken:
+    """Mixin: `self.tr` speaks the workshop's language (see the module docstring). The
+    contexts are the class names along the MRO, as PySide's own `tr` looks them up (a
+    string in a base class's method is filed under that base by lupdate)."""
+
+    context: Context
+
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        names = tuple(cls.__name__ for cls in type(self).__mro__)
+        return speak(self.context.language(), names, source)
+
+
+class ScaledView(Spoken, QWidget):
     """A view whose labels' type is a fraction of its height. No signals."""
 
     name = ""
@@ -98,8 +147,13 @@ class ScaledView(QWidget):
         self._scaled: list[tuple[QLabel, float, bool]] = []
         white_palette(self)
 
-    def label(self, fraction: float, bold: bool = False, colour: QColor = INK,
-              align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
+    def label(
+        self,
+        fraction: float,
+        bold: bool = False,
+        colour: QColor = INK,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> QLabel:
         label = QLabel()
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
@@ -114,8 +168,18 @@ class ScaledView(QWidget):
     def px(self, fraction: float) -> int:
         return max(8, int(fraction * self.height()))
 
+    def forget(self, label: QLabel) -> None:
+        """Stop scaling a label that is about to go (a table's code when tables change)."""
+        self._scaled = [entry for entry in self._scaled if entry[0] is not label]
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.rescale()
+
+    def rescale(self) -> None:
+        """Every label's type from the current height."""
+        if self.height() <= 0:
+            return
         for label, fraction, bold in self._scaled:
             label.setFont(projector_font(self.px(fraction), bold))
         margin = self.px(0.035)

@@ -34,6 +34,7 @@ from facilitator.ui.projector.common import (
     MUTED,
     NOTE,
     Context,
+    Spoken,
     projector_font,
     white_palette,
 )
@@ -45,7 +46,7 @@ _THROTTLE_MS = 2000
 _WORDS = 28
 
 
-class ThemeView(QWidget):
+class ThemeView(Spoken, QWidget):
     """Word cloud (left, two thirds) and suggested themes (right). No signals."""
 
     name = "themes"

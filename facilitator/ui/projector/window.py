@@ -1,10 +1,24 @@
 """The projector window: one top-level window for the second screen, full screen on the
 screen the facilitator picks, showing one of six views.
 
+Why it shows the room, not the laptop's selection: while the facilitator clicks through
+the tables on the laptop (to hide a note on table 3, to check table 5), the room keeps
+looking at what it was shown. So the projector's table is its own choice (`set_table`,
+Projector > Tafel op de projector; None is the whole room) and its round is the round
+the phones are in (the workshop's active round). Choosing a table's view (wall,
+results) by hand pins the table the laptop shows at that moment; after that, only that
+menu (or another table's view chosen by hand) changes it.
+
 Why it follows the phase: during a session the facilitator's hands are on the wall, not on
-the projector; so by default the projector shows what the selected table's phase calls
-for (prepare: join, collect: question, group: wall, vote and closed: results). A manual
-choice (menu, or keys 1-6; 0 for automatic) overrides that until set back.
+the projector; so by default the projector shows what the phase calls for: for a pinned
+table its phase (prepare: join, collect: question, group: wall, vote and closed:
+results), for the whole room the phase of the tables furthest behind (prepare: join,
+collect: question, group: themes, vote and closed: plenary). A manual choice (menu, or
+keys 1-6; 0 for automatic) overrides that until set back.
+
+The texts the room reads are in the workshop's language (Workshop.language), whatever
+the laptop's interface language is (common.Context.speak); the window's own title and
+menu labels are the facilitator's, in the interface language.
 
 Keys on the projector window: 1-6 choose a view, 0 automatic, F11 full screen on/off,
 Esc leaves full screen, or closes the window when it is not full screen.
@@ -13,6 +27,7 @@ Signals:
     viewChanged(str): the name of the view now shown ("join", "question", "wall",
         "results", "plenary", "themes").
     modeChanged(str): "auto" or the name of the view chosen by hand.
+    tableChanged(object): the pinned table's group id, or None for the whole room.
 """
 
 from __future__ import annotations
@@ -45,6 +60,14 @@ FOLLOWS = {
     Phase.VOTE: "results",
     Phase.CLOSED: "results",
 }
+ROOM_FOLLOWS = {
+    Phase.PREPARE: "join",
+    Phase.COLLECT: "question",
+    Phase.GROUP: "themes",
+    Phase.VOTE: "plenary",
+    Phase.CLOSED: "plenary",
+}
+TABLE_VIEWS = ("wall", "results")  # choosing one by hand pins the laptop's table
 WINDOWED_SIZE = (1280, 720)
 
 
@@ -58,15 +81,23 @@ class ProjectorWindow(QWidget):
 
     viewChanged = Signal(str)
     modeChanged = Signal(str)
+    tableChanged = Signal(object)
 
-    def __init__(self, state: WorkshopState, server: ParticipantServer | None,
-                 address: Callable[[], str],
-                 clock: Callable[[], float] = steady_time, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: WorkshopState,
+        server: ParticipantServer | None,
+        address: Callable[[], str],
+        clock: Callable[[], float] = steady_time,
+        parent: QWidget | None = None,
+        laptop_table: Callable[[], int | None] = lambda: None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Facilitator — projector"))
         self.setObjectName("projector")
         white_palette(self)
         self.context = Context(state, server, address)
+        self._laptop_table = laptop_table  # the table the laptop shows, read when pinning
         self.views: dict[str, ProjectorView] = {
             "join": JoinView(self.context),
             "question": QuestionView(self.context, clock),
@@ -113,27 +144,59 @@ class ProjectorWindow(QWidget):
         return self._mode
 
     def set_mode(self, mode: str) -> None:
+        """Show `mode` (a view's name, or AUTO). A table's view chosen by hand pins the
+        table the laptop shows now, so "show this wall" shows this wall, and keeps it."""
         if mode != AUTO and mode not in self.views:
             raise ValueError(mode)
+        if mode in TABLE_VIEWS:
+            laptop = self._laptop_table()
+            if laptop is not None:
+                self.set_table(laptop)
         if mode != self._mode:
             self._mode = mode
             self.modeChanged.emit(mode)
         self.refresh()
 
-    def set_group(self, group_id: int | None) -> None:
-        self.context.group_id = group_id
-        self.refresh()
+    def table(self) -> int | None:
+        """The pinned table's group id; None: the whole room."""
+        return self.context.group_id
 
-    def set_round(self, round_id: int | None) -> None:
-        self.context.round_id = round_id
+    def set_table(self, group_id: int | None) -> None:
+        """Pin the projector to a table (None: the whole room), whatever the laptop
+        selects afterwards."""
+        if group_id is not None and self.context.state.group(group_id) is None:
+            group_id = None
+        if group_id != self.context.group_id:
+            self.context.group_id = group_id
+            self.tableChanged.emit(group_id)
         self.refresh()
 
     def followed_view(self) -> str:
-        """The view the selected table's phase calls for."""
+        """The view the pinned table's phase (or the room's) calls for."""
         ctx = self.context
-        if ctx.round_id is None or ctx.group_id is None:
+        if ctx.round_id is None:
             return "join"
-        return FOLLOWS[ctx.state.phase(ctx.round_id, ctx.group_id)]
+        if ctx.group_id is not None:
+            return FOLLOWS[ctx.state.phase(ctx.round_id, ctx.group_id)]
+        phases = [ctx.state.phase(ctx.round_id, g.id) for g in ctx.state.groups]
+        if not phases:
+            return "join"
+        order = list(Phase)
+        return ROOM_FOLLOWS[min(phases, key=order.index)]  # the tables furthest behind
+
+    def _follow_the_room(self) -> None:
+        """The round is the one the phones are in; a pinned table that was deleted falls
+        back to the whole room."""
+        ctx = self.context
+        state = ctx.state
+        active = state.workshop.active_round_id
+        if active is None or state.round(active) is None:
+            rounds = sorted(state.rounds, key=lambda r: r.position)
+            active = rounds[0].id if rounds else None
+        ctx.round_id = active
+        if ctx.group_id is not None and state.group(ctx.group_id) is None:
+            ctx.group_id = None
+            self.tableChanged.emit(None)
 
     def current_view_name(self) -> str:
         return self._shown
@@ -143,6 +206,7 @@ class ProjectorWindow(QWidget):
 
     def refresh(self, _events: Sequence[Event] | None = None) -> None:
         """Pick the view (mode or phase) and let it re-read; one cheap pass per batch."""
+        self._follow_the_room()
         name = self.followed_view() if self._mode == AUTO else self._mode
         view = self.views[name]
         view.refresh()

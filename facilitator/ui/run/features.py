@@ -5,8 +5,10 @@ Why a part of its own: the main window composes the panels that prepare and show
 running rounds (timer, overview, projector) reads the same WorkshopState and submits
 through the same bridge. This part builds its widgets, its actions (with their keys) and
 its two menus (Timer, Projector); the main window places them (toolbar, dock, menu bar,
-Beeld menu), tells it which group and round are shown (show_group, show_round) and closes
-the projector when it closes.
+Beeld menu), tells it which group and round are shown (show_group, show_round: the
+overview and the timer follow them, the projector does not: it shows the table it was set
+to, Projector > Tafel op de projector, and the phones' round) and closes the projector
+when it closes.
 
 Keys on the main window: Ctrl+P starts or pauses the timer (not Space: Space presses the
 focused button, as everywhere), Ctrl+= adds a minute, F5 opens the projector, 0-6 choose
@@ -18,7 +20,7 @@ Signals (RunFeatures): none of its own; see TimerBar, OverviewTable, ProjectorWi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
+from facilitator.engine import Event, GroupsChanged
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.projector import AUTO, ProjectorWindow
 from facilitator.ui.run.overview import OverviewTable
@@ -63,7 +66,9 @@ class RunFeatures(QObject):
         self.timer_bar = TimerBar(state, bridge.submit, current_round_id)
         self.overview = OverviewTable(state, server)
         self.overview_title = self.tr("Overzicht van alle groepen")
-        self.projector = ProjectorWindow(state, server, address, parent=window)
+        self.projector = ProjectorWindow(state, server, address, parent=window,
+                                         laptop_table=current_group_id)
+        self._state = state
 
         self.toolbar = QToolBar(self.tr("Timer en projector"), window)
         self.toolbar.setObjectName("toolbar-run")  # saveState needs a stable name
@@ -71,6 +76,9 @@ class RunFeatures(QObject):
         self._build_actions()
         self._build_menus()
         self.projector.modeChanged.connect(self._on_mode)
+        self.projector.tableChanged.connect(self._on_table)
+        self._on_table(self.projector.table())
+        state.applied.connect(self._on_applied)
 
     # -- building -----------------------------------------------------------------------
 
@@ -117,11 +125,17 @@ class RunFeatures(QObject):
         self.screen_menu = self.projector_menu.addMenu(self.tr("&Scherm"))
         self.screen_menu.aboutToShow.connect(self.rebuild_screen_menu)
         self.rebuild_screen_menu()
+        self.table_menu = self.projector_menu.addMenu(self.tr("&Tafel op de projector"))
+        self.table_menu.setObjectName("projector-table-menu")
+        self.table_menu.aboutToShow.connect(self.rebuild_table_menu)
+        self.rebuild_table_menu()
         self.projector_menu.addSeparator()
         for action in self.mode_actions.values():
             self.projector_menu.addAction(action)
 
         button = QToolButton()
+        button.setObjectName("projector-button")
+        self.projector_button = button
         button.setText(self.tr("Projector"))
         button.setMenu(self.projector_menu)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
@@ -134,12 +148,49 @@ class RunFeatures(QObject):
     def show_round(self, round_id: int | None) -> None:
         """The round the main window shows (None: there are no rounds)."""
         self.overview.set_round(round_id)
-        self.projector.set_round(round_id)
         self.timer_bar.tick()
 
     def show_group(self, group_id: int | None) -> None:
+        """The table the laptop shows; the projector keeps its own (see the docstring)."""
         self.overview.show_group(group_id)
-        self.projector.set_group(group_id)
+
+    def rebuild_table_menu(self) -> None:
+        """Projector > Tafel op de projector: the whole room, or one table; the checked
+        one is shown."""
+        self.table_menu.clear()
+        group = QActionGroup(self.table_menu)
+        pinned = self.projector.table()
+        choices: list[tuple[int | None, str]] = [(None, self.tr("Hele zaal"))]
+        choices += [(g.id, g.name) for g in sorted(self._state.groups, key=lambda g: g.position)]
+        self.table_actions: dict[int | None, QAction] = {}
+        for group_id, name in choices:
+            action = self.table_menu.addAction(name.replace("&", "&&"))
+            action.setCheckable(True)
+            action.setChecked(group_id == pinned)
+            action.setData(group_id)
+            group.addAction(action)
+            action.triggered.connect(
+                lambda _c=False, g=group_id: self.projector.set_table(g))
+            self.table_actions[group_id] = action
+
+    def _on_applied(self, events: Sequence[Event]) -> None:
+        """Tables renamed, added or removed: the menu and the button say it at once."""
+        if any(isinstance(event, GroupsChanged) for event in events):
+            self.rebuild_table_menu()
+        self._on_table(self.projector.table())
+
+    def _on_table(self, group_id: int | None) -> None:
+        """The toolbar says what the room sees, so a table picked on the laptop is not
+        mistaken for the one on the projector."""
+        group = self._state.group(group_id) if group_id is not None else None
+        where = group.name if group is not None else self.tr("hele zaal")
+        text = self.tr("Projector: {where}").format(where=where)
+        if self.projector_button.text() == text:
+            return  # called on every batch of changes (a table may be renamed)
+        self.projector_button.setText(text)
+        self.projector_button.setToolTip(
+            self.tr("De projector toont: {where}. Kies een tafel via Projector > Tafel op "
+                    "de projector.").format(where=where))
 
     def _on_mode(self, mode: str) -> None:
         action = self.mode_actions.get(mode)
@@ -178,7 +229,6 @@ class RunFeatures(QObject):
             action.triggered.connect(lambda _c=False, n=name: self.choose_screen(n))
 
     def open_projector(self) -> ProjectorWindow:
-        self.projector.set_round(self._current_round_id())
-        self.projector.set_group(self._current_group_id())
+        self.projector.refresh()
         self.projector.open_on(self.chosen_screen())
         return self.projector

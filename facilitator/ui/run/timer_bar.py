@@ -1,5 +1,9 @@
 """The round's timer on the laptop: a big mm:ss, start/pause, +1 minute and reset.
 
+A timer per phase: collecting and voting each have their own time; the label before the
+clock says which phase the timer times ("Schrijftijd", "Stemtijd"), a fresh start counts
+that phase's time, and the engine stops the timer when its phase ends (domain/timer.py).
+
 The engine stores only when the timer ends (or what was left when paused); the rules
 that turn those fields and the laptop's clock into what is shown and what the button
 does live in domain/timer.py. Here a QTimer on the GUI thread applies them four times
@@ -23,13 +27,14 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from facilitator.domain.clock import steady_time
-from facilitator.domain.model import Round
+from facilitator.domain.model import Phase, Round
 from facilitator.domain.timer import (
     EndWatch,
     Press,
     TimerState,
     clock_text,
     press,
+    timer_duration,
     timer_ended,
     timer_state,
 )
@@ -94,7 +99,9 @@ class TimerBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(QLabel(self.tr("Timer:")))
+        self.phase_label = QLabel(self.tr("Timer:"))
+        self.phase_label.setObjectName("timer-phase")
+        layout.addWidget(self.phase_label)
         layout.addWidget(self.display)
         layout.addWidget(self.start_button)
         layout.addWidget(self.add_button)
@@ -127,7 +134,7 @@ class TimerBar(QWidget):
         if pressed is Press.PAUSE:
             self._submit(PauseTimer(round_.id))
         elif pressed is Press.RESTART:
-            self._submit(StartTimer(round_.id, seconds=float(round_.duration_s)))
+            self._submit(StartTimer(round_.id, seconds=float(timer_duration(round_))))
         else:
             self._submit(StartTimer(round_.id))
 
@@ -151,6 +158,11 @@ class TimerBar(QWidget):
         if round_ is None:
             self._show("--:--", _CALM, "")
             return
+        phase_texts: dict[Phase | None, str] = {
+            Phase.COLLECT: self.tr("Schrijftijd:"), Phase.VOTE: self.tr("Stemtijd:")}
+        phase_text = phase_texts.get(round_.timer_phase, self.tr("Timer:"))
+        if self.phase_label.text() != phase_text:
+            self.phase_label.setText(phase_text)
         state = timer_state(round_, now)
         if state is TimerState.NOT_STARTED:
             colour, status = _CALM, self.tr("nog niet gestart")
