@@ -144,6 +144,17 @@ MIGRATIONS: list[str] = [
     CREATE INDEX notes_client_note ON notes(client_note_id) WHERE client_note_id IS NOT NULL;
     ALTER TABLE workshop ADD COLUMN address TEXT NOT NULL DEFAULT 'je';
     """,
+    # 6 -> 7: a stable address for the day. The workshop keeps the port its phones use
+    # (printed table cards carry it); a file from before keeps 8321, the port it always
+    # had. cards_url is the http://ADDRESS:PORT printed on the table cards last exported
+    # (cards_printed_at when), so the join panel and the next cards can say when the
+    # address served now is not the one on the tables.
+    """
+    ALTER TABLE workshop ADD COLUMN port INTEGER;
+    UPDATE workshop SET port = 8321;
+    ALTER TABLE workshop ADD COLUMN cards_url TEXT NOT NULL DEFAULT '';
+    ALTER TABLE workshop ADD COLUMN cards_printed_at REAL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -39,6 +39,7 @@ from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.failures import FailureNotice
 from facilitator.ui.i18n import LanguageMenu
 from facilitator.ui.network_check import NetworkCheck
+from facilitator.ui.port_banner import PortBanner
 from facilitator.ui.prepare import Preparer, SwitchWorkshop
 from facilitator.ui.quit_guard import QuitGuard
 from facilitator.ui.recent import RecentMenu, demo_workshop, is_demo
@@ -81,7 +82,9 @@ class MainWindow(QMainWindow):
 
     `server` is None when the participant server could not start; `switch_workshop`
     replaces the running session with another file (None: the app cannot switch here);
-    `data_folder` is where workshops go by default, said in Help > Over Facilitator.
+    `data_folder` is where workshops go by default, said in Help > Over Facilitator;
+    `wanted_port` the port the server was asked for (the workshop's own), so the window
+    can say when it had to take another.
 
     Signals: none of its own; see the panels.
     """
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         switch_workshop: SwitchWorkshop | None = None,
         parent: QWidget | None = None,
         data_folder: str = "",
+        wanted_port: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.data_folder = data_folder  # where workshops go by default (Help > Over …)
@@ -115,6 +119,9 @@ class MainWindow(QMainWindow):
         self.storage_banner = StorageBanner(bridge.engine)
         self.storage_banner.copyRequested.connect(self.save_copy)
         centre_layout.addWidget(self.storage_banner)
+        # The workshop's port was taken at start: said here, since printed cards carry it.
+        self.port_banner = PortBanner(wanted_port, server.port if server else None)
+        centre_layout.addWidget(self.port_banner)
         centre_layout.addWidget(self.round_bar)
         centre_layout.addWidget(self.note_entry)
         centre_layout.addWidget(self.wall, 1)
@@ -122,7 +129,7 @@ class MainWindow(QMainWindow):
 
         # -- the parts
         self.groups = GroupsPanel(state)
-        self.join_panel = JoinPanel(server, list_addresses)
+        self.join_panel = JoinPanel(server, list_addresses, state=state)
         self.wall_features = WallFeatures(self.wall, state, bridge, self.undo_stack, self)
         self.run_features = RunFeatures(
             state,
