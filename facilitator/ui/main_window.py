@@ -35,11 +35,11 @@ from facilitator.domain.model import Phase
 from facilitator.engine import ActiveRoundChanged, Command, Event
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
 from facilitator.ui.about import show_about
+from facilitator.ui.address_banner import AddressBanner
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.failures import FailureNotice
 from facilitator.ui.i18n import LanguageMenu
 from facilitator.ui.network_check import NetworkCheck
-from facilitator.ui.port_banner import PortBanner
 from facilitator.ui.prepare import Preparer, SwitchWorkshop
 from facilitator.ui.quit_guard import QuitGuard
 from facilitator.ui.recent import RecentMenu, demo_workshop, is_demo
@@ -119,9 +119,10 @@ class MainWindow(QMainWindow):
         self.storage_banner = StorageBanner(bridge.engine)
         self.storage_banner.copyRequested.connect(self.save_copy)
         centre_layout.addWidget(self.storage_banner)
-        # The workshop's port was taken at start: said here, since printed cards carry it.
-        self.port_banner = PortBanner(wanted_port, server.port if server else None)
-        centre_layout.addWidget(self.port_banner)
+        # The workshop's port was taken at start, or the printed cards show another
+        # address: said here, in full (the join panel has room for one line).
+        self.address_banner = AddressBanner(wanted_port, server.port if server else None)
+        centre_layout.addWidget(self.address_banner)
         centre_layout.addWidget(self.round_bar)
         centre_layout.addWidget(self.note_entry)
         centre_layout.addWidget(self.wall, 1)
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         # -- the parts
         self.groups = GroupsPanel(state)
         self.join_panel = JoinPanel(server, list_addresses, state=state)
+        self.join_panel.cardsWarningChanged.connect(self.address_banner.set_cards_warning)
+        self.address_banner.set_cards_warning(self.join_panel.cards_warning())
         self.wall_features = WallFeatures(self.wall, state, bridge, self.undo_stack, self)
         self.run_features = RunFeatures(
             state,

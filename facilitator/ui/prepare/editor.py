@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -101,15 +102,29 @@ class EventTab(QWidget):
         form.addRow(self.tr("Organisatoren:"), self.organisers_edit)
         form.addRow(self.tr("Taal op telefoons:"), self.language_combo)
         form.addRow(self.tr("Aanspreekvorm op telefoons:"), self.address_combo)
-        form.addRow(self.tr("Poort voor telefoons:"), self.port_spin)
-        form.addRow("", self.port_hint)
-        form.addRow("", self.port_error)
+        form.addRow(self.tr("Poort voor telefoons:"), self._port_box())
         form.addRow("", self.error)
         hint = plain_label(self.tr("Deze gegevens komen op de voorpagina van het verslag en op "
                                    "de tafelkaarten. Wijzigingen worden meteen bewaard."))
         hint.setEnabled(False)  # quieter grey text
         form.addRow("", hint)
         self.reload()
+
+    def _port_box(self) -> QWidget:
+        """The port field (a port is short), its explanation and its error, together."""
+        self.port_spin.setMaximumWidth(self.port_spin.fontMetrics().horizontalAdvance("0") * 12)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.port_spin)
+        row.addStretch(1)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self.port_hint)
+        column.addWidget(self.port_error)
+        return box
 
     def _edits(self) -> tuple[QLineEdit, ...]:
         return (self.title_edit, self.date_edit, self.place_edit, self.organisers_edit)

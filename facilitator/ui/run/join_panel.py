@@ -54,9 +54,12 @@ class JoinPanel(QWidget):
 
     Signals:
         addressChanged(str): the network address phones should use (an IPv4 string).
+        cardsWarningChanged(str): what to say about the printed table cards, in full
+            ("" when they show the address served; the window's banner shows it).
     """
 
     addressChanged = Signal(str)
+    cardsWarningChanged = Signal(str)
 
     def __init__(self, server: ParticipantServer | None, list_addresses: Callable[[], list[str]],
                  parent: QWidget | None = None, *, state: WorkshopState | None = None) -> None:
@@ -65,6 +68,7 @@ class JoinPanel(QWidget):
         self._list_addresses = list_addresses
         self._group: Group | None = None
         self._state = state  # where the address on the printed table cards is kept
+        self._cards_warning = ""
 
         self.group_label = _plain_label(20, bold=True)
         self.qr = QrWidget()
@@ -77,8 +81,10 @@ class JoinPanel(QWidget):
         for label in (self.group_label, self.url_label, self.code_caption, self.code_label):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.phones_label = _plain_label(15)
-        # The printed table cards show another address than phones use now.
+        # The printed table cards show another address than phones use now: one line
+        # here (the QR code needs the height), the whole sentence in the window's banner.
         self.cards_label = _plain_label()
+        self.cards_label.setWordWrap(False)
         self.cards_label.setObjectName("cardsWarning")
         self.cards_label.setStyleSheet(
             "QLabel#cardsWarning { background: #f9dedc; color: #410e0b; padding: 6px; }")
@@ -103,7 +109,7 @@ class JoinPanel(QWidget):
         layout.addWidget(self.group_label)
         layout.addWidget(self.qr)
         layout.addWidget(self.url_label)
-        layout.addWidget(self.cards_label)
+        layout.addWidget(self.cards_label)  # right under the address it contradicts
         layout.addSpacing(6)
         layout.addWidget(self.code_caption)
         layout.addWidget(self.code_label)
@@ -220,8 +226,15 @@ class JoinPanel(QWidget):
         self.url_label.setText(url or "–")
         self.code_label.setText(group.code if group else "–")
         warning = self.cards_warning()
-        self.cards_label.setText(warning)
+        printed = self._state.workshop.cards_url if self._state is not None else ""
+        self.cards_label.setText(
+            self.tr("Let op, de kaarten tonen {printed}").format(
+                printed=printed.removeprefix("http://")) if warning else "")
+        self.cards_label.setToolTip(warning)
         self.cards_label.setVisible(bool(warning))
+        if warning != self._cards_warning:
+            self._cards_warning = warning
+            self.cardsWarningChanged.emit(warning)
         if self._server is None:
             self.status_label.setText(
                 self.tr("De deelnemersserver draait niet: telefoons kunnen nu niet meedoen.")
