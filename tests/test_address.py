@@ -44,7 +44,7 @@ def _set_port(path: Path, port: int) -> None:
 
 def _free_port() -> int:
     with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
+        probe.bind(("0.0.0.0", 0))  # free on every interface, as the server binds
         return int(probe.getsockname()[1])
 
 
@@ -143,14 +143,28 @@ def test_a_template_does_not_carry_a_port(workshop_path: Path, tmp_path: Path) -
 def test_the_port_changes_through_the_engine_within_bounds(engine: Engine) -> None:
     seen: list[object] = []
     engine.subscribe(seen.extend)
-    workshop = engine.execute(SetPort(8345))
-    assert workshop.port == 8345
+    port = _free_port()
+    workshop = engine.execute(SetPort(port))
+    assert workshop.port == port
     for bad in (0, 80, 1023, 65536):
         with pytest.raises(RuleViolation) as refused:
             engine.execute(SetPort(bad))
         assert refused.value.code == "bad_port"
-    assert _workshop(engine.path).port == 8345
-    assert any(isinstance(e, WorkshopChanged) and e.workshop.port == 8345 for e in seen)
+    assert _workshop(engine.path).port == port
+    assert any(isinstance(e, WorkshopChanged) and e.workshop.port == port for e in seen)
+
+
+def test_a_port_another_program_listens_on_is_refused(
+    engine: Engine, occupied: socket.socket
+) -> None:
+    before = _workshop(engine.path).port
+    taken = occupied.getsockname()[1]
+    with pytest.raises(RuleViolation) as refused:
+        engine.execute(SetPort(taken))
+    assert refused.value.code == "port_taken"
+    assert _workshop(engine.path).port == before
+    occupied.close()  # the other program stopped: now it may be chosen
+    assert engine.execute(SetPort(taken)).port == taken
 
 
 def test_the_cards_address_is_recorded_with_its_time(engine: Engine) -> None:
@@ -324,11 +338,23 @@ def test_serve_listens_on_the_workshops_own_port(workshop_path: Path) -> None:
     assert f"listening on 127.0.0.1:{port}" in errors
 
 
+def keep_taken_port(path: Path, occupied: socket.socket) -> int:
+    """The workshop keeps the port another program listens on by the day (written past
+    the engine, which refuses a taken port, so no other process can slip in between)."""
+    taken = int(occupied.getsockname()[1])
+    store = Store.open(path)
+    try:
+        with store.transaction():
+            store.set_port(taken)
+    finally:
+        store.close()
+    return taken
+
+
 def test_serve_says_when_the_workshops_port_is_taken(
     workshop_path: Path, occupied: socket.socket
 ) -> None:
-    taken = occupied.getsockname()[1]
-    _set_port(workshop_path, taken)
+    taken = keep_taken_port(workshop_path, occupied)
     proc = _serve(workshop_path)
     try:
         assert proc.stdout is not None
@@ -346,12 +372,13 @@ def test_serve_says_when_the_workshops_port_is_taken(
 def test_cards_use_the_workshops_port_and_are_recorded(
     workshop_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _set_port(workshop_path, 8377)
+    port = _free_port()
+    _set_port(workshop_path, port)
     out = tmp_path / "kaarten.docx"
     assert main(["export", str(workshop_path), "--format", "cards", "-o", str(out)]) == 0
     said = capsys.readouterr().err
     printed = _workshop(workshop_path).cards_url
-    assert printed.endswith(":8377") and f"table cards point to {printed}" in said
+    assert printed.endswith(f":{port}") and f"table cards point to {printed}" in said
 
     again = [
         "export",
@@ -361,12 +388,12 @@ def test_cards_use_the_workshops_port_and_are_recorded(
         "-o",
         str(out),
         "--base-url",
-        "http://10.0.0.5:8377",
+        f"http://10.0.0.5:{port}",
     ]
     assert main(again) == 0
     said = capsys.readouterr().err
     assert f"the cards printed before show another address: {printed}" in said
-    assert _workshop(workshop_path).cards_url == "http://10.0.0.5:8377"
+    assert _workshop(workshop_path).cards_url == f"http://10.0.0.5:{port}"
 
 
 def test_cards_exported_while_a_window_holds_the_file_are_not_recorded(

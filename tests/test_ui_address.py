@@ -20,6 +20,7 @@ from facilitator import app as app_module
 from facilitator.engine import Engine
 from facilitator.engine.commands import RecordCards, SetPort
 from facilitator.store import Store
+from tests.test_address import keep_taken_port
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 WAIT = 5000
@@ -33,7 +34,7 @@ def _set(path: Path, *commands: object) -> None:
 
 def _free_port() -> int:
     with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
+        probe.bind(("0.0.0.0", 0))  # free on every interface, as the server binds
         return int(probe.getsockname()[1])
 
 
@@ -47,12 +48,18 @@ def _stored_port(path: Path) -> int | None:
 
 @pytest.fixture
 def occupied() -> Iterator[socket.socket]:
-    """Another program listening on the port (on every interface, as a server does)."""
+    """Another program listening on a port (on every interface, as a server does)."""
     sock = socket.socket()
     sock.bind(("0.0.0.0", 0))
     sock.listen(1)
     yield sock
     sock.close()
+
+
+@pytest.fixture
+def own_port_taken(workshop_path: Path, occupied: socket.socket) -> int:
+    """The workshop keeps a port; by the day another program listens there."""
+    return keep_taken_port(workshop_path, occupied)
 
 
 @pytest.fixture
@@ -95,10 +102,9 @@ def test_port_on_the_command_line_wins(opened, workshop_path: Path) -> None:
 
 
 def test_a_taken_port_is_said_in_the_window(
-    opened, workshop_path: Path, occupied: socket.socket
+    opened, workshop_path: Path, own_port_taken: int
 ) -> None:
-    taken = occupied.getsockname()[1]
-    _set(workshop_path, SetPort(taken))
+    taken = own_port_taken
     session = opened()
     window = session.window
     assert session.server is not None
@@ -155,8 +161,8 @@ def test_the_editor_refuses_a_port_another_program_listens_on(
     tab.port_spin.selectAll()
     qtbot.keyClicks(tab.port_spin, str(taken))
     qtbot.keyClick(tab.port_spin, Qt.Key.Key_Return)
+    qtbot.waitUntil(tab.port_error.isVisible, timeout=WAIT)  # the engine's refusal
     assert f"Poort {taken} is nu in gebruik door een ander programma" in tab.port_error.text()
-    assert tab.port_error.isVisible()
     assert tab.port_spin.value() == before  # shown as stored again
     assert _stored_port(workshop_path) == before
 

@@ -20,6 +20,7 @@ from facilitator.engine.errors import NotFound
 from facilitator.store import Store
 from facilitator.store.ports import HIGHEST as PORT_HIGHEST
 from facilitator.store.ports import LOWEST as PORT_LOWEST
+from facilitator.store.ports import is_free
 from facilitator.store.specs import RoundSpec
 
 Applied = tuple[Any, list[e.Event]]
@@ -86,6 +87,10 @@ def _set_port(store: Store, cmd: c.SetPort, now: float) -> Applied:
     if not PORT_LOWEST <= cmd.port <= PORT_HIGHEST:
         raise RuleViolation("bad_port",
                             f"a port is a number from {PORT_LOWEST} to {PORT_HIGHEST}")
+    if cmd.port != store.workshop().port and not is_free(cmd.port):
+        # Another program listens there now; it would take the port from the phones on
+        # the day too. (A bind probe: microseconds, no waiting.)
+        raise RuleViolation("port_taken", f"port {cmd.port} is in use by another program")
     store.set_port(cmd.port)
     workshop = store.workshop()
     return workshop, [e.WorkshopChanged(workshop)]

@@ -16,9 +16,9 @@ import os
 import random
 import socket
 
-LEGACY_PORT = 8321  # what every file had before ports were kept (schema < 7)
-PORT_RANGE = range(8322, 8400)
-LOWEST, HIGHEST = 1024, 65535  # below 1024 needs administrator rights on most systems
+from facilitator.domain.ports import HIGHEST, LEGACY_PORT, LOWEST, PORT_RANGE
+
+__all__ = ["HIGHEST", "LEGACY_PORT", "LOWEST", "PORT_RANGE", "choose_port", "is_free"]
 
 
 def is_free(port: int, host: str = "0.0.0.0") -> bool:

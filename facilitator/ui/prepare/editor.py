@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.domain.ports import HIGHEST as PORT_HIGHEST
+from facilitator.domain.ports import LOWEST as PORT_LOWEST
+from facilitator.domain.ports import PORT_RANGE
 from facilitator.engine import NoteAdded, NoteChanged, NoteRemoved
 from facilitator.engine import commands as c
 from facilitator.engine.events import GroupsChanged, RoundsChanged, WorkshopChanged
-from facilitator.store.ports import HIGHEST as PORT_HIGHEST
-from facilitator.store.ports import LOWEST as PORT_LOWEST
-from facilitator.store.ports import PORT_RANGE, is_free
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.failures import failure_text
 from facilitator.ui.prepare.common import (
@@ -160,25 +160,23 @@ class EventTab(QWidget):
         self.bridge.submit(c.UpdateWorkshop(*fields, address=address))
 
     def commit_port(self) -> None:
-        """Keep the port typed, if it can be used: another program listening there now
-        would take it from the phones on the day too."""
+        """Keep the port typed; the engine refuses one another program listens on now
+        (it would take it from the phones on the day too)."""
         port = self.port_spin.value()
-        if port == self.state.workshop.port:
-            show_error(self.port_error, "")
-            return
-        if not is_free(port):
-            show_error(self.port_error, self.tr(
+        show_error(self.port_error, "")
+        if port != self.state.workshop.port:
+            self.bridge.submit(c.SetPort(port))
+
+    def refused_port(self, command: c.SetPort, error: BaseException) -> None:
+        if getattr(error, "code", None) == "port_taken":
+            text = self.tr(
                 "Poort {port} is nu in gebruik door een ander programma; kies een andere "
                 "(bijvoorbeeld tussen {low} en {high}).").format(
-                port=port, low=PORT_RANGE[0], high=PORT_RANGE[-1]))
-            self.reload(force=True)
-            return
-        show_error(self.port_error, "")
-        self.bridge.submit(c.SetPort(port))
-
-    def refused_port(self) -> None:
-        show_error(self.port_error, self.tr("Een poort is een getal van {low} tot {high}.")
-                   .format(low=PORT_LOWEST, high=PORT_HIGHEST))
+                port=command.port, low=PORT_RANGE[0], high=PORT_RANGE[-1])
+        else:
+            text = self.tr("Een poort is een getal van {low} tot {high}.").format(
+                low=PORT_LOWEST, high=PORT_HIGHEST)
+        show_error(self.port_error, text)
         self.reload(force=True)
 
     def refused(self, text: str) -> None:
@@ -237,7 +235,7 @@ class WorkshopEditor(QDialog):
         if isinstance(command, c.UpdateWorkshop):
             self.event_tab.refused(text)
         elif isinstance(command, c.SetPort):
-            self.event_tab.refused_port()
+            self.event_tab.refused_port(command, error)
         elif isinstance(command, _GROUP_COMMANDS):
             self.groups_tab.refused(text)
             self.groups_tab.reload()

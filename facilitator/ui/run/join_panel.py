@@ -189,8 +189,10 @@ class JoinPanel(QWidget):
         """What to say when the table cards were printed with another address than the
         one phones use now ("" when they match, or no cards were printed)."""
         printed = self._state.workshop.cards_url if self._state is not None else ""
+        if not printed:
+            return ""
         now = self.base_url()
-        if not printed or not now or printed == now:
+        if not now or printed == now:
             return ""
         text = self.tr(
             "De kaarten tonen een ander adres: {printed}. Telefoons bereiken de laptop nu op "
