@@ -416,3 +416,22 @@ def test_cards_exported_while_a_window_holds_the_file_are_not_recorded(
     assert main(args) == 0 and out.stat().st_size > 0
     assert "not kept in the workshop" in capsys.readouterr().err
     assert _workshop(workshop_path).cards_url == ""
+
+
+def test_a_file_system_without_locks_still_opens_the_workshop(
+    workshop_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some network shares have no file locks: the workshop opens (unlocked) rather than
+    being refused as if the folder were read-only."""
+    import errno
+    import fcntl
+
+    def no_locks(_fd: int, _op: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    held = workshop_lock.take(workshop_path)
+    try:
+        assert held.held
+    finally:
+        held.unlock()

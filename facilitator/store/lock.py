@@ -14,6 +14,8 @@ say so in plain words. Qt-free, so `serve` needs no Qt.
 from __future__ import annotations
 
 import contextlib
+import errno
+import logging
 import os
 import socket
 import sys
@@ -22,7 +24,9 @@ from pathlib import Path
 
 WINDOW_PROGRAM = "facilitator"
 SERVE_PROGRAM = "facilitator serve"
-_WIN_LOCK_OFFSET = 1 << 20  # Windows locks are mandatory: lock a byte past the text
+_WIN_LOCK_OFFSET = 1 << 20
+_NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS}
+log = logging.getLogger(__name__)  # Windows locks are mandatory: lock a byte past the text
 
 
 def lock_path(path: Path) -> Path:
@@ -122,6 +126,12 @@ def _try_lock(fd: int) -> bool:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError as exc:
+        if exc.errno not in _NO_LOCKS:
+            raise
+        # A file system without locks (some network shares): opening the workshop
+        # beats refusing it; the file still names this process for the next one.
+        log.warning("no file locks on %s (%s); the workshop is not locked", fd, exc)
     return True
 
 
