@@ -163,14 +163,14 @@ def _start_server(engine: Engine, path: Path, host: str, port: int,
                   limits: Limits | None = None) -> ParticipantServer:
     from facilitator.server import ParticipantServer
 
+    # A taken port: the server itself listens on a free one instead (server.py) and the
+    # window says so (ui/address_banner.py), since printed cards carry the old one.
     try:
         server = ParticipantServer(engine, path, host=host, port=port, limits=limits)
         server.start()
     except OSError:
         if port == 0:
             raise
-        # Another program holds the workshop's port: any free port beats no phones at
-        # all. The window says so (ui/port_banner.py): printed cards carry the old one.
         log.warning("port %d is taken; the participant server takes a free port", port)
         server = ParticipantServer(engine, path, host=host, port=0, limits=limits)
         server.start()
@@ -190,7 +190,7 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int | None = None,
 
     `port` None: the workshop's own port (saved in the file, printed on its table
     cards); a number (`--port`) wins over it, 0 takes any free port. When the port is
-    taken the server takes another and the window says so (ui/port_banner.py).
+    taken the server takes another and the window says so (ui/address_banner.py).
     `limits` replaces the server's rate limits (the load benchmark raises them);
     `switch_workshop` is how File > Openen… replaces the session (Host.open)."""
     from facilitator.ui.bridge import EngineBridge

@@ -61,7 +61,7 @@ class ExportDialog(QDialog):
                  parent: QWidget | None = None, *,
                  printed_url: Callable[[], str] | None = None) -> None:
         super().__init__(parent)
-        self._printed_url = printed_url or str
+        self._printed_url = printed_url or (lambda: "")
         self._cards_url = ""  # the address of the cards being written, if cards
         self.setWindowTitle(self.tr("Verslag exporteren"))
         self.workshop_path = Path(workshop_path)
