@@ -1,6 +1,7 @@
 """Screenshots of a stable address for the day, at 1366x768: the editor's event tab with
-the workshop's port, the banner when that port is taken at start, and the join panel and
-banner when the printed table cards show another address.
+the workshop's port, the banner when that port is taken at start, the join panel and
+banner when the printed table cards show another address, and the export dialog's
+warning before new cards with another address are printed.
 
     uv run python -m tools.screenshots.address [OUT_DIR]
 """
@@ -72,9 +73,21 @@ def make_screenshots(out_dir: Path) -> list[Path]:
         target = out_dir / "address-cards-differ-1366.png"
         _framed(window, []).save(str(target))
         written.append(target)
+
+        # 3. new cards would show another address than the ones on the tables
+        window.export_action.trigger()
+        dialog = window.preparer.export_dialog
+        assert dialog is not None
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("cards"))
+        _settle()
+        assert dialog.url_warning.isVisible()
+        target = out_dir / "address-export-cards-warning-1366.png"
+        _framed(window, [(dialog, QPoint(273, 120))]).save(str(target))
+        written.append(target)
+        dialog.close()
         host.close()
 
-        # 3. another program holds the workshop's port at start
+        # 4. another program holds the workshop's port at start
         with Engine(day) as engine:
             engine.execute(RecordCards(f"http://{address}:{port}"))
         holder = socket.socket()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.report.options import FULL, SEPARATE, SHORT, ReportOptions
-from facilitator.ui.prepare.common import plain_label
+from facilitator.ui.prepare.common import error_label, plain_label, show_error
 from facilitator.ui.prepare.export_task import ExportTask
 
 FOLDER_KEY = "export/folder"
@@ -100,7 +100,7 @@ class ExportDialog(QDialog):
         self.url_edit.setPlaceholderText("http://192.168.1.20:8321")
         self.url_edit.setToolTip(self.tr("Waar telefoons de laptop bereiken: het adres uit "
                                          "het paneel 'Meedoen met je telefoon'."))
-        self.url_warning = plain_label()  # the cards on the tables show another address
+        self.url_warning = error_label()  # the cards on the tables show another address
         self.url_edit.textChanged.connect(self.refresh_url_warning)
         self.path_edit = QLineEdit()
         browse = QPushButton(self.tr("Bladeren…"))
@@ -206,8 +206,9 @@ class ExportDialog(QDialog):
             text = self.tr("De kaarten tonen een ander adres: de vorige tafelkaarten tonen "
                            "{printed}, deze krijgen {new}. Vervang dan de kaarten op alle "
                            "tafels.").format(printed=printed, new=new)
-        self.url_warning.setText(text)
-        self.url_warning.setVisible(bool(text))
+        show_error(self.url_warning, text)
+        if text:  # room for the warning: the dialog was sized without it
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _browse(self) -> None:
         suffix = Path(ENDINGS[self.fmt()]).suffix
