@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit
 from facilitator import app as app_module
 from facilitator import templates
 from facilitator.domain.model import Visibility
+from facilitator.domain.ports import PORT_RANGE
 from facilitator.engine import Join
 from facilitator.store import Store
 from facilitator.ui.prepare import empty_spec
@@ -93,6 +94,7 @@ def test_new_workshop_from_the_template_switches_the_session(qtbot, host, tmp_pa
     new_window = host.session.window
     assert new_window is not old_window and new_window.isVisible()
     assert [g.name for g in host.session.state.groups] == [f"Tafel {i}" for i in range(1, 9)]
+    assert host.session.state.workshop.port in PORT_RANGE  # its own port, chosen now
     assert hasattr(new_window, "preparer")  # the new window has the File actions too
     # The old session is gone: its engine takes no more commands.
     with pytest.raises(Exception):  # noqa: B017  (EngineStopped)
