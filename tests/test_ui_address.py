@@ -163,6 +163,9 @@ def test_the_editor_refuses_a_port_another_program_listens_on(
     qtbot.keyClick(tab.port_spin, Qt.Key.Key_Return)
     qtbot.waitUntil(tab.port_error.isVisible, timeout=WAIT)  # the engine's refusal
     assert f"Poort {taken} is nu in gebruik door een ander programma" in tab.port_error.text()
+    assert session.window.statusBar().currentMessage() == (
+        "De poort kon niet worden gewijzigd: een ander programma gebruikt die poort nu."
+    )
     assert tab.port_spin.value() == before  # shown as stored again
     assert _stored_port(workshop_path) == before
 

@@ -1998,6 +1998,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
         <translation>The group could not be removed</translation>
     </message>
     <message>
+        <source>De poort kon niet worden gewijzigd</source>
+        <translation>The port could not be changed</translation>
+    </message>
+    <message>
         <source>De ronde kon niet worden gestart</source>
         <translation>The round could not be started</translation>
     </message>
@@ -2028,6 +2032,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>Het actiepunt kon niet worden opgeslagen</source>
         <translation>The action point could not be saved</translation>
+    </message>
+    <message>
+        <source>Het adres op de tafelkaarten kon niet worden bewaard</source>
+        <translation>The address on the table cards could not be kept</translation>
     </message>
     <message>
         <source>Het briefje kon niet worden gewijzigd</source>
@@ -2142,6 +2150,14 @@ If you quit, phones can no longer send anything. What participants type meanwhil
         <translation>this item no longer exists</translation>
     </message>
     <message>
+        <source>een adres schrijft u als http://adres:poort</source>
+        <translation>an address is written http://address:port</translation>
+    </message>
+    <message>
+        <source>een ander programma gebruikt die poort nu</source>
+        <translation>another program is using that port now</translation>
+    </message>
+    <message>
         <source>een briefje dat al is samengevoegd kan niet nog eens worden samengevoegd</source>
         <translation>a note that is already merged cannot be merged again</translation>
     </message>
@@ -2152,6 +2168,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>een onverwachte fout (de details staan in het logboek)</source>
         <translation>an unexpected error (the details are in the log)</translation>
+    </message>
+    <message>
+        <source>een poort is een getal van 1024 tot 65535</source>
+        <translation>a port is a number from 1024 to 65535</translation>
     </message>
     <message>
         <source>een ronde duurt tussen 1 minuut en 4 uur</source>
