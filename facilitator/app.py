@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -27,6 +27,10 @@ from facilitator import resources
 from facilitator.engine import Engine
 from facilitator.store import DamagedFile, Reader
 from facilitator.store.db import NotAWorkshop
+from facilitator.store.lock import SERVE_PROGRAM, LockHeld, WorkshopLock
+from facilitator.store.lock import lock_path as lock_path  # re-exported for callers
+from facilitator.store.lock import take as take_lock
+from facilitator.store.ports import LEGACY_PORT
 
 if TYPE_CHECKING:  # imported lazily at run time: the window's modules load only when needed
     from facilitator.server import ParticipantServer
@@ -39,7 +43,7 @@ log = logging.getLogger(__name__)
 
 ORGANISATION = "Facilitator"
 APPLICATION = "Facilitator"
-DEFAULT_PORT = 8321
+DEFAULT_PORT = LEGACY_PORT  # kept for scripts; each workshop now has its own port
 BACKUP_EVERY_S = 300  # a rolling backup beside the file every five minutes
 DEMO_FILE = "demo.workshop"
 
@@ -99,30 +103,32 @@ class WorkshopInUse(Exception):
     one file would each show only their own new notes and drift apart."""
 
 
-def lock_path(path: Path) -> Path:
-    """The lock lives beside the workshop, so every program opening that file sees it."""
-    return path.with_name(path.name + ".lock")
-
-
-def lock_workshop(path: Path) -> QLockFile:
+def lock_workshop(path: Path) -> WorkshopLock:
     """Hold the workshop for this process, or raise WorkshopInUse in plain words.
 
-    QLockFile writes our process id into the lock; a lock whose process is gone (a crash,
-    a power cut) is stale and taken over. No age limit: a live window holds its workshop
-    all day (the default of 30 s would hand it to a second window after half a minute)."""
-    lock = QLockFile(str(lock_path(path)))
-    lock.setStaleLockTime(0)
-    if lock.tryLock(0):
-        return lock
-    if lock.error() == QLockFile.LockError.LockFailedError:
-        pid, hostname, _app = lock.getLockInfo()  # PySide: (pid, hostname, appname)
+    The lock (store/lock.py) is the one `facilitator serve` takes too, so a window and a
+    headless server never write one file. It dies with its process (a crash, a power
+    cut leave nothing stale) and has no age limit: a live window holds its workshop all
+    day."""
+    try:
+        return take_lock(path)
+    except LockHeld as held:
+        who = held.holder
+        if who.program == SERVE_PROGRAM:
+            raise WorkshopInUse(QApplication.translate(
+                "app", "{name} is al geopend door 'facilitator serve' (programma {pid} op "
+                       "{host}), de server zonder venster. Stop die eerst; twee programma's "
+                       "op één werkplaats zouden elkaars briefjes niet zien.").format(
+                name=path.name, pid=who.pid, host=who.host)) from held
         raise WorkshopInUse(QApplication.translate(
             "app", "{name} is al geopend in een ander venster (programma {pid} op {host}). "
                    "Ga verder in dat venster; twee vensters op één werkplaats zouden elkaars "
-                   "briefjes niet zien.").format(name=path.name, pid=pid, host=hostname))
-    raise WorkshopInUse(QApplication.translate(
-        "app", "{name} kan niet worden vastgezet voor dit venster (de map is niet "
-               "beschrijfbaar?).").format(name=path.name))
+                   "briefjes niet zien.").format(name=path.name, pid=who.pid, host=who.host)
+        ) from held
+    except OSError as exc:
+        raise WorkshopInUse(QApplication.translate(
+            "app", "{name} kan niet worden vastgezet voor dit venster (de map is niet "
+                   "beschrijfbaar?).").format(name=path.name)) from exc
 
 
 @dataclass
@@ -136,7 +142,7 @@ class Session:
     store: Reader
     state: WorkshopState
     window: MainWindow
-    lock: QLockFile | None = None
+    lock: WorkshopLock | None = None
 
     def close(self) -> None:
         self.window.close_without_asking()
@@ -157,13 +163,14 @@ def _start_server(engine: Engine, path: Path, host: str, port: int,
                   limits: Limits | None = None) -> ParticipantServer:
     from facilitator.server import ParticipantServer
 
+    # A taken port: the server itself listens on a free one instead (server.py) and the
+    # window says so (ui/address_banner.py), since printed cards carry the old one.
     try:
         server = ParticipantServer(engine, path, host=host, port=port, limits=limits)
         server.start()
     except OSError:
         if port == 0:
             raise
-        # Another program holds the usual port: any free port beats no phones at all.
         log.warning("port %d is taken; the participant server takes a free port", port)
         server = ParticipantServer(engine, path, host=host, port=0, limits=limits)
         server.start()
@@ -176,11 +183,14 @@ def _addresses() -> list[str]:
     return interface_addresses()
 
 
-def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
+def build(path: Path, *, host: str = "0.0.0.0", port: int | None = None,
           limits: Limits | None = None,
           switch_workshop: Callable[[Path], object] | None = None) -> Session:
     """Start engine, participant server and GUI for `path` (a QApplication must exist).
 
+    `port` None: the workshop's own port (saved in the file, printed on its table
+    cards); a number (`--port`) wins over it, 0 takes any free port. When the port is
+    taken the server takes another and the window says so (ui/address_banner.py).
     `limits` replaces the server's rate limits (the load benchmark raises them);
     `switch_workshop` is how File > Openen… replaces the session (Host.open)."""
     from facilitator.ui.bridge import EngineBridge
@@ -198,9 +208,11 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
         bridge = EngineBridge(engine)
         store = Reader.open(path)
         state = WorkshopState(store)
-        server = _start_server(engine, path, host, port, limits)
+        wanted = port if port is not None else workshop_port(store)
+        server = _start_server(engine, path, host, wanted, limits)
         window = MainWindow(
-            state, bridge, server, _addresses, switch_workshop, data_folder=str(data_dir())
+            state, bridge, server, _addresses, switch_workshop, data_folder=str(data_dir()),
+            wanted_port=wanted,
         )
     except BaseException:
         if server is not None:
@@ -209,6 +221,11 @@ def build(path: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
         lock.unlock()
         raise
     return Session(engine, server, bridge, store, state, window, lock)
+
+
+def workshop_port(store: Reader) -> int:
+    """The port saved in the workshop (a file of schema 7 always has one)."""
+    return store.workshop().port or LEGACY_PORT
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -231,12 +248,13 @@ class Host:
     """Owns the one running Session and replaces it when the facilitator opens or creates
     another workshop file (File > Nieuwe werkplaats…, File > Openen…).
 
-    The old session goes down completely first (its server frees the port, so phones and
-    printed table cards keep their address), then the new one comes up. If the new file
+    The old session goes down completely first (its server frees its port), then the new
+    one comes up on its own workshop's port, the one on its printed table cards (or on
+    `port` for every file, when given: `--port`). If the new file
     cannot be opened, the old file is opened again and the error is raised to the caller.
     """
 
-    def __init__(self, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> None:
+    def __init__(self, *, host: str = "0.0.0.0", port: int | None = None) -> None:
         self.host = host
         self.port = port
         self.session: Session | None = None
@@ -260,8 +278,6 @@ class Host:
         try:
             was_visible = old.window.isVisible()
             old_path = old.engine.path
-            if old.server is not None and old.server.port:
-                self.port = old.server.port  # phones and printed cards keep their address
             old.close()
             self.session = None
             try:
@@ -297,8 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="facilitator", description="Facilitator")
     parser.add_argument("workshop", nargs="?",
                         help="a .workshop file (default: the last one opened, else the demo)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
-                        help="port for the phones' web page (0: any free port)")
+    parser.add_argument("--port", type=int, default=None,
+                        help="port for the phones' web page (default: the workshop's own, "
+                             "saved in its file; 0: any free port)")
     options, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     app = ensure_application(qt_args)
     from facilitator.ui.i18n import install_translator

@@ -45,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--themes", action="store_true",
                         help="add \"thema's over alle tafels\" (from the tables' clusters)")
     export.add_argument("--base-url", default="",
-                        help="for table cards: http://ADDRESS:PORT the phones will use")
+                        help="for table cards: http://ADDRESS:PORT the phones will use "
+                             "(default: this laptop's address and the workshop's port)")
     export.add_argument("--notes", default="short", choices=("short", "full", "separate"),
                         help="Word report: the strongest notes per table (short, the "
                              "default), every note in an appendix (full), or every note in "
@@ -56,7 +57,9 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="run the participant server without a window")
     serve.add_argument("file", type=Path)
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--port", type=int, default=None,
+                       help="default: the workshop's own port, saved in its file and printed "
+                            "on its table cards (taken: any free port, said on stderr)")
     serve.add_argument("--host", default="0.0.0.0", help="interface to listen on")
     serve.add_argument("--address", default="",
                        help="address to print in join URLs (default: this laptop's LAN IPv4)")
@@ -116,19 +119,28 @@ def _export(args: argparse.Namespace) -> int:
         store.close()
     base_url = args.base_url
     if args.format == "cards" and not base_url:
-        # Cards printed beforehand carry the address the laptop has now on port 8321;
-        # print them on the venue's network, or pass --base-url.
+        # Cards printed beforehand carry the address the laptop has now, on the
+        # workshop's own port; print them on the venue's network, or pass --base-url.
         from facilitator.server.network import lan_ipv4_addresses
 
         address = (lan_ipv4_addresses() or ["127.0.0.1"])[0]
-        base_url = f"http://{address}:{DEFAULT_PORT}"
+        base_url = f"http://{address}:{snapshot.workshop.port or DEFAULT_PORT}"
         print(f"table cards point to {base_url} (use --base-url to choose)", file=sys.stderr)
+    if args.format == "cards":
+        base_url = base_url.rstrip("/")
+        printed = snapshot.workshop.cards_url
+        if printed and printed != base_url:
+            print(f"facilitator: the cards printed before show another address: {printed}; "
+                  f"these show {base_url}. Replace the old cards on every table.",
+                  file=sys.stderr)
     style = args.style.read_bytes() if args.style is not None else None
     options = ReportOptions(language=args.language, include_names=args.names,
                             include_hidden=args.hidden, base_url=base_url,
                             room_themes=args.themes, notes=args.notes, style=style)
     args.output.write_bytes(render(snapshot, args.format, options))
     print(args.output)
+    if args.format == "cards":
+        _record_cards(args.file, base_url)
     if args.format == "docx" and args.notes == "separate":
         from facilitator.report import appendix_path
 
@@ -136,6 +148,34 @@ def _export(args: argparse.Namespace) -> int:
         appendix.write_bytes(render(snapshot, "appendix", options))
         print(appendix)
     return 0
+
+
+def _record_cards(path: Path, url: str) -> None:
+    """Keep the address the cards were printed with, as the window's export does (the
+    join panel compares it with the address served). Skipped, and said, while another
+    program has the workshop open: it records its own exports."""
+    from facilitator.engine import Engine
+    from facilitator.engine.commands import RecordCards
+    from facilitator.store.lock import LockHeld
+    from facilitator.store.lock import take as take_lock
+
+    try:
+        lock = take_lock(path, "facilitator export")
+    except (LockHeld, OSError) as exc:
+        print(f"facilitator: the cards' address is not kept in the workshop ({exc})",
+              file=sys.stderr)
+        return
+    try:
+        engine = Engine(path).start()
+        try:
+            engine.execute(RecordCards(url))
+        finally:
+            engine.stop()
+    except Exception as exc:  # the cards are written; only the note of them failed
+        print(f"facilitator: the cards' address is not kept in the workshop ({exc})",
+              file=sys.stderr)
+    finally:
+        lock.unlock()
 
 
 def _suggest(args: argparse.Namespace) -> int:
@@ -154,10 +194,30 @@ def _suggest(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from facilitator.store.lock import SERVE_PROGRAM, LockHeld
+    from facilitator.store.lock import take as take_lock
+
+    try:  # the window's lock: a window and a serve never write one file
+        lock = take_lock(args.file, SERVE_PROGRAM)
+    except LockHeld as held:
+        who = held.holder
+        print(f"facilitator: {args.file.name} is already open in {who.program or 'a program'} "
+              f"(process {who.pid} on {who.host or 'this computer'}); two programs on one "
+              "workshop would not see each other's notes. Close that one first.",
+              file=sys.stderr)
+        return 3
+    try:
+        return _serve_locked(args)
+    finally:
+        lock.unlock()
+
+
+def _serve_locked(args: argparse.Namespace) -> int:
     from facilitator.engine import Engine, SetActiveRound, SetPhase
     from facilitator.server import ParticipantServer
     from facilitator.server.network import lan_ipv4_addresses
     from facilitator.store import Reader
+    from facilitator.store.ports import LEGACY_PORT
 
     engine = Engine(args.file).start()
     try:
@@ -172,9 +232,16 @@ def _serve(args: argparse.Namespace) -> int:
             active = reader.workshop().active_round_id
             assert active is not None
             engine.execute(SetPhase(active, Phase(args.phase)))
+        own = reader.workshop().port or LEGACY_PORT
         with _stop_signals() as wait:  # before the URLs: a signal right after is caught
-            server = ParticipantServer(engine, args.file, host=args.host, port=args.port)
-            port = server.start()
+            wanted = own if args.port is None else args.port
+            server = ParticipantServer(engine, args.file, host=args.host, port=wanted)
+            port = server.start()  # a taken port: the server takes a free one
+            if wanted and port != wanted:
+                whose = "the workshop's port" if args.port is None else "port"
+                print(f"facilitator: {whose} {wanted} is taken; listening on {port} instead."
+                      + (f" Printed table cards show port {wanted} and will not work."
+                         if args.port is None else ""), file=sys.stderr)
             address = args.address or (lan_ipv4_addresses() or ["127.0.0.1"])[0]
             print(f"listening on {args.host}:{port}", file=sys.stderr)
             for group in reader.groups():

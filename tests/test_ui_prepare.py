@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit
 from facilitator import app as app_module
 from facilitator import templates
 from facilitator.domain.model import Visibility
+from facilitator.domain.ports import PORT_RANGE
 from facilitator.engine import Join
 from facilitator.store import Store
 from facilitator.ui.prepare import empty_spec
@@ -93,6 +94,7 @@ def test_new_workshop_from_the_template_switches_the_session(qtbot, host, tmp_pa
     new_window = host.session.window
     assert new_window is not old_window and new_window.isVisible()
     assert [g.name for g in host.session.state.groups] == [f"Tafel {i}" for i in range(1, 9)]
+    assert host.session.state.workshop.port in PORT_RANGE  # its own port, chosen now
     assert hasattr(new_window, "preparer")  # the new window has the File actions too
     # The old session is gone: its engine takes no more commands.
     with pytest.raises(Exception):  # noqa: B017  (EngineStopped)
@@ -411,15 +413,25 @@ def test_an_empty_group_name_is_refused_and_the_name_comes_back(qtbot, host) -> 
     assert host.session.state.groups[0].name == "Tafel 1"
 
 
-def test_open_switches_to_another_workshop_on_the_same_port(qtbot, host, tmp_path) -> None:
-    other = tmp_path / "ander.workshop"
+def test_open_switches_to_another_workshop_on_its_own_port(qtbot, tmp_path) -> None:
+    """Each workshop comes up on its own port, the one on its printed table cards (issue
+    11: a stable address); the old file's port is not carried over."""
+    first, other = tmp_path / "eerste.workshop", tmp_path / "ander.workshop"
+    Store.create(first, empty_spec()).close()
     Store.create(other, empty_spec()).close()
-    port = host.session.server.port
-    assert host.session.window.preparer.open_workshop(other)
-    assert host.session.engine.path == other
-    assert host.session.server.port == port  # printed table cards keep working
-    assert host.session.window.isVisible()
-    assert host.session.window.windowTitle().endswith("Nieuwe werkplaats")
+    ports = [_stored(p).workshop.port for p in (first, other)]
+    running = app_module.Host(host="127.0.0.1")  # no --port: each workshop's own
+    try:
+        running.open(first)
+        _show(qtbot, running.session.window)
+        assert running.session.server.port == ports[0]
+        assert running.session.window.preparer.open_workshop(other)
+        assert running.session.engine.path == other
+        assert running.session.server.port == ports[1]  # its printed cards keep working
+        assert running.session.window.isVisible()
+        assert running.session.window.windowTitle().endswith("Nieuwe werkplaats")
+    finally:
+        running.close()
 
 
 def test_typing_is_kept_after_a_pause_without_leaving_the_field(qtbot, host) -> None:

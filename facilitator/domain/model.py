@@ -48,6 +48,14 @@ class Workshop:
     # How the phone page addresses people in Dutch: "je" (informal) or "u" (formal). A
     # template uses the form its questions use (the directors' day: "u").
     address: str = "je"
+    # The port phones reach this workshop on, chosen when the file is made and kept, so
+    # the table cards printed the week before still work. None only in a spec not yet
+    # made into a file (the store chooses one then).
+    port: int | None = None
+    # The http://ADDRESS:PORT printed on the table cards last exported ("" = never), and
+    # when (epoch seconds): what the cards on the tables say, to compare with now.
+    cards_url: str = ""
+    cards_printed_at: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -223,6 +223,21 @@ class UpdateWorkshop:
 
 
 @dataclass(frozen=True, slots=True)
+class SetPort:
+    """The port phones reach this workshop on from its next start (the running server
+    keeps its port until then); printed table cards carry it."""
+
+    port: int
+
+
+@dataclass(frozen=True, slots=True)
+class RecordCards:
+    """Table cards were printed (exported) with `url` (http://ADDRESS:PORT) on them."""
+
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class AddGroup:
     name: str
     colour: str = "#f6d365"
@@ -276,7 +291,7 @@ class MoveRound:
 
 SetupCommand = (
     UpdateWorkshop | AddGroup | UpdateGroup | DeleteGroup | MoveGroup | AddRound | UpdateRound
-    | DeleteRound | MoveRound
+    | DeleteRound | MoveRound | SetPort | RecordCards
 )
 
 

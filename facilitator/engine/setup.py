@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from facilitator.domain.rules import RuleViolation
 from facilitator.domain.text import clean_optional, clean_text
@@ -17,6 +18,9 @@ from facilitator.engine import commands as c
 from facilitator.engine import events as e
 from facilitator.engine.errors import NotFound
 from facilitator.store import Store
+from facilitator.store.ports import HIGHEST as PORT_HIGHEST
+from facilitator.store.ports import LOWEST as PORT_LOWEST
+from facilitator.store.ports import is_free
 from facilitator.store.specs import RoundSpec
 
 Applied = tuple[Any, list[e.Event]]
@@ -24,6 +28,7 @@ QUESTION_MAX_CHARS = 500
 TITLE_MAX_CHARS = 200
 LANGUAGES = ("nl", "en")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CARDS_URL = re.compile(r"^https?://[^\s/]{1,200}$")  # scheme, host and port; no path
 
 
 def _required(raw: str, what: str, max_chars: int) -> str:
@@ -76,6 +81,39 @@ def _update_workshop(store: Store, cmd: c.UpdateWorkshop, now: float) -> Applied
         clean_optional(cmd.place, max_chars=TITLE_MAX_CHARS),
         clean_optional(cmd.organisers, max_chars=TITLE_MAX_CHARS), cmd.language, cmd.address,
     )
+    workshop = store.workshop()
+    return workshop, [e.WorkshopChanged(workshop)]
+
+
+def _set_port(store: Store, cmd: c.SetPort, now: float) -> Applied:
+    if not PORT_LOWEST <= cmd.port <= PORT_HIGHEST:
+        raise RuleViolation("bad_port",
+                            f"a port is a number from {PORT_LOWEST} to {PORT_HIGHEST}")
+    if cmd.port != store.workshop().port and not is_free(cmd.port):
+        # Another program listens there now; it would take the port from the phones on
+        # the day too. (A bind probe: microseconds, no waiting.)
+        raise RuleViolation("port_taken", f"port {cmd.port} is in use by another program")
+    store.set_port(cmd.port)
+    workshop = store.workshop()
+    return workshop, [e.WorkshopChanged(workshop)]
+
+
+def _cards_url_ok(url: str) -> bool:
+    if not _CARDS_URL.match(url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError on a port that is no number
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _record_cards(store: Store, cmd: c.RecordCards, now: float) -> Applied:
+    url = cmd.url.strip().rstrip("/")
+    if not _cards_url_ok(url):
+        raise RuleViolation("bad_url", "the cards' address is written http://ADDRESS:PORT")
+    store.record_cards(url, now)
     workshop = store.workshop()
     return workshop, [e.WorkshopChanged(workshop)]
 
@@ -163,6 +201,8 @@ def _move_round(store: Store, cmd: c.MoveRound, now: float) -> Applied:
 
 HANDLERS: dict[type, Callable[[Store, Any, float], Applied]] = {
     c.UpdateWorkshop: _update_workshop,
+    c.SetPort: _set_port,
+    c.RecordCards: _record_cards,
     c.AddGroup: _add_group,
     c.UpdateGroup: _update_group,
     c.DeleteGroup: _delete_group,

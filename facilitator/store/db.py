@@ -21,6 +21,7 @@ from typing import Literal, overload
 from urllib.parse import quote
 
 from facilitator.store.pages import wal_cut_short
+from facilitator.store.ports import choose_port
 from facilitator.store.reads import ReadMixin
 from facilitator.store.schema import MIGRATIONS, SCHEMA_VERSION
 from facilitator.store.specs import WorkshopSpec
@@ -202,10 +203,11 @@ class Store(Reader, WriteMixin):
         store._mark_writer_open()
         with store.transaction():
             w = spec.workshop
+            port = w.port if w.port is not None else choose_port()  # kept from now on
             store._db.execute(
-                "INSERT INTO workshop (id, title, date, place, organisers, language, address)"
-                " VALUES (1, ?, ?, ?, ?, ?, ?)",
-                (w.title, w.date, w.place, w.organisers, w.language, w.address),
+                "INSERT INTO workshop (id, title, date, place, organisers, language, address,"
+                " port) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                (w.title, w.date, w.place, w.organisers, w.language, w.address, port),
             )
             for g in spec.groups:
                 store.add_group(g.name, colour=g.colour, host=g.host)

@@ -33,8 +33,8 @@ class ReadMixin:
 
     def workshop(self) -> Workshop:
         row = self._db.execute(
-            "SELECT title, date, place, organisers, language, active_round_id, address"
-            " FROM workshop"
+            "SELECT title, date, place, organisers, language, active_round_id, address,"
+            " port, cards_url, cards_printed_at FROM workshop"
         ).fetchone()
         return Workshop(*row)
 

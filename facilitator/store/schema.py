@@ -159,6 +159,17 @@ MIGRATIONS: list[str] = [
     ALTER TABLE rounds ADD COLUMN vote_duration_s INTEGER NOT NULL DEFAULT 300;
     ALTER TABLE rounds ADD COLUMN timer_phase TEXT;
     """,
+    # 8 -> 9: a stable address for the day. The workshop keeps the port its phones use
+    # (printed table cards carry it); a file from before keeps 8321, the port it always
+    # had. cards_url is the http://ADDRESS:PORT printed on the table cards last exported
+    # (cards_printed_at when), so the join panel and the next cards can say when the
+    # address served now is not the one on the tables.
+    """
+    ALTER TABLE workshop ADD COLUMN port INTEGER;
+    UPDATE workshop SET port = 8321;
+    ALTER TABLE workshop ADD COLUMN cards_url TEXT NOT NULL DEFAULT '';
+    ALTER TABLE workshop ADD COLUMN cards_printed_at REAL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

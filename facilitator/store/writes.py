@@ -225,6 +225,13 @@ class WriteMixin:
             (title, date, place, organisers, language),
         )
 
+    def set_port(self, port: int) -> None:
+        self._db.execute("UPDATE workshop SET port = ?", (port,))
+
+    def record_cards(self, url: str, printed_at: float) -> None:
+        self._db.execute("UPDATE workshop SET cards_url = ?, cards_printed_at = ?",
+                         (url, printed_at))
+
     def update_group(self, group_id: int, name: str, colour: str, host: str) -> None:
         self._db.execute(
             "UPDATE groups SET name = ?, colour = ?, host = ? WHERE id = ?",

@@ -91,7 +91,7 @@ def subject_of(command: object) -> Subject:
         return Subject("round", inner.round_id)
     if isinstance(inner, _GROUP):
         return Subject("group", getattr(inner, "group_id", None))
-    if isinstance(inner, c.UpdateWorkshop):
+    if isinstance(inner, c.UpdateWorkshop | c.SetPort | c.RecordCards):
         return Subject("workshop")
     if isinstance(inner, (*_NOTE, *_CLUSTER, *_ACTION, c.MergeNote, c.UnmergeNote, c.Undo, c.Redo)):
         return Subject("wall")
@@ -125,6 +125,10 @@ def _what(command: object) -> str:
         return _tr("De groep kon niet worden opgeslagen")
     if isinstance(inner, c.UpdateWorkshop):
         return _tr("De gegevens van de bijeenkomst konden niet worden opgeslagen")
+    if isinstance(inner, c.SetPort):
+        return _tr("De poort kon niet worden gewijzigd")
+    if isinstance(inner, c.RecordCards):
+        return _tr("Het adres op de tafelkaarten kon niet worden bewaard")
     if isinstance(inner, c.AddNote):
         return _tr("Het briefje kon niet worden toegevoegd")
     if isinstance(inner, c.SetNoteHidden):
@@ -186,6 +190,9 @@ def _by_code(code: str) -> str | None:
         "not_undoable": _tr("deze stap kan niet ongedaan worden gemaakt"),
         "step_taken": _tr("deze stap is al gedaan"),
         "client_note_id_taken": _tr("dit briefje bestaat al"),
+        "bad_port": _tr("een poort is een getal van 1024 tot 65535"),
+        "port_taken": _tr("een ander programma gebruikt die poort nu"),
+        "bad_url": _tr("een adres schrijft u als http://adres:poort"),
     }
     return reasons.get(code)
 

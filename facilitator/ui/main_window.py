@@ -35,6 +35,7 @@ from facilitator.domain.model import Phase
 from facilitator.engine import ActiveRoundChanged, Command, Event
 from facilitator.engine.events import GroupsChanged, RoundsChanged, TimerChanged, WorkshopChanged
 from facilitator.ui.about import show_about
+from facilitator.ui.address_banner import AddressBanner
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.failures import FailureNotice
 from facilitator.ui.i18n import LanguageMenu
@@ -81,7 +82,9 @@ class MainWindow(QMainWindow):
 
     `server` is None when the participant server could not start; `switch_workshop`
     replaces the running session with another file (None: the app cannot switch here);
-    `data_folder` is where workshops go by default, said in Help > Over Facilitator.
+    `data_folder` is where workshops go by default, said in Help > Over Facilitator;
+    `wanted_port` the port the server was asked for (the workshop's own), so the window
+    can say when it had to take another.
 
     Signals: none of its own; see the panels.
     """
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         switch_workshop: SwitchWorkshop | None = None,
         parent: QWidget | None = None,
         data_folder: str = "",
+        wanted_port: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.data_folder = data_folder  # where workshops go by default (Help > Over …)
@@ -115,6 +119,10 @@ class MainWindow(QMainWindow):
         self.storage_banner = StorageBanner(bridge.engine)
         self.storage_banner.copyRequested.connect(self.save_copy)
         centre_layout.addWidget(self.storage_banner)
+        # The workshop's port was taken at start, or the printed cards show another
+        # address: said here, in full (the join panel has room for one line).
+        self.address_banner = AddressBanner(wanted_port, server.port if server else None)
+        centre_layout.addWidget(self.address_banner)
         centre_layout.addWidget(self.round_bar)
         centre_layout.addWidget(self.note_entry)
         centre_layout.addWidget(self.wall, 1)
@@ -122,7 +130,9 @@ class MainWindow(QMainWindow):
 
         # -- the parts
         self.groups = GroupsPanel(state)
-        self.join_panel = JoinPanel(server, list_addresses)
+        self.join_panel = JoinPanel(server, list_addresses, state=state)
+        self.join_panel.cardsWarningChanged.connect(self.address_banner.set_cards_warning)
+        self.address_banner.set_cards_warning(self.join_panel.cards_warning())
         self.wall_features = WallFeatures(self.wall, state, bridge, self.undo_stack, self)
         self.run_features = RunFeatures(
             state,

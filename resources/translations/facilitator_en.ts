@@ -80,6 +80,17 @@
     </message>
 </context>
 <context>
+    <name>AddressBanner</name>
+    <message>
+        <source>Verbergen</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Poort {wanted} van deze werkplaats is bezet door een ander programma. De telefoons bereiken de laptop nu op poort {actual}: de QR-codes op dit scherm werken, maar gedrukte tafelkaarten tonen nog poort {wanted} en werken zo niet. Sluit het andere programma en open de werkplaats opnieuw, of druk de tafelkaarten opnieuw af.</source>
+        <translation>Port {wanted} of this workshop is taken by another program. Phones now reach the laptop on port {actual}: the QR codes on this screen work, but printed table cards still show port {wanted} and will not work. Close the other program and open the workshop again, or print the table cards again.</translation>
+    </message>
+</context>
+<context>
     <name>ClusterItem</name>
     <message>
         <source>(zonder naam)</source>
@@ -156,6 +167,14 @@
         <translation>u (formal)</translation>
     </message>
     <message>
+        <source>Poort voor telefoons</source>
+        <translation>Port for phones</translation>
+    </message>
+    <message>
+        <source>Telefoons bereiken de laptop op http://adres:poort; de gedrukte tafelkaarten tonen die poort. Een andere poort geldt vanaf de volgende keer dat deze werkplaats opent: druk de tafelkaarten daarna opnieuw af.</source>
+        <translation>Phones reach the laptop at http://address:port; the printed table cards show this port. A different port takes effect the next time this workshop opens: print the table cards again after that.</translation>
+    </message>
+    <message>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
@@ -180,8 +199,20 @@
         <translation>Form of address on phones (Dutch):</translation>
     </message>
     <message>
+        <source>Poort voor telefoons:</source>
+        <translation>Port for phones:</translation>
+    </message>
+    <message>
         <source>Deze gegevens komen op de voorpagina van het verslag en op de tafelkaarten. Wijzigingen worden meteen bewaard.</source>
         <translation>These details appear on the report&apos;s cover page and on the table cards. Changes are saved immediately.</translation>
+    </message>
+    <message>
+        <source>Poort {port} is nu in gebruik door een ander programma; kies een andere (bijvoorbeeld tussen {low} en {high}).</source>
+        <translation>Port {port} is in use by another program right now; choose another (for example between {low} and {high}).</translation>
+    </message>
+    <message>
+        <source>Een poort is een getal van {low} tot {high}.</source>
+        <translation>A port is a number from {low} to {high}.</translation>
     </message>
 </context>
 <context>
@@ -317,6 +348,10 @@
     <message>
         <source>Huisstijl kiezen</source>
         <translation>Choose a house style</translation>
+    </message>
+    <message>
+        <source>De kaarten tonen een ander adres: de vorige tafelkaarten tonen {printed}, deze krijgen {new}. Vervang dan de kaarten op alle tafels.</source>
+        <translation>The cards show a different address: the previous table cards show {printed}, these get {new}. Then replace the cards on every table.</translation>
     </message>
     <message>
         <source>Exporteren naar</source>
@@ -455,8 +490,24 @@
         <translation>Connected phones: {here} in this group, {total} in total</translation>
     </message>
     <message>
+        <source>De kaarten tonen een ander adres: {printed}. Telefoons bereiken de laptop nu op {now}.</source>
+        <translation>The cards show a different address: {printed}. Phones now reach the laptop at {now}.</translation>
+    </message>
+    <message>
+        <source>Druk de tafelkaarten opnieuw af, of maak poort {port} vrij en open de werkplaats opnieuw.</source>
+        <translation>Print the table cards again, or free port {port} and open the workshop again.</translation>
+    </message>
+    <message>
+        <source>Kies bij Netwerk het adres van de kaarten als de laptop nog op dat netwerk zit; anders: druk de tafelkaarten opnieuw af.</source>
+        <translation>Choose the cards&apos; address under Network if the laptop is still on that network; otherwise print the table cards again.</translation>
+    </message>
+    <message>
         <source>Geen groep gekozen</source>
         <translation>No group selected</translation>
+    </message>
+    <message>
+        <source>Let op, de kaarten tonen {printed}</source>
+        <translation>Note: the cards show {printed}</translation>
     </message>
     <message>
         <source>De deelnemersserver draait niet: telefoons kunnen nu niet meedoen.</source>
@@ -1929,6 +1980,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
 <context>
     <name>app</name>
     <message>
+        <source>{name} is al geopend door &apos;facilitator serve&apos; (programma {pid} op {host}), de server zonder venster. Stop die eerst; twee programma&apos;s op één werkplaats zouden elkaars briefjes niet zien.</source>
+        <translation>{name} is already open in &apos;facilitator serve&apos; (process {pid} on {host}), the server without a window. Stop it first; two programs on one workshop would not see each other&apos;s notes.</translation>
+    </message>
+    <message>
         <source>{name} is al geopend in een ander venster (programma {pid} op {host}). Ga verder in dat venster; twee vensters op één werkplaats zouden elkaars briefjes niet zien.</source>
         <translation>{name} is already open in another window (program {pid} on {host}). Carry on in that window; two windows on one workshop would not see each other&apos;s notes.</translation>
     </message>
@@ -1986,6 +2041,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
         <translation>The group could not be removed</translation>
     </message>
     <message>
+        <source>De poort kon niet worden gewijzigd</source>
+        <translation>The port could not be changed</translation>
+    </message>
+    <message>
         <source>De ronde kon niet worden gestart</source>
         <translation>The round could not be started</translation>
     </message>
@@ -2016,6 +2075,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>Het actiepunt kon niet worden opgeslagen</source>
         <translation>The action point could not be saved</translation>
+    </message>
+    <message>
+        <source>Het adres op de tafelkaarten kon niet worden bewaard</source>
+        <translation>The address on the table cards could not be kept</translation>
     </message>
     <message>
         <source>Het briefje kon niet worden gewijzigd</source>
@@ -2130,6 +2193,14 @@ If you quit, phones can no longer send anything. What participants type meanwhil
         <translation>this item no longer exists</translation>
     </message>
     <message>
+        <source>een adres schrijft u als http://adres:poort</source>
+        <translation>an address is written http://address:port</translation>
+    </message>
+    <message>
+        <source>een ander programma gebruikt die poort nu</source>
+        <translation>another program is using that port now</translation>
+    </message>
+    <message>
         <source>een briefje dat al is samengevoegd kan niet nog eens worden samengevoegd</source>
         <translation>a note that is already merged cannot be merged again</translation>
     </message>
@@ -2140,6 +2211,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>een onverwachte fout (de details staan in het logboek)</source>
         <translation>an unexpected error (the details are in the log)</translation>
+    </message>
+    <message>
+        <source>een poort is een getal van 1024 tot 65535</source>
+        <translation>a port is a number from 1024 to 65535</translation>
     </message>
     <message>
         <source>een ronde duurt tussen 1 minuut en 4 uur</source>

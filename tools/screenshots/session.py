@@ -21,7 +21,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
     QEventLoop,
-    QLockFile,
     QPoint,
     QSettings,
     QStandardPaths,
@@ -31,8 +30,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QMainWindow, QWidget  # noqa: E402
 
 from facilitator import templates  # noqa: E402
-from facilitator.app import Host, ensure_application, lock_path  # noqa: E402
+from facilitator.app import Host, ensure_application  # noqa: E402
 from facilitator.domain.model import Phase  # noqa: E402
+from facilitator.store.lock import take as take_lock  # noqa: E402
 
 SIZE = (1366, 768)
 _TITLE_H = 28
@@ -147,9 +147,7 @@ def make_screenshots(out_dir: Path) -> list[Path]:
             _settle()
 
             # a workshop another window holds: refused in plain words, this one untouched
-            holder = QLockFile(str(lock_path(elsewhere)))
-            holder.setStaleLockTime(0)
-            assert holder.tryLock(0)
+            holder = take_lock(elsewhere)
             window.preparer.open_workshop(elsewhere)
             _settle()
             box = window.preparer.last_message

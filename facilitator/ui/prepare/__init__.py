@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from facilitator import templates
 from facilitator.domain.model import Snapshot
+from facilitator.engine import commands as c
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.failures import reason
 from facilitator.ui.prepare.editor import WorkshopEditor
@@ -100,10 +101,14 @@ class Preparer(QObject):
 
     def show_export_dialog(self) -> ExportDialog:
         if self.export_dialog is None:
-            self.export_dialog = ExportDialog(self.state.store.path, self.base_url(),
-                                              self.window)
+            self.export_dialog = ExportDialog(
+                self.state.store.path, self.base_url(), self.window,
+                printed_url=lambda: self.state.workshop.cards_url)
+            self.export_dialog.cardsPrinted.connect(
+                lambda url: self.bridge.submit(c.RecordCards(url)))
         else:
             self.export_dialog.url_edit.setText(self.base_url())
+            self.export_dialog.refresh_url_warning()
         _bring_forward(self.export_dialog)
         return self.export_dialog
 

@@ -20,13 +20,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from facilitator.domain.ports import HIGHEST as PORT_HIGHEST
+from facilitator.domain.ports import LOWEST as PORT_LOWEST
+from facilitator.domain.ports import PORT_RANGE
 from facilitator.engine import NoteAdded, NoteChanged, NoteRemoved
 from facilitator.engine import commands as c
 from facilitator.engine.events import GroupsChanged, RoundsChanged, WorkshopChanged
@@ -47,7 +52,8 @@ _ROUND_COMMANDS = (c.AddRound, c.UpdateRound, c.DeleteRound, c.MoveRound)
 
 
 class EventTab(QWidget):
-    """Title, date, place, organisers, the phones' language and their form of address."""
+    """Title, date, place, organisers, the phones' language and their form of address,
+    and the port phones use (printed on the table cards, so kept with the workshop)."""
 
     def __init__(self, state: WorkshopState, bridge: EngineBridge,
                  parent: QWidget | None = None) -> None:
@@ -75,6 +81,19 @@ class EventTab(QWidget):
             edit.textEdited.connect(self._typing.start)
         self.language_combo.activated.connect(self.commit)
         self.address_combo.currentIndexChanged.connect(lambda _index: self.commit())
+        # The port: part of the address on the printed table cards. Committed on Enter,
+        # leaving the field or an arrow step, not per keystroke ("83" is no port yet).
+        self.port_spin = QSpinBox()
+        self.port_spin.setRange(PORT_LOWEST, PORT_HIGHEST)
+        self.port_spin.setKeyboardTracking(False)
+        self.port_spin.setAccessibleName(self.tr("Poort voor telefoons"))
+        self.port_spin.valueChanged.connect(lambda _value: self.commit_port())
+        self.port_hint = plain_label(self.tr(
+            "Telefoons bereiken de laptop op http://adres:poort; de gedrukte tafelkaarten "
+            "tonen die poort. Een andere poort geldt vanaf de volgende keer dat deze "
+            "werkplaats opent: druk de tafelkaarten daarna opnieuw af."))
+        self.port_hint.setEnabled(False)  # quieter grey text
+        self.port_error = error_label()
         self.error = error_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Titel:"), self.title_edit)
@@ -83,12 +102,29 @@ class EventTab(QWidget):
         form.addRow(self.tr("Organisatoren:"), self.organisers_edit)
         form.addRow(self.tr("Taal op telefoons:"), self.language_combo)
         form.addRow(self.tr("Aanspreekvorm op telefoons:"), self.address_combo)
+        form.addRow(self.tr("Poort voor telefoons:"), self._port_box())
         form.addRow("", self.error)
         hint = plain_label(self.tr("Deze gegevens komen op de voorpagina van het verslag en op "
                                    "de tafelkaarten. Wijzigingen worden meteen bewaard."))
         hint.setEnabled(False)  # quieter grey text
         form.addRow("", hint)
         self.reload()
+
+    def _port_box(self) -> QWidget:
+        """The port field (a port is short), its explanation and its error, together."""
+        self.port_spin.setMaximumWidth(self.port_spin.fontMetrics().horizontalAdvance("0") * 12)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.port_spin)
+        row.addStretch(1)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self.port_hint)
+        column.addWidget(self.port_error)
+        return box
 
     def _edits(self) -> tuple[QLineEdit, ...]:
         return (self.title_edit, self.date_edit, self.place_edit, self.organisers_edit)
@@ -103,6 +139,10 @@ class EventTab(QWidget):
         blocked = self.address_combo.blockSignals(True)  # showing the stored value is no edit
         self.address_combo.setCurrentIndex(max(0, self.address_combo.findData(w.address)))
         self.address_combo.blockSignals(blocked)
+        if w.port is not None and (force or not self.port_spin.hasFocus()):
+            blocked = self.port_spin.blockSignals(True)
+            self.port_spin.setValue(w.port)
+            self.port_spin.blockSignals(blocked)
 
     def commit_if_complete(self) -> None:
         if self.title_edit.text().strip():  # half-typed is fine; an empty title waits
@@ -118,6 +158,26 @@ class EventTab(QWidget):
             return
         show_error(self.error, "")
         self.bridge.submit(c.UpdateWorkshop(*fields, address=address))
+
+    def commit_port(self) -> None:
+        """Keep the port typed; the engine refuses one another program listens on now
+        (it would take it from the phones on the day too)."""
+        port = self.port_spin.value()
+        show_error(self.port_error, "")
+        if port != self.state.workshop.port:
+            self.bridge.submit(c.SetPort(port))
+
+    def refused_port(self, command: c.SetPort, error: BaseException) -> None:
+        if getattr(error, "code", None) == "port_taken":
+            text = self.tr(
+                "Poort {port} is nu in gebruik door een ander programma; kies een andere "
+                "(bijvoorbeeld tussen {low} en {high}).").format(
+                port=command.port, low=PORT_RANGE[0], high=PORT_RANGE[-1])
+        else:
+            text = self.tr("Een poort is een getal van {low} tot {high}.").format(
+                low=PORT_LOWEST, high=PORT_HIGHEST)
+        show_error(self.port_error, text)
+        self.reload(force=True)
 
     def refused(self, text: str) -> None:
         show_error(self.error, text)
@@ -174,6 +234,8 @@ class WorkshopEditor(QDialog):
         text = failure_text(command, error)  # what failed and why, in words
         if isinstance(command, c.UpdateWorkshop):
             self.event_tab.refused(text)
+        elif isinstance(command, c.SetPort):
+            self.event_tab.refused_port(command, error)
         elif isinstance(command, _GROUP_COMMANDS):
             self.groups_tab.refused(text)
             self.groups_tab.reload()

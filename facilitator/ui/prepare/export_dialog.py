@@ -14,9 +14,10 @@ written, "Bestand openen" and "Map openen" hand it (or its folder) to the system
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.report.options import FULL, SEPARATE, SHORT, ReportOptions
-from facilitator.ui.prepare.common import plain_label
+from facilitator.ui.prepare.common import error_label, plain_label, show_error
 from facilitator.ui.prepare.export_task import ExportTask
 
 FOLDER_KEY = "export/folder"
@@ -45,11 +46,23 @@ ENDINGS = {"docx": "-verslag.docx", "csv": ".csv", "json": ".json",
 
 
 class ExportDialog(QDialog):
-    """Choose what to export and where; the dialog stays open to show the outcome."""
+    """Choose what to export and where; the dialog stays open to show the outcome.
+
+    `printed_url` gives the address on the table cards printed last ("" = none), so the
+    dialog can warn that new cards show another one.
+
+    Signals:
+        cardsPrinted(str): table cards were written with this http://ADDRESS:PORT.
+    """
+
+    cardsPrinted = Signal(str)
 
     def __init__(self, workshop_path: Path, base_url: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 printed_url: Callable[[], str] | None = None) -> None:
         super().__init__(parent)
+        self._printed_url = printed_url or (lambda: "")
+        self._cards_url = ""  # the address of the cards being written, if cards
         self.setWindowTitle(self.tr("Verslag exporteren"))
         self.workshop_path = Path(workshop_path)
         self.task: ExportTask | None = None
@@ -87,6 +100,8 @@ class ExportDialog(QDialog):
         self.url_edit.setPlaceholderText("http://192.168.1.20:8321")
         self.url_edit.setToolTip(self.tr("Waar telefoons de laptop bereiken: het adres uit "
                                          "het paneel 'Meedoen met je telefoon'."))
+        self.url_warning = error_label()  # the cards on the tables show another address
+        self.url_edit.textChanged.connect(self.refresh_url_warning)
         self.path_edit = QLineEdit()
         browse = QPushButton(self.tr("Bladeren…"))
         browse.clicked.connect(self._browse)
@@ -123,6 +138,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Notities:"), self.notes_combo)
         form.addRow(self.tr("Huisstijl:"), style_row)
         form.addRow(self.tr("Adres voor telefoons:"), self.url_edit)
+        form.addRow("", self.url_warning)
         form.addRow(self.tr("Opslaan als:"), path_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
@@ -178,6 +194,21 @@ class ExportDialog(QDialog):
         if current:
             folder = str(Path(current).parent)
         self.path_edit.setText(str(Path(folder) / (self.workshop_path.stem + ENDINGS[self.fmt()])))
+        self.refresh_url_warning()
+
+    def refresh_url_warning(self) -> None:
+        """Cards printed before show another address than these would: say so, since
+        the old cards on the tables then lead phones nowhere."""
+        printed = self._printed_url()
+        new = self.url_edit.text().strip().rstrip("/")
+        text = ""
+        if self.fmt() == "cards" and printed and new and printed != new:
+            text = self.tr("De kaarten tonen een ander adres: de vorige tafelkaarten tonen "
+                           "{printed}, deze krijgen {new}. Vervang dan de kaarten op alle "
+                           "tafels.").format(printed=printed, new=new)
+        show_error(self.url_warning, text)
+        if text:  # room for the warning: the dialog was sized without it
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _browse(self) -> None:
         suffix = Path(ENDINGS[self.fmt()]).suffix
@@ -211,6 +242,7 @@ class ExportDialog(QDialog):
             return None
         target = self.target()
         QSettings().setValue(FOLDER_KEY, str(target.parent))
+        self._cards_url = options.base_url if self.fmt() == "cards" else ""
         self.task = ExportTask(self.workshop_path, target, self.fmt(), options)
         self.task.progressed.connect(self._on_progress)
         self.task.finished.connect(self._on_finished)
@@ -235,6 +267,9 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self._show_opened(Path(path))
         self.open_file_button.setFocus()  # Enter or Space opens what was just made
+        if self._cards_url:
+            self.cardsPrinted.emit(self._cards_url)  # kept in the workshop (RecordCards)
+            self.url_warning.hide()  # the cards just written are the ones that count now
         window = self.parent()
         if window is not None and hasattr(window, "statusBar"):
             window.statusBar().showMessage(self.tr("Opgeslagen: {path}").format(path=path), 8000)

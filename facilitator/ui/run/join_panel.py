@@ -8,8 +8,9 @@ for a human watching phones join.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.model import Group
+from facilitator.engine.events import WorkshopChanged
 from facilitator.ui.qr import QrWidget
 
 if TYPE_CHECKING:
     from facilitator.server import ParticipantServer
+    from facilitator.ui.state import WorkshopState
 
 LOOPBACK = "127.0.0.1"
 _SETTINGS_KEY = "join/address"
@@ -51,16 +54,21 @@ class JoinPanel(QWidget):
 
     Signals:
         addressChanged(str): the network address phones should use (an IPv4 string).
+        cardsWarningChanged(str): what to say about the printed table cards, in full
+            ("" when they show the address served; the window's banner shows it).
     """
 
     addressChanged = Signal(str)
+    cardsWarningChanged = Signal(str)
 
     def __init__(self, server: ParticipantServer | None, list_addresses: Callable[[], list[str]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, state: WorkshopState | None = None) -> None:
         super().__init__(parent)
         self._server = server
         self._list_addresses = list_addresses
         self._group: Group | None = None
+        self._state = state  # where the address on the printed table cards is kept
+        self._cards_warning = ""
 
         self.group_label = _plain_label(20, bold=True)
         self.qr = QrWidget()
@@ -73,6 +81,14 @@ class JoinPanel(QWidget):
         for label in (self.group_label, self.url_label, self.code_caption, self.code_label):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.phones_label = _plain_label(15)
+        # The printed table cards show another address than phones use now: one line
+        # here (the QR code needs the height), the whole sentence in the window's banner.
+        self.cards_label = _plain_label()
+        self.cards_label.setWordWrap(False)
+        self.cards_label.setObjectName("cardsWarning")
+        self.cards_label.setStyleSheet(
+            "QLabel#cardsWarning { background: #f9dedc; color: #410e0b; padding: 6px; }")
+        self.cards_label.hide()
         self.status_label = _plain_label()
 
         self.address_combo = QComboBox()
@@ -93,6 +109,7 @@ class JoinPanel(QWidget):
         layout.addWidget(self.group_label)
         layout.addWidget(self.qr)
         layout.addWidget(self.url_label)
+        layout.addWidget(self.cards_label)  # right under the address it contradicts
         layout.addSpacing(6)
         layout.addWidget(self.code_caption)
         layout.addWidget(self.code_label)
@@ -104,6 +121,9 @@ class JoinPanel(QWidget):
 
         self.refresh_addresses()
         self.address_combo.currentTextChanged.connect(self._on_address)
+
+        if state is not None:
+            state.applied.connect(self._on_applied)
 
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
@@ -165,7 +185,35 @@ class JoinPanel(QWidget):
             )
         )
 
+    def cards_warning(self) -> str:
+        """What to say when the table cards were printed with another address than the
+        one phones use now ("" when they match, or no cards were printed)."""
+        printed = self._state.workshop.cards_url if self._state is not None else ""
+        if not printed:
+            return ""
+        now = self.base_url()
+        if not now or printed == now:
+            return ""
+        text = self.tr(
+            "De kaarten tonen een ander adres: {printed}. Telefoons bereiken de laptop nu op "
+            "{now}."
+        ).format(printed=printed, now=now)
+        then, here = urlsplit(printed), urlsplit(now)
+        if then.port != here.port:
+            return text + " " + self.tr(
+                "Druk de tafelkaarten opnieuw af, of maak poort {port} vrij en open de "
+                "werkplaats opnieuw."
+            ).format(port=then.port)
+        return text + " " + self.tr(
+            "Kies bij Netwerk het adres van de kaarten als de laptop nog op dat netwerk zit; "
+            "anders: druk de tafelkaarten opnieuw af."
+        )
+
     # -- inside -----------------------------------------------------------------------
+
+    def _on_applied(self, events: Sequence[object]) -> None:
+        if any(isinstance(event, WorkshopChanged) for event in events):
+            self._render()
 
     def _on_address(self, address: str) -> None:
         QSettings().setValue(_SETTINGS_KEY, address)
@@ -179,6 +227,16 @@ class JoinPanel(QWidget):
         self.qr.set_data(url)
         self.url_label.setText(url or "–")
         self.code_label.setText(group.code if group else "–")
+        warning = self.cards_warning()
+        printed = self._state.workshop.cards_url if self._state is not None else ""
+        self.cards_label.setText(
+            self.tr("Let op, de kaarten tonen {printed}").format(
+                printed=printed.removeprefix("http://")) if warning else "")
+        self.cards_label.setToolTip(warning)
+        self.cards_label.setVisible(bool(warning))
+        if warning != self._cards_warning:
+            self._cards_warning = warning
+            self.cardsWarningChanged.emit(warning)
         if self._server is None:
             self.status_label.setText(
                 self.tr("De deelnemersserver draait niet: telefoons kunnen nu niet meedoen.")
