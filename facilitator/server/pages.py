@@ -193,6 +193,16 @@ def with_event(page: bytes, title: str, groups: list[tuple[str, str]],
     return page
 
 
+def with_workshop(page: bytes, workshop_id: str) -> bytes:
+    """index.html saying which workshop served it (`<html ... data-workshop="ID">`): the
+    page keeps its tokens and outbox per workshop, and knows at its first line of script
+    whether the laptop is on the workshop it has a seat in (docs/API.md)."""
+    if not workshop_id:
+        return page
+    return page.replace(b'<html lang="nl"', b'<html lang="nl" data-workshop="'
+                        + html.escape(workshop_id).encode() + b'"', 1)
+
+
 def _event(store: Reader) -> tuple[str, list[tuple[str, str]], str]:
     groups = sorted(store.groups(), key=lambda g: g.position)
     workshop = store.workshop()
@@ -210,6 +220,7 @@ async def index(request: web.Request) -> web.Response:
         else:
             chosen = ids.normalise_join_code(request.match_info.get("code", ""))
             body = with_event(body, title, groups, chosen, address)
+        body = with_workshop(body, ctx.workshop_id)
     headers = {"Cache-Control": "no-cache", "Vary": "Accept-Encoding",
                "Content-Security-Policy": request.app[INDEX_CSP_KEY]}
     if _accepts_gzip(request):

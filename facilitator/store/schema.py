@@ -144,6 +144,15 @@ MIGRATIONS: list[str] = [
     CREATE INDEX notes_client_note ON notes(client_note_id) WHERE client_note_id IS NOT NULL;
     ALTER TABLE workshop ADD COLUMN address TEXT NOT NULL DEFAULT 'je';
     """,
+    # 6 -> 7: the workshop's identity, random once per file (Store.create sets it for a
+    # new file; an existing file gets one here). The participant server names it on every
+    # answer, so a phone can tell "this laptop is on another workshop" from "this workshop
+    # does not know me": its token and outbox wait for their own workshop instead of
+    # being dropped. Copies and backups carry it, as they carry the tokens.
+    """
+    ALTER TABLE workshop ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+    UPDATE workshop SET uid = lower(hex(randomblob(16)));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
