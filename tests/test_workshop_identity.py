@@ -85,16 +85,22 @@ def test_every_answer_names_the_workshop(engine: Engine, workshop_path: Path) ->
         assert request(port, "GET", "/api/event").json["workshop"]["id"] == uid
         page = request(port, "GET", f"/j/{code}")
         assert f'<html lang="nl" data-workshop="{uid}"'.encode() in page.raw
-        answers = [joined, state, page, post(port, token, "cid-00000001", "een"),
-                   request(port, "GET", "/static/core.js"),
-                   request(port, "GET", "/api/state", token="not-a-token-of-this-file"),
-                   request(port, "GET", "/api/nothing")]
+        answers = [
+            joined,
+            state,
+            page,
+            post(port, token, "cid-00000001", "een"),
+            request(port, "GET", "/static/core.js"),
+            request(port, "GET", "/api/state", token="not-a-token-of-this-file"),
+            request(port, "GET", "/api/nothing"),
+        ]
         for reply in answers:
             assert reply.headers[WORKSHOP_HEADER] == uid, reply.raw[:80]
 
 
 def test_a_token_of_another_workshop_is_refused_by_a_workshop_that_says_who_it_is(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     """The 401 a phone of workshop A gets from workshop B names B, not A: that is how the
     phone knows to wait for A instead of dropping its token."""
     a, b = tmp_path / "a.workshop", tmp_path / "b.workshop"
