@@ -227,3 +227,37 @@ def test_a_token_its_own_workshop_does_not_know_still_asks_to_join_again(
         page.wait_for_selector("#join-screen:not([hidden])")
         assert page.is_hidden("#away-screen")
         assert page.text_content("#join-error") == "Doe opnieuw mee aan uw tafel."
+
+
+def test_the_waiting_screen_passes_axe_and_fits_200_percent_text(
+    browser: Any, files: tuple[Path, Path], port: int
+) -> None:
+    from tests.system_tools import provide_axe
+    from tests.test_phone_a11y import BAD, FITS
+
+    axe = provide_axe()
+    a, b = files
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", bypass_csp=True)
+    try:
+        page = context.new_page()
+        with laptop(a, port) as server:
+            _join(page, server, groups(a)[0].code)
+        with laptop(b, port):
+            page.wait_for_selector("#away-screen:not([hidden])", timeout=20000)
+            wait_for(
+                lambda: "Middag B" in (page.text_content("#away-join") or ""),
+                what="the other workshop named",
+            )
+            assert page.evaluate("document.activeElement.id") == "away-title"
+            page.add_script_tag(path=str(axe))
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            bad = [
+                f"{v['id']}: {[n['target'] for n in v['nodes']]}"
+                for v in result["violations"]
+                if v["impact"] in BAD
+            ]
+            assert not bad, bad
+            page.evaluate("document.documentElement.style.fontSize = '200%'")
+            assert page.evaluate(FITS) == []
+    finally:
+        context.close()
