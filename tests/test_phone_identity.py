@@ -261,3 +261,35 @@ def test_the_waiting_screen_passes_axe_and_fits_200_percent_text(
             assert page.evaluate(FITS) == []
     finally:
         context.close()
+
+
+def test_joining_the_other_workshop_from_the_waiting_screen_keeps_the_first_seat(
+    context: Any, files: tuple[Path, Path], port: int
+) -> None:
+    """ "Toch meedoen aan Middag B": B's own page and tables; A's waiting note stays on the
+    phone, is never sent to B, and reaches A once A is back."""
+    a, b = files
+    code_a = groups(a)[0].code
+    page = context.new_page()
+    with laptop(a, port) as server:
+        _join(page, server, code_a)
+    _send(page, "voor A")
+    page.wait_for_selector("#mine .note-state.sending")
+    with laptop(b, port):
+        page.wait_for_selector("#away-join:text('Toch meedoen aan Middag B')", timeout=20000)
+        page.click("#away-join")
+        page.wait_for_selector("#join-screen:not([hidden])")
+        listed = page.eval_on_selector_all("#group-list input", "els => els.map(e => e.value)")
+        assert listed == [g.code for g in groups(b)]
+        page.wait_for_selector("#connection:text('1 notitie wacht op een andere werkplaats')")
+        page.get_by_label(groups(b)[0].name, exact=True).check()
+        page.click("#join-button")
+        page.wait_for_selector("#phase:text('Notities schrijven')")
+        page.wait_for_timeout(1500)
+        assert _count(b) == (1, 0)  # joined B; A's note not sent there
+    with laptop(a, port) as server:
+        page.goto(server.join_url(code_a, "127.0.0.1"))
+        page.wait_for_selector("#mine .note-text:text('voor A')")
+        wait_for(lambda: _count(a) == (1, 1), what="A's note stored in A, once")
+        page.wait_for_selector("#mine .note-state.saved")
+    assert [n.text for n in stored_notes(a)] == ["voor A"]
