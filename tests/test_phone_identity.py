@@ -188,6 +188,9 @@ def test_a_phone_waits_for_its_workshop_and_comes_back_by_itself(
 def test_a_phone_opening_another_workshops_code_joins_it_and_keeps_its_first_seat(
     context: Any, files: tuple[Path, Path], port: int
 ) -> None:
+    """The afternoon's table card scanned while a note of the morning still waits: the
+    phone joins B as any phone would, A's token and note stay (the note neither sent to B
+    nor given up as refused), and A's card later resumes the same participant."""
     a, b = files
     code_a, code_b = groups(a)[0].code, groups(b)[1].code
     page = context.new_page()
@@ -195,18 +198,26 @@ def test_a_phone_opening_another_workshops_code_joins_it_and_keeps_its_first_sea
         _join(page, server, code_a)
         _send(page, "in A")
         page.wait_for_selector("#mine .note-state.saved")
+    _send(page, "nog voor A")  # the laptop is closed: it waits
+    page.wait_for_selector("#mine .note-state.sending")
     token_a = _token(page, _uid(a), code_a)
-    with laptop(b, port) as server:  # the afternoon's table card is scanned
+    assert token_a is not None
+    with laptop(b, port) as server:
         _join(page, server, code_b)
         _send(page, "in B")
         page.wait_for_selector("#mine .note-state.saved")
+        page.wait_for_timeout(1500)
         assert _count(b) == (1, 1)
+        assert [n.text for n in stored_notes(b)] == ["in B"]
         assert _token(page, _uid(a), code_a) == token_a  # A's seat kept beside B's
+        page.wait_for_selector("#connection:text('1 notitie wacht op een andere werkplaats')")
     with laptop(a, port) as server:  # back to A's card: the same participant
         page.goto(server.join_url(code_a, "127.0.0.1"))
         page.wait_for_selector("#mine .note-text:text('in A')")
         assert page.is_hidden("#join-screen")
-        assert _count(a) == (1, 1)
+        wait_for(lambda: _count(a) == (1, 2), what="A's waiting note stored in A, once")
+        page.wait_for_selector("#mine .note-state.saved >> nth=1")
+        assert page.locator("#mine .note-state.failed").count() == 0
 
 
 def test_a_token_its_own_workshop_does_not_know_still_asks_to_join_again(
