@@ -300,7 +300,7 @@ def test_joining_the_other_workshop_from_the_waiting_screen_keeps_the_first_seat
         assert _count(b) == (1, 0)  # joined B; A's note not sent there
     with laptop(a, port) as server:
         page.goto(server.join_url(code_a, "127.0.0.1"))
-        page.wait_for_selector("#mine .note-text:text('voor A')")
+        page.wait_for_selector("#mine .note-text:text('voor A')", timeout=20000)
         wait_for(lambda: _count(a) == (1, 1), what="A's note stored in A, once")
         page.wait_for_selector("#mine .note-state.saved")
     assert [n.text for n in stored_notes(a)] == ["voor A"]

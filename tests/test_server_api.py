@@ -309,8 +309,12 @@ def test_pages_are_served_small_strict_and_without_inline_code(
         assert reply.status == 200 and reply.headers["Content-Type"].startswith(kind)
         assert reply.headers["X-Content-Type-Options"] == "nosniff"
         assert reply.headers["Content-Security-Policy"].startswith("default-src 'self'")
-        source = (STATIC / name).read_bytes()  # served without the lines' leading blanks
-        assert reply.raw == b"\n".join(line.lstrip() for line in source.split(b"\n"))
+        # Served without the lines' leading blanks, whole-line // comments and the header.
+        source = (STATIC / name).read_bytes()
+        lines = [line.lstrip() for line in source.split(b"\n")]
+        kept = b"\n".join(line for line in lines if not line.startswith(b"//"))
+        assert reply.raw == kept[kept.index(b"*/") + 2 :].lstrip(b"\n")
+        assert reply.raw.startswith(b'"use strict";') and b"\n//" not in reply.raw
         total += len(reply.raw)
     # The page with its table list and all it loads, uncompressed (what a browser that
     # takes no gzip gets; gzipped it is about a third: tests/test_server_keeps.py).
