@@ -299,6 +299,9 @@ def test_joining_the_other_workshop_from_the_waiting_screen_keeps_the_first_seat
         page.wait_for_timeout(1500)
         assert _count(b) == (1, 0)  # joined B; A's note not sent there
     with laptop(a, port) as server:
+        # The page (at B's table) now waits for B, and sends what it holds for A to A.
+        page.wait_for_selector("#away-title:text('Even wachten op Middag B')", timeout=30000)
+        wait_for(lambda: _count(a) == (1, 1), timeout=20, what="A's note sent to A by itself")
         page.goto(server.join_url(code_a, "127.0.0.1"))
         page.wait_for_selector("#mine .note-text:text('voor A')", timeout=20000)
         wait_for(lambda: _count(a) == (1, 1), what="A's note stored in A, once")

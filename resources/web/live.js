@@ -54,6 +54,7 @@
     }
     if (S.here !== S.otherWid) nameOther();
     scheduleAway();
+    F.flush();  // notes this phone holds for the workshop the laptop is on go now
   }
 
   function scheduleAway() {
