@@ -8,7 +8,8 @@ stylesheet costs one more round trip before anything paints (~400 ms on Slow 3G)
 page's CSP then allows exactly that <style> block by its SHA-256, nothing else inline.
 
 Scripts are served without their lines' leading spaces (~5 KB of the page's ~60 KB),
-their whole-line `//` comments and their opening `/* */` header (~10 KB more): the files
+their `//` comments (whole lines, and after code where that is surely not in a string)
+and their opening `/* */` header (~12 KB more): the files
 stay readable and explained in resources/web, the phone downloads less. Nothing else
 about them changes (the scripts have no multi-line strings, so a line that starts with
 `//` is always a comment), and the browser shows them as plain JavaScript.
@@ -99,11 +100,23 @@ def unindent(script: bytes) -> bytes:
     """The script without each line's leading blanks, its whole-line `//` comments and its
     opening `/* ... */` header: same program, fewer bytes (the comments say why for the
     people reading resources/web, not for the phones)."""
-    lines = (line.lstrip(b" \t") for line in script.split(b"\n"))
+    lines = (_uncomment(line.lstrip(b" \t")) for line in script.split(b"\n"))
     body = b"\n".join(line for line in lines if not line.startswith(b"//"))
     if body.startswith(b"/*") and b"*/" in body:
         body = body[body.index(b"*/") + 2 :].lstrip(b"\n")
     return body
+
+
+def _uncomment(line: bytes) -> bytes:
+    """A line without its trailing `  // comment`, where that cannot be inside a string:
+    only double-quoted strings before it, evenly many quotes (else the line stays)."""
+    cut = line.find(b"  // ")
+    if cut < 0:
+        return line
+    code = line[:cut]
+    if code.count(b'"') % 2 or b"'" in code or b"`" in code or b"/" in code:
+        return line
+    return code.rstrip()
 
 
 def version(files: dict[str, tuple[bytes, str]]) -> tuple[dict[str, str], bytes | None]:
