@@ -54,12 +54,15 @@ def test_a_copy_is_the_same_workshop(tmp_path: Path) -> None:
     assert _uid(tmp_path / "copy.workshop") == _uid(path)
 
 
-def test_a_file_of_the_previous_schema_gets_an_identity_once(tmp_path: Path) -> None:
+def test_a_file_of_the_schema_before_identities_gets_one_once(tmp_path: Path) -> None:
+    # The schema just before the migration that added workshop.uid, wherever it sits.
+    before = next(i for i, m in enumerate(MIGRATIONS) if "ADD COLUMN uid" in m)
+    assert before < SCHEMA_VERSION
     path = tmp_path / "old.workshop"
     db = sqlite3.connect(path)
-    for script in MIGRATIONS[: SCHEMA_VERSION - 1]:
+    for script in MIGRATIONS[:before]:
         db.executescript(script)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    db.execute(f"PRAGMA user_version = {before}")
     db.execute("INSERT INTO workshop (id, title) VALUES (1, 'oud')")
     db.commit()
     db.close()
