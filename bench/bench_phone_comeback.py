@@ -28,8 +28,14 @@ from facilitator.server import ParticipantServer
 from facilitator.server.limits import Limits
 from facilitator.store import Store
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _counts(path: Path) -> tuple[int, int]:
@@ -45,8 +51,13 @@ class Laptop:
 
     def __init__(self, path: Path, port: int) -> None:
         self.engine = Engine(path).start()
-        self.server = ParticipantServer(self.engine, path, host="127.0.0.1", port=port,
-                                        limits=Limits(identities_per_address=1000))
+        self.server = ParticipantServer(
+            self.engine,
+            path,
+            host="127.0.0.1",
+            port=port,
+            limits=Limits(identities_per_address=1000),
+        )
         self.server.start()
 
     def close(self) -> None:
@@ -107,8 +118,9 @@ def _once(browser: Any, folder: Path, away_s: float) -> tuple[float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--away", type=float, nargs="+", default=[5.0, 30.0, 60.0])
     args = parser.parse_args()
     chromium = shutil.which("chromium")
@@ -123,8 +135,10 @@ def main() -> int:
         try:
             for away in args.away:
                 stored, shown = _once(browser, folder, away)
-                print(f"another workshop open for {away:.0f} s: the waiting note stored"
-                      f" {stored:.1f} s after A was back, the round shown after {shown:.1f} s")
+                print(
+                    f"another workshop open for {away:.0f} s: the waiting note stored"
+                    f" {stored:.1f} s after A was back, the round shown after {shown:.1f} s"
+                )
         finally:
             browser.close()
     return 0
