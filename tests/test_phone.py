@@ -92,7 +92,8 @@ def test_offline_notes_are_stored_exactly_once(
     wait_for(lambda: len(stored_notes(workshop_path)) >= 2, what="both notes stored")
     wait_for(lambda: page.locator("#mine .note-state.saved").count() == 2, what="saved")
     # wait_for_function would eval a string, which the page's CSP rightly forbids.
-    outbox = f"Object.keys(localStorage).filter(k => k.startsWith('fac.ob.{code}.')).length"
+    outbox = ("Object.keys(localStorage).filter(k => k.startsWith("
+              f"'fac.ob.' + document.documentElement.dataset.workshop + '.{code}.')).length")
     wait_for(lambda: page.evaluate(outbox) == 0, what="an empty outbox")
     assert sorted(n.text for n in stored_notes(workshop_path)) == ["in de lift", "nog een"]
 

@@ -67,7 +67,8 @@ def _put_votes_by_hand(page: Any, code: str, dots: dict[str, int]) -> Any:
     """What a curious participant could type into the console: a raw PUT with its token."""
     return page.evaluate(
         """async ([code, dots]) => {
-             const token = JSON.parse(localStorage.getItem('fac.token.' + code)).token;
+             const wid = document.documentElement.dataset.workshop;
+             const token = JSON.parse(localStorage.getItem('fac.token.' + wid + '.' + code)).token;
              const res = await fetch('/api/votes', {method: 'PUT', body: JSON.stringify({dots}),
                headers: {'Content-Type': 'application/json', 'Authorization': 'Bearer ' + token}});
              return [res.status, (await res.json()).error?.code];

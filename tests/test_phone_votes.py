@@ -1,6 +1,6 @@
 """Dots that are never lost: the phone keeps its pending allocation in localStorage.
 
-A tap is on disk at once (fac.votes.CODE: round id and dots) and leaves it only after a
+A tap is on disk at once (fac.votes.WORKSHOP.CODE: round id and dots) and leaves it only after a
 2xx for exactly that allocation; a reload, going offline or a lost answer never costs a
 tap, and the newest allocation wins. Chromium at 390x844, traffic to 127.0.0.1 only.
 """
@@ -86,7 +86,8 @@ def _tap(page: Any, name: str) -> None:
 
 
 def _pending(page: Any, path: Path) -> Any:
-    raw = page.evaluate(f"localStorage.getItem('fac.votes.{groups(path)[0].code}')")
+    raw = page.evaluate("localStorage.getItem('fac.votes.' + document.documentElement.dataset"
+                        f".workshop + '.{groups(path)[0].code}')")
     return None if raw is None else json.loads(raw)
 
 
@@ -167,7 +168,8 @@ def test_a_choice_kept_for_another_round_is_dropped_not_sent(
     code = groups(workshop_path)[0].code
     puts: list[str] = []
     page.on("request", lambda r: puts.append(r.url) if r.method == "PUT" else None)
-    page.evaluate("""([code, key]) => localStorage.setItem('fac.votes.' + code,
+    page.evaluate("""([code, key]) => localStorage.setItem('fac.votes.'
+        + document.documentElement.dataset.workshop + '.' + code,
         JSON.stringify({round: 987654, dots: {[key]: 1}, error: null}))""",
                   [code, keys["Data delen"]])
     page.reload()

@@ -56,6 +56,9 @@ HEARTBEAT_S = 15.0
 STORAGE_RETRY_AFTER_S = 10  # a full disk takes the facilitator a while to fix
 _TOKEN = re.compile(r"[A-Za-z0-9_-]+")  # what ids.new_token makes (token_urlsafe)
 CONTEXT: web.AppKey[Context] = web.AppKey("facilitator_context")
+# Which workshop answered, on every response: a phone holding another workshop's token
+# waits for that workshop instead of dropping its token (docs/API.md, "Which workshop").
+WORKSHOP_HEADER = "X-Workshop"
 
 
 @dataclass
@@ -78,6 +81,7 @@ class Context:
     streams: dict[str, int] = field(default_factory=dict)  # open streams per address
     identities: Identities = field(init=False)  # participants made per address and table
     clock: Callable[[], float] = time.monotonic  # the buckets' refill time (tests: their own)
+    workshop_id: str = field(init=False)  # the file's identity (store.workshop_uid)
 
     def __post_init__(self) -> None:
         lim, clock = self.limits, self.clock
@@ -89,6 +93,7 @@ class Context:
         self.address_reads = Buckets(lim.address_read_burst, lim.address_read_rate, clock)
         self.walls = WallViews(self.store, self.hub.version)
         self.identities = Identities(lim.identities_per_address)
+        self.workshop_id = self.store.workshop_uid()
 
 
 def _ctx(request: web.Request) -> Context:
@@ -186,7 +191,7 @@ async def join(request: web.Request) -> web.Response:
         "token": participant.token,
         "participant": {"id": participant.id, "name": participant.name},
         "group": group_json(group),
-        "workshop": {"title": ctx.store.workshop().title},
+        "workshop": {"id": ctx.workshop_id, "title": ctx.store.workshop().title},
     }, status=201)
 
 
@@ -223,7 +228,8 @@ async def state(request: web.Request) -> web.Response:
     participant = _participant(request)
     _limit(ctx.reads, participant.id, "reads")
     _limit(ctx.address_reads, request.remote, "reads from this address")
-    body = state_body(ctx.store, participant, ctx.hub.seq_id(), ctx.walls)
+    body = state_body(ctx.store, participant, ctx.hub.seq_id(), ctx.walls,
+                      workshop_id=ctx.workshop_id)
     if body is None:
         raise ApiError(401, "unknown_token", "this phone's group is gone; join again")
     return web.Response(body=body, content_type="application/json", charset="utf-8",
@@ -323,6 +329,15 @@ async def _stream(ctx: Context, request: web.Request, participant: Participant,
     return response
 
 
+async def add_workshop_header(request: web.BaseRequest,
+                              response: web.StreamResponse) -> None:
+    """on_response_prepare hook: every answer (pages, files, streams, refusals) names the
+    workshop that gave it, so a 401 from another workshop is told from one of this one."""
+    ctx = request.app.get(CONTEXT) if isinstance(request, web.Request) else None
+    if ctx is not None and ctx.workshop_id:
+        response.headers[WORKSHOP_HEADER] = ctx.workshop_id
+
+
 def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/event", event)
     app.router.add_post("/api/join", join)
@@ -336,4 +351,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/events", events)
 
 
-__all__ = ["CONTEXT", "Context", "add_routes"]
+__all__ = ["CONTEXT", "WORKSHOP_HEADER", "Context", "add_routes", "add_workshop_header"]

@@ -7,10 +7,12 @@ app.css is inlined into index.html when it is loaded: on a slow phone network a
 stylesheet costs one more round trip before anything paints (~400 ms on Slow 3G). The
 page's CSP then allows exactly that <style> block by its SHA-256, nothing else inline.
 
-Scripts are served without their lines' leading spaces (~5 KB of the page's ~60 KB):
-the files stay readable in resources/web, the phone downloads less. Nothing else about
-them changes (the scripts have no multi-line strings), and the browser shows them as
-plain JavaScript.
+Scripts are served without their lines' leading spaces (~5 KB of the page's ~60 KB),
+their `//` comments (whole lines, and after code where that is surely not in a string)
+and their opening `/* */` header (~12 KB more): the files
+stay readable and explained in resources/web, the phone downloads less. Nothing else
+about them changes (the scripts have no multi-line strings, so a line that starts with
+`//` is always a comment), and the browser shows them as plain JavaScript.
 
 Compressed and cacheable: each file is gzipped once when loaded and served so to any
 browser that accepts it (index.html, made per request, is gzipped per request: ~13 KB,
@@ -95,8 +97,26 @@ def load() -> dict[str, tuple[bytes, str]]:
 
 
 def unindent(script: bytes) -> bytes:
-    """The script without each line's leading blanks: same program, fewer bytes."""
-    return b"\n".join(line.lstrip(b" \t") for line in script.split(b"\n"))
+    """The script without each line's leading blanks, its whole-line `//` comments and its
+    opening `/* ... */` header: same program, fewer bytes (the comments say why for the
+    people reading resources/web, not for the phones)."""
+    lines = (_uncomment(line.lstrip(b" \t")) for line in script.split(b"\n"))
+    body = b"\n".join(line for line in lines if not line.startswith(b"//"))
+    if body.startswith(b"/*") and b"*/" in body:
+        body = body[body.index(b"*/") + 2 :].lstrip(b"\n")
+    return body
+
+
+def _uncomment(line: bytes) -> bytes:
+    """A line without its trailing `  // comment`, where that cannot be inside a string:
+    only double-quoted strings before it, evenly many quotes (else the line stays)."""
+    cut = line.find(b"  // ")
+    if cut < 0:
+        return line
+    code = line[:cut]
+    if code.count(b'"') % 2 or b"'" in code or b"`" in code or b"/" in code:
+        return line
+    return code.rstrip()
 
 
 def version(files: dict[str, tuple[bytes, str]]) -> tuple[dict[str, str], bytes | None]:
@@ -196,6 +216,17 @@ def with_event(page: bytes, title: str, groups: list[tuple[str, str]],
     return page
 
 
+def with_workshop(page: bytes, workshop_id: str) -> bytes:
+    """index.html saying which workshop served it (`<html ... data-workshop="ID">`): the
+    page keeps its tokens and outbox per workshop, and knows at its first line of script
+    whether the laptop is on the workshop it has a seat in (docs/API.md)."""
+    if not workshop_id:
+        return page
+    # After with_event, which may have made it <html lang="en" ...>: match the tag's start.
+    return page.replace(b"<html ", b'<html data-workshop="'
+                        + html.escape(workshop_id).encode() + b'" ', 1)
+
+
 def _event(store: Reader) -> tuple[str, list[tuple[str, str]], str, str]:
     groups = sorted(store.groups(), key=lambda g: g.position)
     workshop = store.workshop()
@@ -214,6 +245,7 @@ async def index(request: web.Request) -> web.Response:
         else:
             chosen = ids.normalise_join_code(request.match_info.get("code", ""))
             body = with_event(body, title, groups, chosen, address, language)
+        body = with_workshop(body, ctx.workshop_id)
     headers = {"Cache-Control": "no-cache", "Vary": "Accept-Encoding",
                "Content-Security-Policy": request.app[INDEX_CSP_KEY]}
     if _accepts_gzip(request):

@@ -197,6 +197,7 @@ class ParticipantServer:
         )
         app[api.CONTEXT] = self._ctx
         app.on_response_prepare.append(add_security_headers)
+        app.on_response_prepare.append(api.add_workshop_header)
         api.add_routes(app)
         pages.add_routes(app)
         probe.add_routes(app, self.probes)

@@ -58,8 +58,8 @@ def event_json(store: Reader) -> dict[str, Any]:
     """What the event-wide page lists: the workshop and its groups in table order."""
     workshop = store.workshop()
     return {
-        "workshop": {"title": workshop.title, "date": workshop.date,
-                     "language": workshop.language},
+        "workshop": {"id": store.workshop_uid(), "title": workshop.title,
+                     "date": workshop.date, "language": workshop.language},
         "groups": [{"name": g.name, "code": g.code}
                    for g in sorted(store.groups(), key=lambda g: g.position)],
     }
@@ -156,7 +156,8 @@ _ITEMS = "\u0001items\u0001"
 
 
 def state_body(store: Reader, participant: Participant, seq: str,
-               walls: WallSource | None = None) -> bytes | None:
+               walls: WallSource | None = None, *,
+               workshop_id: str | None = None) -> bytes | None:
     """state_json as the bytes of the answer, the group's shared lists spliced in."""
     wall_seen: list[WallView] = []
 
@@ -167,7 +168,8 @@ def state_body(store: Reader, participant: Participant, seq: str,
             wall_seen.append(wall)
             return wall
 
-    data = state_json(store, participant, seq, _Seen(), splice=True)
+    data = state_json(store, participant, seq, _Seen(), splice=True,
+                      workshop_id=workshop_id)
     if data is None:
         return None
     body = _dumps(data)
@@ -188,7 +190,7 @@ def state_body(store: Reader, participant: Participant, seq: str,
 
 def state_json(store: Reader, participant: Participant, seq: str,
                walls: WallSource | None = None, *,
-               splice: bool = False) -> dict[str, Any] | None:
+               splice: bool = False, workshop_id: str | None = None) -> dict[str, Any] | None:
     """Everything the page needs after a (re)load; `seq` lets its stream resume after it.
 
     `walls` gives the group's shared part from a cache (walls.py); without it the part
@@ -201,7 +203,9 @@ def state_json(store: Reader, participant: Participant, seq: str,
     if group is None:
         return None
     data: dict[str, Any] = {
-        "workshop": workshop_json(workshop),
+        # `id`: which workshop this is (the file's identity; the server passes it cached).
+        "workshop": {**workshop_json(workshop),
+                     "id": store.workshop_uid() if workshop_id is None else workshop_id},
         "group": group_json(group),
         "participant": {"id": participant.id, "name": participant.name},
         "limits": {"note_max_chars": NOTE_MAX_CHARS},

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -209,6 +210,8 @@ class Store(Reader, WriteMixin):
                 " port) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
                 (w.title, w.date, w.place, w.organisers, w.language, w.address, port),
             )
+            # The file's identity (schema 6 -> 7): random, never changed afterwards.
+            store._db.execute("UPDATE workshop SET uid = ?", (secrets.token_hex(16),))
             for g in spec.groups:
                 store.add_group(g.name, colour=g.colour, host=g.host)
             for r in spec.rounds:

@@ -38,6 +38,11 @@ class ReadMixin:
         ).fetchone()
         return Workshop(*row)
 
+    def workshop_uid(self) -> str:
+        """The file's identity: random once per workshop, the same in its copies."""
+        row = self._db.execute("SELECT uid FROM workshop").fetchone()
+        return str(row[0]) if row else ""
+
     def groups(self) -> list[Group]:
         rows = self._db.execute(f"SELECT {GROUP_COLS} FROM groups ORDER BY position, id")
         return [Group(*r) for r in rows]

@@ -170,6 +170,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE workshop ADD COLUMN cards_url TEXT NOT NULL DEFAULT '';
     ALTER TABLE workshop ADD COLUMN cards_printed_at REAL;
     """,
+    # 9 -> 10: the workshop's identity, random once per file (Store.create sets it for a
+    # new file; an existing file gets one here). The participant server names it on every
+    # answer, so a phone can tell "this laptop is on another workshop" from "this workshop
+    # does not know me": its token and outbox wait for their own workshop instead of
+    # being dropped. Copies and backups carry it, as they carry the tokens.
+    """
+    ALTER TABLE workshop ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+    UPDATE workshop SET uid = lower(hex(randomblob(16)));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,7 +11,11 @@
 
   function render() {
     var st = S.state;
-    if (!st) { F.renderMine(false); F.setConnection(S.connected); return; }
+    if (!st) {
+      F.renderMine(false); F.setConnection(S.connected);
+      if (S.away) F.showAway();
+      return;
+    }
     document.title = st.group.name + " · " + st.workshop.title;
     $("event-title").textContent = st.workshop.title;
     $("group-name").textContent = st.group.name;
@@ -35,6 +39,7 @@
     renderOthers(round);
     F.renderVote(round);
     F.setConnection(S.connected);
+    if (S.away) F.showAway();  // its words follow the language too
   }
 
   function renderOthers(round) {
@@ -97,7 +102,7 @@
     // Another tab of this browser changed the outbox: show its notes as this phone's
     // (they are: one participant per table), and fetch the ones it has saved.
     if (!ev.key || ev.key.indexOf("fac.ob.") !== 0) return;
-    if (S.token && ev.newValue === null && ev.key.indexOf("fac.ob." + S.code + ".") === 0) F.refetchSoon();
+    if (S.token && ev.newValue === null && ev.key.indexOf("fac.ob." + S.wid + "." + S.code + ".") === 0) F.refetchSoon();
     render();
     F.flush();
   }
@@ -116,6 +121,7 @@
     $("join-form").addEventListener("submit", F.onJoin);
     $("note-form").addEventListener("submit", F.onSend);
     $("leave").addEventListener("click", F.leave);
+    $("away-join").addEventListener("click", F.joinHere);
     $("vote-save").addEventListener("click", F.saveVotes);
     $("code").addEventListener("input", F.syncPicker);
     $("note-text").addEventListener("input", F.saveDraft);
@@ -128,16 +134,29 @@
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "visible") {
         F.retryNow(); F.resendVotes();
-        if (S.token) F.refetch();
+        if (S.token) F.refetch();  // also: is this phone's workshop back?
       }
     });
     applyLanguage();
-    S.code = F.codeFromPath() || load("fac.last", null);
-    var saved = S.code ? load(K.token(), null) : null;
-    if (saved && saved.token) {
-      S.token = saved.token;
+    F.adoptLegacy();
+    // The seat to resume: the table in the address (this workshop's, else any workshop's
+    // this phone has a token for), or the one it was at last. From a page another
+    // workshop served, that seat waits for its own (live.js goAway), dropping nothing.
+    var pathCode = F.codeFromPath(), last = load(K.last, null), seat = null;
+    if (pathCode) {
+      seat = F.seatFor(pathCode);
+      S.code = pathCode;
+    } else if (last && last.code) {
+      var saved = load(K.tokenOf(last.wid, last.code), null);
+      if (saved && saved.token) seat = { wid: last.wid, token: saved.token };
+      S.code = last.code;
+    }
+    if (seat) {
+      S.wid = seat.wid;
+      S.token = seat.token;
       F.enterGroup();
     } else {
+      if (!pathCode && !(last && last.wid === S.here)) S.code = null;  // another workshop's table
       F.showJoin("");
       F.flush();  // notes another table's page left waiting go on being sent
     }

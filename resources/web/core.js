@@ -15,7 +15,12 @@
     votes: {}, votesDirty: false, voteTimer: null, voteSaving: false, voteTries: 0, voteSent: null,
     groups: [], timerWasRunning: false, openSamples: new Set(),
     address: document.documentElement.getAttribute("data-address") === "u" ? "u" : "je",
+    // wid: the workshop this phone's seat (token, outbox) belongs to; here: the workshop
+    // the laptop last answered for (every answer says, X-Workshop). They differ while the
+    // laptop is on another workshop: the phone then waits (away) and drops nothing.
+    wid: "", here: "", away: false, awayTries: 0, awayTimer: null, otherWid: "", otherTitle: "",
   };
+  S.wid = S.here = document.documentElement.getAttribute("data-workshop") || "";
 
   // -- storage ----------------------------------------------------------------
 
@@ -29,15 +34,23 @@
       else localStorage.setItem(key, JSON.stringify(value));
     } catch (e) { /* storage full or disabled: the page still works while open */ }
   }
+  // Every key of a seat names its workshop and table: fac.KIND.WID.CODE. A laptop that
+  // opens another workshop file cannot make a phone overwrite or lose the first one's.
+  var SCOPED = ["token", "draft", "joinid", "votes"];
+  function scoped(kind, wid, code) { return "fac." + kind + "." + wid + "." + code; }
   var K = {
-    token: function () { return "fac.token." + S.code; },
-    draft: function () { return "fac.draft." + S.code; },  // {round, text}: one round's
-    joinId: function (code) { return "fac.joinid." + code; },  // this browser at that table
-    votes: function () { return "fac.votes." + S.code; },  // {round, dots}: not yet saved
+    token: function () { return scoped("token", S.wid, S.code); },
+    tokenOf: function (wid, code) { return scoped("token", wid, code); },
+    draft: function () { return scoped("draft", S.wid, S.code); },  // {round, text}: one round's
+    // This browser at that table of the workshop the laptop is on now.
+    joinId: function (code) { return scoped("joinid", S.here, code); },
+    votes: function () { return scoped("votes", S.wid, S.code); },  // {round, dots}: not yet saved
+    title: function (wid) { return "fac.ws." + wid; },  // the workshop's title, for "waiting for"
+    last: "fac.last",  // {wid, code}: the seat this phone was at last
   };
 
   // -- the outbox: one key per note, so two tabs never overwrite each other's --------
-  // fac.ob.CODE.CID = {code, round, cid, text, at, error}. An item leaves only after a
+  // fac.ob.WID.CODE.CID = {wid, code, round, cid, text, at, error}. An item leaves only after a
   // 2xx for its client_note_id, written by whichever tab got it. Where localStorage is
   // off, the same items live in memory for as long as the page is open.
 
@@ -49,14 +62,14 @@
     }
     return disk;
   }
-  function obKey(item) { return OB + item.code + "." + item.cid; }
+  function obKey(item) { return OB + item.wid + "." + item.code + "." + item.cid; }
   function obPut(item) {
     if (diskWorks()) store(obKey(item), item); else memory[obKey(item)] = item;
   }
   function obDel(item) {
     if (diskWorks()) store(obKey(item), null); else delete memory[obKey(item)];
   }
-  function obAll(code) {  // oldest first; every table's, or one table's
+  function obAll(code) {  // oldest first; every seat's, or one table's of this workshop
     var out = [];
     if (diskWorks()) {
       for (var i = 0; i < localStorage.length; i++) {
@@ -66,16 +79,82 @@
     } else {
       Object.keys(memory).forEach(function (k) { out.push(memory[k]); });
     }
-    return out.filter(function (i) { return !code || i.code === code; })
+    return out.filter(function (i) { return !code || i.code === code && i.wid === S.wid; })
       .sort(function (a, b) { return a.at - b.at; });
   }
   function obMigrate(code) {  // the one-array outbox of earlier versions, once
     var old = load("fac.outbox." + code, null);
     if (!old) return;
     old.forEach(function (i, n) {
-      obPut({ code: code, round: null, cid: i.cid, text: i.text, at: n, error: i.error || null });
+      obPut({ wid: S.wid, code: code, round: null, cid: i.cid, text: i.text, at: n,
+              error: i.error || null });
     });
     store("fac.outbox." + code, null);
+  }
+
+  // -- a seat's keys: from the versions without a workshop id, and to a new id --------
+
+  function adoptLegacy() {
+    // Keys of the page before workshops had ids (fac.token.CODE, fac.ob.CODE.CID, ...)
+    // belong to the workshop serving this page when CODE is one of its tables (codes are
+    // random per workshop); others stay as they are.
+    if (!S.wid || !diskWorks()) return;
+    var codes = {};
+    var radios = document.querySelectorAll("#group-list input");
+    for (var r = 0; r < radios.length; r++) codes[radios[r].value] = true;
+    var keys = [];
+    for (var i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
+    keys.forEach(function (key) {
+      var parts = key.split(".");
+      if (parts[0] !== "fac") return;
+      if (parts.length === 3 && SCOPED.indexOf(parts[1]) >= 0 && codes[parts[2]]) {
+        store(scoped(parts[1], S.wid, parts[2]), load(key, null));
+        store(key, null);
+      } else if (parts.length === 4 && parts[1] === "ob" && codes[parts[2]]) {
+        var item = load(key, null);
+        store(key, null);
+        if (item && item.cid) { item.wid = S.wid; obPut(item); }
+      }
+    });
+    var last = load(K.last, null);
+    if (typeof last === "string") store(K.last, codes[last] ? { wid: S.wid, code: last } : null);
+  }
+
+  function rekey(from, to) {
+    // The laptop knows this phone's token but names its workshop differently (a file
+    // recovered from a backup of an older version): a token that works is this
+    // workshop's, so the seat moves to the new name.
+    if (!diskWorks() || from === to) return;
+    var keys = [];
+    for (var i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
+    keys.forEach(function (key) {
+      var parts = key.split(".");
+      if (parts[0] !== "fac" || parts[2] !== from) return;
+      var value = load(key, null);
+      store(key, null);
+      if (parts[1] === "ob" && value) { value.wid = to; obPut(value); }
+      else { parts[2] = to; store(parts.join("."), value); }
+    });
+    var title = load(K.title(from), null);
+    if (title) { store(K.title(to), title); store(K.title(from), null); }
+    var last = load(K.last, null);
+    if (last && last.wid === from) store(K.last, { wid: to, code: last.code });
+    S.wid = to;
+  }
+
+  function seatFor(code) {
+    // This browser's token for a table: of the workshop the laptop is on, else of any.
+    var own = load(K.tokenOf(S.here, code), null);
+    if (own && own.token) return { wid: S.here, token: own.token };
+    if (!diskWorks()) return null;
+    for (var i = 0; i < localStorage.length; i++) {
+      var parts = (localStorage.key(i) || "").split(".");
+      if (parts.length === 4 && parts[0] === "fac" && parts[1] === "token" && parts[3] === code) {
+        var saved = load(localStorage.key(i), null);
+        if (saved && saved.token) return { wid: parts[2], token: saved.token };
+      }
+    }
+    return null;
   }
 
   // -- what a person sees as one character (a family emoji is one) ---------------------
@@ -160,7 +239,10 @@
         clearTimeout(timer);
         // The laptop answered: whatever waits for it can go now, not at its backoff.
         if (F.reachable) setTimeout(F.reachable, 0);
-        return { status: res.status, data: data, retryAfter: Number(res.headers.get("Retry-After")) || 0 };
+        var wid = res.headers.get("X-Workshop") || "";
+        if (wid) S.here = wid;  // which workshop the laptop is on now
+        return { status: res.status, data: data, workshop: wid,
+                 retryAfter: Number(res.headers.get("Retry-After")) || 0 };
       });
     }, function () {
       clearTimeout(timer);
@@ -198,6 +280,9 @@
     $(id).hidden = !message;
   }
 
+  F.adoptLegacy = adoptLegacy;
+  F.rekey = rekey;
+  F.seatFor = seatFor;
   F.announce = announce;
   F.graphemes = graphemes;
   F.obAll = obAll;

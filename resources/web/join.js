@@ -13,7 +13,37 @@
   function show(screen) {
     $("join-screen").hidden = screen !== "join";
     $("round-screen").hidden = screen !== "round";
+    $("away-screen").hidden = screen !== "away";
     $("leave").hidden = screen !== "round";
+  }
+
+  function workshopTitle() {
+    var title = load(K.title(S.wid), null) || (S.state && S.state.workshop.title);
+    return title || t("yourWorkshop");
+  }
+
+  function showAway() {
+    // The laptop is on another workshop: say whose turn it is, that nothing is lost, and
+    // that this page carries on by itself. The person may also join the other workshop.
+    var wasHidden = $("away-screen").hidden;
+    show("away");
+    var title = workshopTitle(), other = S.otherTitle;
+    $("event-title").textContent = title;
+    $("away-title").textContent = t("awayTitle", { title: title });
+    $("away-text").textContent = other ? t("awayText", { title: title, other: other })
+      : t("awayTextUnknown", { title: title });
+    var n = F.obAll(S.code).filter(function (i) { return !i.error; }).length;
+    $("away-kept").textContent = n === 0 ? t("awayKept0") : n === 1 ? t("awayKept1")
+      : t("awayKept", { n: n });
+    $("away-join").textContent = other ? t("awayJoin", { other: other }) : t("awayJoinUnknown");
+    if (wasHidden) $("away-title").focus();
+  }
+
+  function joinHere() {
+    // Join the workshop the laptop is on now: its page, its tables. This seat (token,
+    // outbox) stays on the phone and carries on when its workshop is back.
+    store(K.last, null);
+    location.assign("/");
   }
 
   function codeFromPath() {
@@ -66,9 +96,10 @@
     $("join-button").textContent = t("joining");
     S.token = null;
     // Back at a table this browser joined before: the same participant, its notes still
-    // its own, its dots not doubled.
-    var saved = load("fac.token." + code, null);
-    if (saved && saved.token) { entered(code, saved.token, null); return; }
+    // its own, its dots not doubled. A join goes to the workshop the laptop is on now.
+    var wid = S.here;
+    var saved = load(K.tokenOf(wid, code), null);
+    if (saved && saved.token) { entered(code, saved.token, null, wid); return; }
     // One id per browser and table, kept for the day: a second tap after an answer that
     // never arrived, or a return after the token was lost, gets the same participant.
     var joinId = load(K.joinId(code), null);
@@ -78,17 +109,21 @@
       $("join-button").disabled = false;
       $("join-button").textContent = t("joinButton");
       if (res.status !== 201) { setError("join-error", errorText(codeOf(res), "join")); return; }
-      entered(res.data.group.code, res.data.token, res.data.group.name);
+      var workshop = res.data.workshop || {};
+      var joined = workshop.id || res.workshop || wid;
+      if (workshop.title) store(K.title(joined), workshop.title);
+      entered(res.data.group.code, res.data.token, res.data.group.name, joined);
     });
   }
 
-  function entered(code, token, groupName) {
+  function entered(code, token, groupName, wid) {
     $("join-button").disabled = false;
     $("join-button").textContent = t("joinButton");
+    S.wid = wid;
     S.code = code;
     S.token = token;
     store(K.token(), { token: S.token });
-    store("fac.last", S.code);
+    store(K.last, { wid: S.wid, code: S.code });
     if (location.pathname !== "/j/" + S.code) history.replaceState(null, "", "/j/" + S.code);
     if (groupName) announce(t("joined", { group: groupName }));
     enterGroup(true);
@@ -99,7 +134,7 @@
     // says so); the token stays too, so coming back resumes the same participant.
     F.closeStream();
     F.stopPolling();
-    store("fac.last", null);
+    store(K.last, null);
     S.token = null; S.state = null; S.mine.clear(); S.others.clear(); S.editing = null;
     $("join-form").classList.remove("chosen");
     $("note-text").value = "";
@@ -114,10 +149,10 @@
   }
 
   function onHistory() {
-    var code = codeFromPath(), saved = code ? load("fac.token." + code, null) : null;
-    if (saved && saved.token) {
-      S.code = code; S.token = saved.token;
-      store("fac.last", code);
+    var code = codeFromPath(), seat = code ? F.seatFor(code) : null;
+    if (seat) {
+      S.wid = seat.wid; S.code = code; S.token = seat.token;
+      store(K.last, { wid: S.wid, code: code });
       enterGroup(false);
     } else if (S.token) {
       leave();
@@ -125,6 +160,12 @@
   }
 
   function enterGroup(joinedNow) {
+    S.away = false;
+    if (S.here && S.wid !== S.here) {
+      // This page came from another workshop than the seat's: wait for the seat's.
+      F.goAway();
+      return;
+    }
     show("round");
     F.obMigrate(S.code);
     F.retryNow();  // a (re)load is a moment to retry
@@ -134,13 +175,17 @@
     F.render();
     F.refetch().then(function () {
       // The join form is gone: a keyboard or screen reader continues at the question.
-      if (joinedNow) $("question").focus();
-      F.connectStream();
+      if (joinedNow && !S.away) $("question").focus();
+      F.connectStream();  // not while away: it waits for its workshop
       F.flush();
     });
   }
 
   F.codeFromPath = codeFromPath;
+  F.joinHere = joinHere;
+  F.showAway = showAway;
+  F.showRound = function () { show("round"); };
+  F.workshopTitle = workshopTitle;
   F.enterGroup = enterGroup;
   F.initPicker = initPicker;
   F.leave = leave;

@@ -7,15 +7,90 @@
   var F = window.FAC, S = F.S, $ = F.$, K = F.K;
   var announce = F.announce, api = F.api, errorText = F.errorText, store = F.store, t = F.t;
   var POLL_MS = 5000, POLL_WAITING_MS = 2000;  // faster while notes wait for the laptop
+  var AWAY_FIRST_MS = 2000, AWAY_CAP_MS = 15000;  // asking whether this workshop is back
 
   // -- state ------------------------------------------------------------------
 
   function refetch() {
+    if (!S.token) return Promise.resolve();
+    var asked = S.wid;
     return api("GET", "/api/state").then(function (res) {
-      if (res.status === 200) { applyState(res.data); return; }
-      if (res.status === 401) { forgetToken(); return; }
+      if (asked !== S.wid) return;  // the phone changed seat meanwhile
+      if (res.status === 200) {
+        // A token that works is this workshop's, whatever name the laptop gives it now.
+        if (res.workshop && res.workshop !== S.wid) F.rekey(S.wid, res.workshop);
+        applyState(res.data);
+        comeBack();
+        return;
+      }
+      if (res.status === 401) { refused(res); return; }
       setConnection(false);
+      if (S.away) scheduleAway();
     });
+  }
+
+  function refused(res) {
+    // A 401. From this phone's own workshop it means what it says: that workshop does not
+    // know this phone (any more), so join again. From another workshop (the laptop opened
+    // another file on this port), or from something that does not say (not the laptop):
+    // keep the token and the outbox, and wait for the workshop to be back.
+    if (res.workshop && res.workshop === S.wid) forgetToken();
+    else goAway();
+  }
+
+  // -- the laptop is on another workshop: wait for ours, then carry on by itself -------
+
+  function goAway() {
+    if (!S.token) return;
+    var first = !S.away;
+    S.away = true;
+    closeStream();
+    stopPolling();
+    setConnection(true);  // the laptop answered, for another workshop: not "no connection"
+    if (first) {
+      S.awayTries = 0;
+      F.showAway();
+      announce(t("announceAway", { title: F.workshopTitle() }));
+    }
+    if (S.here !== S.otherWid) nameOther();
+    scheduleAway();
+    F.flush();  // notes this phone holds for the workshop the laptop is on go now
+  }
+
+  function scheduleAway() {
+    // Asks again with capped exponential backoff and jitter, so a room of phones does not
+    // knock at once. The question is /api/state with the token: an answer from this
+    // phone's workshop (by name, or because it knows the token) ends the wait.
+    clearTimeout(S.awayTimer);
+    var delay = Math.min(AWAY_CAP_MS, AWAY_FIRST_MS * Math.pow(2, S.awayTries));
+    S.awayTries += 1;
+    S.awayTimer = setTimeout(function () {
+      S.awayTimer = null;
+      if (S.away) refetch();
+    }, delay * (0.5 + Math.random() * 0.5));
+  }
+
+  function nameOther() {
+    // What the workshop the laptop is on is called: the public event, no token needed.
+    S.otherWid = S.here;
+    api("GET", "/api/event").then(function (res) {
+      if (res.status !== 200 || !res.data.workshop) return;
+      S.otherWid = res.workshop;
+      S.otherTitle = res.data.workshop.title || "";
+      if (S.away) F.showAway();
+    });
+  }
+
+  function comeBack() {
+    if (!S.away) return;
+    S.away = false;
+    clearTimeout(S.awayTimer);
+    S.awayTimer = null;
+    F.showRound();
+    announce(t("announceBack", { title: F.workshopTitle() }));
+    connectStream();
+    F.retryNow();
+    F.resendVotes();
   }
 
   function refetchSoon() {
@@ -25,6 +100,9 @@
   }
 
   function forgetToken() {
+    S.away = false;
+    clearTimeout(S.awayTimer);
+    S.awayTimer = null;
     store(K.token(), null);
     closeStream();
     stopPolling();
@@ -34,6 +112,7 @@
 
   function applyState(data) {
     S.state = data;
+    store(K.title(S.wid), data.workshop.title);
     S.seq = data.seq;
     var lang = F.pickLanguage(data.workshop.language);
     if ((data.workshop.address === "u" ? "u" : "je") !== S.address || lang !== S.lang) {
@@ -93,6 +172,7 @@
 
   function connectStream() {
     closeStream();
+    if (S.away) return;  // not to a workshop that does not know this phone
     if (!S.token || typeof EventSource === "undefined") { startPolling(); return; }
     var url = "/api/events?token=" + encodeURIComponent(S.token) + "&last=" + encodeURIComponent(S.seq);
     var es = new EventSource(url);
@@ -111,13 +191,15 @@
       startPolling();
       if (es.readyState === EventSource.CLOSED && S.es === es) {
         S.es = null;
-        setTimeout(function () { if (S.token && !S.es) refetch().then(connectStream); }, 10000);
+        setTimeout(function () {
+          if (S.token && !S.es && !S.away) refetch().then(connectStream);
+        }, 10000);
       }
     };
   }
   function closeStream() { if (S.es) { S.es.close(); S.es = null; } }
   function startPolling() {
-    if (S.pollTimer) return;
+    if (S.pollTimer || S.away) return;
     S.pollTimer = setTimeout(function () {
       S.pollTimer = null;
       if (S.token) refetch();
@@ -128,8 +210,12 @@
 
   function setConnection(ok) {
     S.connected = ok;
-    var all = F.waiting(), here = all.filter(function (i) { return i.code === S.code; }).length;
-    var elsewhere = S.token ? all.length - here : all.length;
+    var all = F.waiting(), here = all.filter(function (i) {
+      return i.code === S.code && i.wid === S.wid;
+    }).length;
+    // Notes of another workshop wait for it (the away screen says so while it shows).
+    var away = all.filter(function (i) { return i.wid !== S.wid; }).length;
+    var elsewhere = (S.token ? all.length - here : all.length) - away;
     var el = $("connection"), parts = [];
     if (S.token && (!ok || !navigator.onLine)) {
       parts.push(t("offline"));
@@ -137,6 +223,7 @@
     }
     // Notes of a table this phone left (or of the join screen's moment) go on being sent.
     if (elsewhere) parts.push(elsewhere === 1 ? t("pendingOther1") : t("pendingOther", { n: elsewhere }));
+    if (away && !S.away) parts.push(away === 1 ? t("pendingAway1") : t("pendingAway", { n: away }));
     el.textContent = parts.join(" ");
     el.hidden = !parts.length;
   }
@@ -144,6 +231,8 @@
   F.closeStream = closeStream;
   F.connectStream = connectStream;
   F.forgetToken = forgetToken;
+  F.goAway = goAway;
+  F.refused = refused;
   F.refetch = refetch;
   F.refetchSoon = function () { clearTimeout(S.refetchTimer); S.refetchTimer = setTimeout(refetch, 200); };
   F.setConnection = setConnection;

@@ -20,6 +20,8 @@
     return S.retry[item.cid] || (S.retry[item.cid] = { tries: 0, next: 0, network: false });
   }
   function waiting(code) { return F.obAll(code).filter(function (i) { return !i.error; }); }
+  // A note goes only to its own workshop: while the laptop is on another one, it waits.
+  function sendable(item) { return !S.here || item.wid === S.here; }
 
   // -- writing ----------------------------------------------------------------------
 
@@ -30,8 +32,8 @@
     if (graphemes(text) > S.max) { setError("note-error", errorText("too_long")); return; }
     setError("note-error", "");
     // Into the outbox (on disk) first; only then is the draft cleared.
-    F.obPut({ code: S.code, round: roundId(), cid: newClientId(), text: text, at: Date.now(),
-              error: null });
+    F.obPut({ wid: S.wid, code: S.code, round: roundId(), cid: newClientId(), text: text,
+              at: Date.now(), error: null });
     $("note-text").value = "";
     store(K.draft(), null);
     updateCounter();
@@ -55,15 +57,15 @@
     if (draft.round === round || draft.round === null) {
       if (!box.value) box.value = draft.text;
     } else {
-      F.obPut({ code: S.code, round: draft.round, cid: newClientId(), text: draft.text,
-                at: Date.now(), error: "unsent_draft" });
+      F.obPut({ wid: S.wid, code: S.code, round: draft.round, cid: newClientId(),
+                text: draft.text, at: Date.now(), error: "unsent_draft" });
       if (box.value === draft.text) box.value = "";
       store(K.draft(), null);
     }
     updateCounter();
   }
 
-  // -- sending: every table's waiting notes, oldest first ------------------------------
+  // -- sending: every table's waiting notes, oldest first, each to its own workshop -----
 
   function flush() {
     if (S.flushing) return;
@@ -71,22 +73,22 @@
     S.flushTimer = null;
     var now = Date.now();
     var item = F.obAll().find(function (i) {
-      return !i.error && retryOf(i).next <= now && tokenOf(i.code);
+      return !i.error && retryOf(i).next <= now && sendable(i) && tokenOf(i);
     });
     if (!item) { scheduleFlush(); return; }
     S.flushing = true;
     var body = { client_note_id: item.cid, text: item.text };
     if (item.round !== null && item.round !== undefined) body.round_id = item.round;
-    api("POST", "/api/notes", body, tokenOf(item.code)).then(function (res) {
+    api("POST", "/api/notes", body, tokenOf(item)).then(function (res) {
       S.flushing = false;
       handleSent(item, res);
       flush();
     });
   }
 
-  function tokenOf(code) {
-    if (code === S.code && S.token) return S.token;
-    var saved = load("fac.token." + code, null);
+  function tokenOf(item) {
+    if (item.code === S.code && item.wid === S.wid && S.token) return S.token;
+    var saved = load(K.tokenOf(item.wid, item.code), null);
     return saved && saved.token;
   }
 
@@ -103,8 +105,14 @@
       }
       announce(t(note.late ? "announceSavedLate" : "announceSaved"));
       F.setConnection(true);
+    } else if (res.status === 401 && res.workshop !== item.wid) {
+      // The laptop is on another workshop (or something else answered): the note waits
+      // for its own, unsent and without an error (sendable() holds it back meanwhile).
+      retry.tries += 1;
+      retry.next = Date.now() + Math.min(RETRY_CAP_MS, 1000 * Math.pow(2, retry.tries));
+      if (item.wid === S.wid) F.goAway();
     } else if (res.status === 401) {
-      if (item.code === S.code) F.forgetToken();  // kept: sent once this phone joins again
+      if (item.code === S.code && item.wid === S.wid) F.forgetToken();  // kept: sent once this phone joins again
       else { item.error = "unknown_token"; F.obPut(item); }
     } else if (res.status === 429 || res.status === 503) {
       retry.next = Date.now() + Math.max(1, res.retryAfter) * 1000;
@@ -124,7 +132,7 @@
   }
 
   function scheduleFlush() {
-    var due = waiting().map(function (i) { return retryOf(i).next; });
+    var due = waiting().filter(sendable).map(function (i) { return retryOf(i).next; });
     if (!due.length) return;
     S.flushTimer = setTimeout(flush, Math.max(100, Math.min.apply(null, due) - Date.now()));
   }
@@ -170,7 +178,7 @@
         S.editing = null;
         announce(t("announceSaved"));
         F.render();
-      } else if (res.status === 401) { F.forgetToken(); }
+      } else if (res.status === 401) { F.refused(res); }
       else { setError("edit-error", errorText(codeOf(res))); }  // the typed text stays
     });
   }
@@ -181,7 +189,7 @@
       if (res.status === 200 || res.status === 404) {
         S.mine.delete(note.id);
         announce(t("announceDeleted"));
-      } else if (res.status === 401) { F.forgetToken(); return; }
+      } else if (res.status === 401) { F.refused(res); return; }
       else { setError("note-error", errorText(codeOf(res))); }
       F.render();
     });

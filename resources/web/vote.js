@@ -105,7 +105,11 @@
         if (S.state && S.state.vote) S.state.vote.mine = res.data.dots;
         if (!S.votesDirty) announce(t("announceVotes"));
         else saveVotes();  // tapped again meanwhile: send the newer allocation
-      } else if (res.status === 401) { F.forgetToken(); return; }
+      } else if (res.status === 401) {
+        S.votesDirty = true;  // kept on disk: sent again once this workshop is back
+        F.refused(res);
+        F.render();
+      }
       else if (res.status === 0 || res.status === 429 || res.status >= 500) {
         // Not refused, just not through: keep the choice and try again.
         S.votesDirty = true;
