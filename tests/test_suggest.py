@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from dataclasses import replace
@@ -173,6 +174,41 @@ def test_live_duplicate_marker_finds_what_the_batch_finds(analyzer: Analyzer):
             live.add((other, f"n{i}"))
     batch = {d.note_ids for d in suggest(_notes(TABLE)).duplicates}
     assert live == batch == {("n0", "n1"), ("n4", "n5")}
+
+
+def test_the_live_marker_scores_a_bounded_number_per_note_in_a_flood(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """The wall's marker runs on the GUI thread for every arriving note: a flood that
+    repeats 50 texts must not make each new copy score every earlier copy (the
+    window's timer was seconds late at 2,000 notes/s). Copies are still marked."""
+    from facilitator.suggest import duplicates as duplicates_module
+    from facilitator.suggest.proposals import LIVE_MAX_SCORED, WallDuplicates
+
+    scored = 0
+    real = duplicates_module.pair_score
+
+    def counting(*args, **kwargs):
+        nonlocal scored
+        scored += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(duplicates_module, "pair_score", counting)
+    wall = WallDuplicates()
+    # As bench_load.py sends: 50 texts over and over, each note with its own tag.
+    rng = random.Random(7)
+    words = ["".join(rng.choice("bdfgklmnprstv") + rng.choice("aeiou") for _ in range(4))
+             for _ in range(200)]
+    texts = [" ".join(words[4 * k : 4 * k + 4]) for k in range(50)]
+    most = marked = 0
+    for i in range(2000):
+        before = scored
+        note = Note(i + 1, 1, 1, f"{texts[i % 50]} [lt{i}]", None, None, 0.0, 0.0)
+        found = wall.add(note)
+        most = max(most, scored - before)
+        marked += bool(found)
+    assert most <= LIVE_MAX_SCORED
+    assert marked > 1000  # still a marker: most copies are seen as duplicates
 
 
 # -- the command line -------------------------------------------------------------------

@@ -49,8 +49,20 @@ class DuplicateIndex:
     the new note among them. Cost grows with the notes that share a word with the new
     one, not with the wall."""
 
-    def __init__(self, threshold: float = DUPLICATE_THRESHOLD) -> None:
+    def __init__(
+        self,
+        threshold: float = DUPLICATE_THRESHOLD,
+        *,
+        max_postings: int | None = None,
+        max_scored: int | None = None,
+    ) -> None:
+        """`max_postings` and `max_scored` bound what one `add` costs (the live marker on
+        the GUI thread): a word on more notes than max_postings is not looked up, and
+        at most max_scored candidates, those sharing the most weight, are scored. A
+        flood of one text then costs the same per note at 500 and at 5,000 notes."""
         self.threshold = threshold
+        self._max_postings = max_postings
+        self._max_scored = max_scored
         self._df: Counter[str] = Counter()
         self._counted = 0
         self._notes: dict[Hashable, NoteText] = {}
@@ -79,6 +91,8 @@ class DuplicateIndex:
         # that a tenth of the wall shares are skipped in the lookup (they weigh little).
         weights = {s: self.idf(s) for s in sorted(text.stems)}
         common = max(8, self._counted // 10)
+        if self._max_postings is not None:
+            common = min(common, self._max_postings)
         shared: dict[Hashable, float] = defaultdict(float)
         for stem, weight in weights.items():
             postings = self._by_stem.get(stem, ())
@@ -87,10 +101,12 @@ class DuplicateIndex:
                     shared[other] += weight
         shared.pop(note_id, None)
         need = (self.threshold - (1 - WORD_SHARE)) / WORD_SHARE * math.fsum(weights.values())
+        candidates = [other for other, weight in shared.items() if weight >= need]
+        if self._max_scored is not None and len(candidates) > self._max_scored:
+            candidates.sort(key=lambda other: (-shared[other], self._order[other]))
+            del candidates[self._max_scored :]
         found: list[tuple[Hashable, float]] = []
-        for other, weight in shared.items():
-            if weight < need:
-                continue
+        for other in candidates:
             score = pair_score(text, self._notes[other], self.idf)
             if score >= self.threshold:
                 found.append((other, score))

@@ -17,6 +17,11 @@ from enum import Enum
 from facilitator.domain.model import Cluster, Note
 from facilitator.suggest import Analyzer, DuplicateIndex, SourceNote, default_analyzer, suggest
 
+# The live marker's bounds per arriving note (DuplicateIndex): a table's wall on the day
+# (tens of notes) never reaches them.
+LIVE_MAX_POSTINGS = 200
+LIVE_MAX_SCORED = 24
+
 
 class Kind(Enum):
     NEW_CLUSTER = "new_cluster"  # note_ids form a new cluster called `name`
@@ -97,7 +102,10 @@ class WallDuplicates:
 
     def __init__(self, analyzer: Analyzer | None = None) -> None:
         self._analyzer = analyzer or default_analyzer()
-        self._index = DuplicateIndex()
+        # Bounded per note: this runs on the GUI thread for every arriving note, and a
+        # flood of one text made each add score every earlier copy (the window's timer
+        # was seconds late at 2,000 notes/s; docs/PERFORMANCE.md).
+        self._index = DuplicateIndex(max_postings=LIVE_MAX_POSTINGS, max_scored=LIVE_MAX_SCORED)
         self._pairs: dict[int, set[int]] = {}
         self._texts: dict[int, str] = {}
 
