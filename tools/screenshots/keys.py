@@ -11,20 +11,16 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt  # noqa: E402
-from PySide6.QtGui import QFont  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from facilitator import templates  # noqa: E402
-from facilitator.app import Host, ensure_application  # noqa: E402
 from facilitator.engine import AddNote  # noqa: E402
-from tools.screenshots.session import SIZE, _framed, _settle  # noqa: E402
+from tools.screenshots.session import _framed, _settle, demo_session  # noqa: E402
 
 _IDEAS = [
     "Samen inkopen",
@@ -52,65 +48,51 @@ def _key(key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 
 def make_screenshots(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    QStandardPaths.setTestModeEnabled(True)  # never read or write the real settings
-    app = ensure_application()
-    app.setFont(QFont("DejaVu Sans", 10))
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="facilitator-shots-") as tmp:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        os.environ["FACILITATOR_DATA_DIR"] = str(Path(tmp) / "data")
-        day = Path(tmp) / "directeurendag.workshop"
-        templates.create_demo(day)
-        host = Host(host="127.0.0.1", port=0)
-        try:
-            session = host.open(day)
-            window = session.window
-            window.resize(*SIZE)
-            window.show()
-            window.activateWindow()
-            _settle(40)
-            for _ in range(5):  # F6 to the wall: the top-left note takes the focus
-                if QApplication.focusWidget() is window.wall:
-                    break
-                _key(Qt.Key.Key_F6)
-            _key(Qt.Key.Key_Right)
-            _key(Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)  # two selected
-            _settle(20)
-            target = out_dir / "keys-wall-focus-1366.png"
-            _framed(window, []).save(str(target))
-            written.append(target)
+    with demo_session() as session:
+        window = session.window
+        window.activateWindow()
+        _settle(40)
+        for _ in range(5):  # F6 to the wall: the top-left note takes the focus
+            if QApplication.focusWidget() is window.wall:
+                break
+            _key(Qt.Key.Key_F6)
+        _key(Qt.Key.Key_Right)
+        _key(Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)  # two selected
+        _settle(20)
+        target = out_dir / "keys-wall-focus-1366.png"
+        _framed(window, []).save(str(target))
+        written.append(target)
 
-            _key(Qt.Key.Key_F1)
-            dialog = window.help_dialog
-            assert dialog is not None
-            _settle(20)
-            target = out_dir / "keys-help-1366.png"
-            at = QPoint((window.width() - dialog.width()) // 2, 60)
-            _framed(window, [(dialog, at)]).save(str(target))
-            written.append(target)
-            dialog.close()
-            window.activateWindow()
-            _settle(10)
+        _key(Qt.Key.Key_F1)
+        dialog = window.help_dialog
+        assert dialog is not None
+        _settle(20)
+        target = out_dir / "keys-help-1366.png"
+        at = QPoint((window.width() - dialog.width()) // 2, 60)
+        _framed(window, [(dialog, at)]).save(str(target))
+        written.append(target)
+        dialog.close()
+        window.activateWindow()
+        _settle(10)
 
-            # A fuller table: 26 notes at the default zoom, every column readable
-            table = window.state.groups[3]
-            round_id = window.current_round_id()
-            assert round_id is not None
-            for n, text in enumerate(_IDEAS * 2):
-                session.engine.execute(AddNote(table.id, f"{text} ({n + 1})", round_id=round_id))
-            _settle(10)
-            for _ in range(5):  # F6 to the groups, down to Tafel 4
-                if QApplication.focusWidget() is window.groups:
-                    break
-                _key(Qt.Key.Key_F6)
-            for _ in range(3):
-                _key(Qt.Key.Key_Down)
-            _settle(30)
-            target = out_dir / "keys-wall-readable-1366.png"
-            _framed(window, []).save(str(target))
-            written.append(target)
-        finally:
-            host.close()
+        # A fuller table: 26 notes at the default zoom, every column readable
+        table = window.state.groups[3]
+        round_id = window.current_round_id()
+        assert round_id is not None
+        for n, text in enumerate(_IDEAS * 2):
+            session.engine.execute(AddNote(table.id, f"{text} ({n + 1})", round_id=round_id))
+        _settle(10)
+        for _ in range(5):  # F6 to the groups, down to Tafel 4
+            if QApplication.focusWidget() is window.groups:
+                break
+            _key(Qt.Key.Key_F6)
+        for _ in range(3):
+            _key(Qt.Key.Key_Down)
+        _settle(30)
+        target = out_dir / "keys-wall-readable-1366.png"
+        _framed(window, []).save(str(target))
+        written.append(target)
     return written
 
 

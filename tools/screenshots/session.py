@@ -14,6 +14,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,7 +33,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QMainWindow, QWidget  # noqa: E402
 
 from facilitator import templates  # noqa: E402
-from facilitator.app import Host, ensure_application  # noqa: E402
+from facilitator.app import Host, Session, ensure_application  # noqa: E402
 from facilitator.domain.model import Phase  # noqa: E402
 from facilitator.store.lock import take as take_lock  # noqa: E402
 
@@ -59,6 +62,30 @@ def _framed(window: QMainWindow, overlays: list[tuple[QWidget, QPoint]]) -> QPix
         painter.drawPixmap(at + QPoint(0, _TITLE_H), widget.grab())
     painter.end()
     return out
+
+
+@contextmanager
+def demo_session() -> Iterator[Session]:
+    """The demo workshop opened in a temporary folder, its window shown at SIZE, with
+    settings and data kept out of the user's own; closed on leaving."""
+    QStandardPaths.setTestModeEnabled(True)  # never read or write the real settings
+    ensure_application().setFont(QFont("DejaVu Sans", 10))
+    with tempfile.TemporaryDirectory(prefix="facilitator-shots-") as tmp:
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
+        os.environ["FACILITATOR_DATA_DIR"] = str(Path(tmp) / "data")
+        day = Path(tmp) / "directeurendag.workshop"
+        templates.create_demo(day)
+        host = Host(host="127.0.0.1", port=0)
+        try:
+            session = host.open(day)
+            session.window.resize(*SIZE)
+            session.window.show()
+            _settle()
+            time.sleep(0.2)  # the wall re-fits 60 ms after its size settles (a timer)
+            _settle()
+            yield session
+        finally:
+            host.close()
 
 
 def _centred(window: QWidget, box: QWidget) -> QPoint:
