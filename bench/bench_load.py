@@ -209,6 +209,22 @@ class _Counting(asyncio.Protocol):
         return None
 
 
+READERS_APART = True  # --one-process: the streams read in the generator's own loop
+
+
+def start_readers(writers: list[asyncio.StreamWriter]) -> subprocess.Popen[str]:
+    """The phones' streams handed to bench/stream_readers.py (their own process, on the
+    generator's core); this process stops reading them but keeps them open."""
+    fds = []
+    for writer in writers:
+        writer.transport.pause_reading()
+        fds.append(writer.transport.get_extra_info("socket").fileno())
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "bench" / "stream_readers.py"), *map(str, fds)],
+        pass_fds=fds, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+
+
 def reader_only(writer: asyncio.StreamWriter, step: Step) -> None:
     """Hand a phone's stream connection to a _Counting protocol."""
     transport = writer.transport
@@ -349,8 +365,12 @@ async def run_step(
         walls.append(await open_stream(port, f"127.1.0.{1 + g}", token))
     join_s = loop.time() - joined_at
     tasks = [asyncio.create_task(wall(reader, step)) for reader, _ in walls]
-    for _, _, (_, writer) in phones_up:
-        reader_only(writer, step)
+    readers = None
+    if READERS_APART:
+        readers = start_readers([writer for _, _, (_, writer) in phones_up])
+    else:
+        for _, _, (_, writer) in phones_up:
+            reader_only(writer, step)
 
     assert server.stdin is not None and server.stdout is not None
     server.stdin.write("reset\n")
@@ -359,6 +379,10 @@ async def run_step(
     interval = phones / rate
     counter = [0]
     step.measuring = True
+    if readers is not None:
+        assert readers.stdin is not None
+        readers.stdin.write("measure\n")
+        readers.stdin.flush()
     start = loop.time() + 0.2
     end = start + seconds
     if paced:
@@ -381,6 +405,14 @@ async def run_step(
         await asyncio.sleep(0.05)
     step.measuring = False
     missing = len(step.due)
+    if readers is not None:
+        assert readers.stdin is not None and readers.stdout is not None
+        readers.stdin.write("report\n")
+        readers.stdin.flush()
+        counted = json.loads(await asyncio.to_thread(readers.stdout.readline))
+        step.stream_bytes, step.streams_lost = counted["bytes"], counted["lost"]
+        readers.stdin.close()
+        readers.wait(10)
     for task in tasks:
         task.cancel()
     for http, _, (_, writer) in phones_up:
@@ -552,7 +584,16 @@ def main() -> None:
         "server's CPU per note without coalescing (comparable between trees on a busy "
         "machine; the rate is then at most 1/rate per second)",
     )
+    parser.add_argument(
+        "--one-process",
+        action="store_true",
+        help="read the phones' streams in the generator's own loop, as before December "
+        "2026 (its callbacks then delay the posters and the observer: bench/stream_readers.py)",
+    )
     args = parser.parse_args()
+    if args.one_process:
+        global READERS_APART
+        READERS_APART = False
     if args.pin:
         server_core, generator_core = args.pin.split(",")
         PIN["server"] = server_core

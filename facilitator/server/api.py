@@ -14,7 +14,6 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +45,7 @@ from facilitator.server.errors import (
 from facilitator.server.fanout import Hub, pump
 from facilitator.server.identities import Identities, TooManyIdentities
 from facilitator.server.limits import Buckets, Limits
+from facilitator.server.settle import LoopSettler
 from facilitator.server.views import event_json, group_json, note_json, state_body
 from facilitator.server.votes import parse_dots
 from facilitator.server.walls import WallViews
@@ -82,6 +82,7 @@ class Context:
     identities: Identities = field(init=False)  # participants made per address and table
     clock: Callable[[], float] = time.monotonic  # the buckets' refill time (tests: their own)
     workshop_id: str = field(init=False)  # the file's identity (store.workshop_uid)
+    settler: LoopSettler = field(init=False)  # engine results onto this loop (settle.py)
 
     def __post_init__(self) -> None:
         lim, clock = self.limits, self.clock
@@ -94,6 +95,7 @@ class Context:
         self.walls = WallViews(self.store, self.hub.version)
         self.identities = Identities(lim.identities_per_address)
         self.workshop_id = self.store.workshop_uid()
+        self.settler = LoopSettler(asyncio.get_running_loop())
 
 
 def _ctx(request: web.Request) -> Context:
@@ -142,10 +144,9 @@ def _participant(request: web.Request, *, query_token: bool = False) -> Particip
 async def _run(ctx: Context, command: Any) -> Any:
     """Hand a command to the engine and await its committed result as an API outcome."""
     try:
-        future: Future[Any] = ctx.engine.submit(command)
-        # Shielded: a phone that hangs up must not cancel the engine's future; the
-        # command still commits and a retry finds its result.
-        return await asyncio.shield(asyncio.wrap_future(future))
+        # A phone that hangs up cancels only this wait: the command still commits and a
+        # retry finds its result (settle.py).
+        return await ctx.settler.submit(ctx.engine, command)
     except InvalidText as exc:
         raise ApiError(422, exc.code, str(exc)) from exc
     except RuleViolation as exc:

@@ -1,0 +1,98 @@
+"""Engine results reach the server's loop cheaply (issue 17, server/settle.py).
+
+Under a flood the loop spent a quarter of its time on a concurrent Future, a wrapped
+future, a shield and a self-pipe write per note. Results settled together now wake the
+loop once; a phone that hung up is skipped, its command still committed; a note whose
+body came with its head is read without arming a timer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from facilitator.engine import Engine
+from facilitator.server import ParticipantServer, errors
+from facilitator.server.settle import LoopSettler
+from tests.test_server_support import collect, groups, join, post, running
+
+
+def test_results_settled_together_wake_the_loop_once() -> None:
+    async def scenario() -> tuple[int, list[Any]]:
+        loop = asyncio.get_running_loop()
+        wakeups = 0
+        real = loop.call_soon_threadsafe
+
+        def counting(callback: Any, *args: Any) -> Any:
+            nonlocal wakeups
+            wakeups += 1
+            return real(callback, *args)
+
+        loop.call_soon_threadsafe = counting  # type: ignore[method-assign]
+        settler = LoopSettler(loop)
+        futures = [loop.create_future() for _ in range(50)]
+        refused = ValueError("refused")
+
+        def writer() -> None:  # the engine's writer thread settling one committed batch
+            for i, future in enumerate(futures):
+                settler.settle(future, None if i == 7 else i, refused if i == 7 else None)
+
+        thread = threading.Thread(target=writer)
+        thread.start()
+        thread.join()  # the loop is busy meanwhile, as under a flood
+        results = await asyncio.gather(*futures, return_exceptions=True)
+        return wakeups, results
+
+    wakeups, results = asyncio.run(scenario())
+    assert wakeups == 1
+    assert results[:7] == list(range(7)) and results[8:] == list(range(8, 50))
+    assert isinstance(results[7], ValueError)
+
+
+def test_a_cancelled_wait_is_skipped_and_later_results_still_arrive() -> None:
+    async def scenario() -> Any:
+        loop = asyncio.get_running_loop()
+        settler = LoopSettler(loop)
+        gone, waiting = loop.create_future(), loop.create_future()
+        gone.cancel()  # the phone hung up
+        settler.settle(gone, "stored anyway", None)
+        settler.settle(waiting, "stored", None)
+        return await asyncio.wait_for(waiting, 5)
+
+    assert asyncio.run(scenario()) == "stored"
+
+
+@pytest.fixture
+def server(engine: Engine, workshop_path: Path) -> Iterator[ParticipantServer]:
+    collect(engine, workshop_path)
+    with running(engine, workshop_path) as server:
+        yield server
+
+
+def test_a_note_is_committed_and_answered_through_the_settler(
+    server: ParticipantServer, workshop_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    timers = 0
+    real_timeout = asyncio.timeout
+
+    def counting_timeout(delay: float | None) -> AbstractAsyncContextManager[Any]:
+        nonlocal timers
+        timers += 1
+        return real_timeout(delay)
+
+    monkeypatch.setattr(errors.asyncio, "timeout", counting_timeout)
+    token = join(server.port, groups(workshop_path)[0].code)
+    first = post(server.port, token, "settle-0001", "Samen sterker")
+    again = post(server.port, token, "settle-0001", "Samen sterker")  # a retry
+    assert (first.status, again.status) == (201, 200)
+    assert first.json["note"]["id"] == again.json["note"]["id"]
+    refused = post(server.port, token, "settle-0002", "   ")
+    assert refused.status == 422, refused.raw  # a refusal travels back as before
+    # Each body came whole with its head: no timer was armed to wait for it.
+    assert timers == 0
