@@ -453,6 +453,7 @@ async def run_step(
 
 
 PIN: dict[str, str] = {}  # --pin: the server's core (taskset -c), set by main()
+FANOUT_KNOBS: list[str] = []  # --fanout-share / --max-hold-ms, passed to load_server.py
 
 
 def start_server(
@@ -469,6 +470,7 @@ def start_server(
     ]
     if gui:
         command.append("--gui")
+    command += FANOUT_KNOBS
     if screenshot is not None:
         command += ["--screenshot", str(screenshot)]
     # XDG_CONFIG_HOME: the window's QSettings go beside the scratch file, not to the
@@ -590,7 +592,13 @@ def main() -> None:
         help="read the phones' streams in the generator's own loop, as before December "
         "2026 (its callbacks then delay the posters and the observer: bench/stream_readers.py)",
     )
+    parser.add_argument("--fanout-share", help="the server's FANOUT_SHARE, to try another")
+    parser.add_argument("--max-hold-ms", help="the server's MAX_HOLD_S in ms, to try another")
     args = parser.parse_args()
+    if args.fanout_share:
+        FANOUT_KNOBS.extend(["--fanout-share", args.fanout_share])
+    if args.max_hold_ms:
+        FANOUT_KNOBS.extend(["--max-hold-ms", args.max_hold_ms])
     if args.one_process:
         global READERS_APART
         READERS_APART = False

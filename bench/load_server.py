@@ -143,7 +143,17 @@ def main() -> None:
                         help="steady notes/s one phone may post (default: the app's own)")
     parser.add_argument("--screenshot", type=Path,
                         help="with --gui: save the window to this PNG when asked to report")
+    parser.add_argument("--fanout-share", type=float,
+                        help="try another fanout.FANOUT_SHARE (the product's by default)")
+    parser.add_argument("--max-hold-ms", type=float,
+                        help="try another fanout.MAX_HOLD_S, in ms (the product's by default)")
     args = parser.parse_args()
+    from facilitator.server import fanout
+
+    if args.fanout_share is not None:
+        fanout.FANOUT_SHARE = args.fanout_share
+    if args.max_hold_ms is not None:
+        fanout.MAX_HOLD_S = args.max_hold_ms / 1000
     limits = Limits(write_rate=args.write_rate,
                     write_burst=max(Limits().write_burst, int(args.write_rate * 20)))
     if args.gui:
