@@ -220,3 +220,27 @@ def test_a_big_wall_shown_later_is_indexed_in_slices_and_gets_its_marks(table) -
     table.until(lambda: not marks.indexing())
     table.until(lambda: marks.marked == {ids[-2], ids[-1]})
     table.until(lambda: table.window.wall.item(ids[-1]).duplicate_hint())
+
+
+def test_a_flood_of_arriving_notes_is_marked_between_events_not_inside_them(table) -> None:
+    """Issue 17: at 2,000 notes/s the live marker was three quarters of the GUI thread,
+    run inside the bridge's delivery of each commit. Arriving notes now queue and are
+    indexed by the marker's own timer, a bounded slice of GUI time per turn."""
+    table.add("Koffie was op")
+    marks = table.window.duplicate_marks
+    texts = [f"Briefje {i}: idee nummer{i} over iets eigens{i}" for i in range(400)]
+    texts += ["Een Taalhuis in elke gemeente", "In iedere gemeente een taalhuis"]
+    notes = [
+        table.engine.execute(AddNote(table.group.id, t, round_id=table.round_id)).note
+        for t in texts
+    ]
+    index = marks._walls[marks.key]
+    before = len(index)
+    from facilitator.engine.events import NoteAdded
+
+    marks.on_applied([NoteAdded(n) for n in notes])  # one big commit, as in a flood
+    assert len(index) == before  # nothing scored inside the delivery
+    assert marks.indexing()
+    table.until(lambda: not marks.indexing())
+    table.until(lambda: marks.marked == {notes[-2].id, notes[-1].id})
+    table.until(lambda: table.window.wall.item(notes[-1].id).duplicate_hint())

@@ -12,6 +12,7 @@ on the same wall says so in its corner, nothing more.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
@@ -242,7 +243,8 @@ class DuplicateMarks(QObject):
     `item_for(note_id)` gives the wall's item for a note (None: not drawn).
     """
 
-    SLICE = 100  # notes indexed per turn of the event loop (~25 ms)
+    SLICE = 100  # notes indexed per turn of the event loop at most (~25 ms) ...
+    SLICE_S = 0.008  # ... and no more GUI time than this per turn: keys, paint, timers go on
     KEPT_WALLS = 2  # the wall in view and the one before: flipping between two is instant
     INDEXED_PER_WALL = 5000  # ~20 MB of index at most per wall kept
 
@@ -283,33 +285,48 @@ class DuplicateMarks(QObject):
         return bool(self._backlog)
 
     def _index_slice(self) -> None:
-        for key in list(self._backlog):
+        """Index queued notes for at most SLICE_S of GUI time, the shown wall's first."""
+        deadline = time.perf_counter() + self.SLICE_S
+        shown_touched = False
+        for key in sorted(self._backlog, key=lambda k: k != self.key):
             notes = self._backlog[key]
+            done = 0
             for shown_then in notes[: self.SLICE]:
                 note = self._state.note(shown_then.id)  # as it is now (edited, deleted)
                 if note is not None:
                     self._index(self._walls[key], note)
-            del notes[: self.SLICE]
+                done += 1
+                if time.perf_counter() >= deadline:
+                    break
+            del notes[:done]
             if not notes:
                 del self._backlog[key]
-            if key == self.key:
-                self._refresh()
-            break  # one slice per turn
+            shown_touched = shown_touched or key == self.key
+            if time.perf_counter() >= deadline:
+                break
+        if shown_touched:
+            self._refresh()
         if self._backlog:
             self._timer.start()
         else:
             self._timer.stop()
 
     def on_applied(self, events: Sequence[object]) -> None:
-        touched = False
+        """Arriving notes queue for the timer's slices (issue 17: scored here, inside the
+        delivery of each commit, they were three quarters of the GUI thread under a
+        flood, and the window stopped answering). A marker a moment later is fine."""
+        queued = touched = False
         for event in events:
             if isinstance(event, NoteAdded | NoteChanged):
                 note: Note = event.note
-                index = self._walls.get((note.group_id, note.round_id))
-                if index is not None and self._index(index, note):
-                    touched = touched or (note.group_id, note.round_id) == self.key
+                key = (note.group_id, note.round_id)
+                if key in self._walls:
+                    self._backlog.setdefault(key, []).append(note)
+                    queued = True
             elif isinstance(event, NoteRemoved):
                 touched = touched or (event.group_id, event.round_id) == self.key
+        if queued and not self._timer.isActive():
+            self._timer.start()
         if touched:
             self._refresh()
 
