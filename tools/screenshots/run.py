@@ -124,13 +124,18 @@ def stage_morning(session) -> dict:
 def open_phones(server, codes: list[str]) -> list[socket.socket]:
     """Phones that joined over HTTP and keep the live page open, as a browser would."""
     phones = []
-    for code in codes:
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    for n, code in enumerate(codes):
+        # Each phone from its own loopback address, as on the venue's Wi-Fi: the server
+        # allows only a few participants per address (limits.identities_per_address).
+        local = (f"127.0.3.{n + 1}", 0)
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5,
+                                          source_address=local)
         conn.request("POST", "/api/join", body=json.dumps({"code": code}),
                      headers={"Content-Type": "application/json"})
         token = json.loads(conn.getresponse().read())["token"]
         conn.close()
-        sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+        sock = socket.create_connection(("127.0.0.1", server.port), timeout=5,
+                                        source_address=local)
         sock.sendall(f"GET /api/events?token={token} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                      "Accept: text/event-stream\r\n\r\n".encode())
         phones.append(sock)
