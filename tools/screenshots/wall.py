@@ -33,6 +33,7 @@ from facilitator.engine import (  # noqa: E402
     SetPhase,
 )
 from facilitator.ui.wall.cluster_item import frame_size  # noqa: E402
+from facilitator.ui.wall.note_item import note_height, rows_for  # noqa: E402
 from tools.screenshots.main_window import _settle, _wait_for  # noqa: E402
 
 SIZE = (1800, 1100)
@@ -73,18 +74,20 @@ def _shoot(session, target: Path) -> Path:
     ordered = ([n for n in notes if n.get("cluster") in wanted]
                + [n for n in notes if n.get("cluster") not in wanted])[:_NOTES]
     by_cluster: dict[str, list[int]] = defaultdict(list)
+    heights: dict[str, list[float]] = defaultdict(list)  # a long note's is taller
     ids = []
     for i, spec in enumerate(ordered):
         note = engine.execute(AddNote(group.id, spec["text"], round_id=round_.id,
                                       is_paper=(i % 13 == 7))).note
         ids.append(note.id)
         by_cluster[spec.get("cluster")].append(note.id)
+        heights[spec.get("cluster")].append(note_height(rows_for(note.text)))
     clusters = {}
     x = y = row_height = 0.0
     for n, name in enumerate(_CLUSTERS):
         if n == 3:  # three frames a row
             x, y, row_height = 0.0, y + row_height + _SPACE, 0.0
-        width, height = frame_size(len(by_cluster[name]))
+        width, height = frame_size(heights[name])
         clusters[name] = engine.execute(CreateCluster(
             group.id, round_.id, name, tuple(by_cluster[name]), x, y)).id
         x += width + _SPACE

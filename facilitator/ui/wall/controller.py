@@ -18,15 +18,13 @@ from facilitator.engine import ClusterAdded, Event
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall import commands as wc
-from facilitator.ui.wall.cluster_item import ClusterItem, frame_size
+from facilitator.ui.wall.cluster_item import ClusterItem
 from facilitator.ui.wall.grid import SLOT_H, SLOT_W
 from facilitator.ui.wall.inline_edit import InlineEditor
 from facilitator.ui.wall.keyboard import free_place
-from facilitator.ui.wall.note_item import NOTE_H, NOTE_W, NoteItem
+from facilitator.ui.wall.note_item import NOTE_W, NoteItem
 from facilitator.ui.wall.table_undo import TableUndo
 from facilitator.ui.wall.view import WallView
-
-_NOTE_TEXT_RECT = (6.0, 6.0, NOTE_W - 12, NOTE_H - 12)
 
 
 class WallController(QObject):
@@ -60,7 +58,7 @@ class WallController(QObject):
         items = [i for i in (self.wall.item(nid) for nid, _o, _n in moved) if i is not None]
         if not items:
             return
-        centre = items[0].mapToScene(QPointF(NOTE_W / 2, NOTE_H / 2))
+        centre = items[0].mapToScene(QPointF(NOTE_W / 2, items[0].height() / 2))
         target = self.wall.wall_scene.wall_item_at(centre, exclude=items)
         if isinstance(target, NoteItem) and target.cluster_id is None:
             self.make_cluster([target, *items], at=target.pos())
@@ -194,7 +192,7 @@ class WallController(QObject):
 
         step = QPointF(dx * SLOT_W, dy * SLOT_H)
         moved = [(n.note_id, n.pos(), place) for n in notes
-                 if (place := free_place(n.pos(), (NOTE_W, NOTE_H), step, taken)) is not None]
+                 if (place := free_place(n.pos(), (NOTE_W, n.height()), step, taken)) is not None]
         if moved:
             # Moved on screen at once, as a drag does: the next key press starts from here.
             for note_id, _old, place in moved:
@@ -205,7 +203,7 @@ class WallController(QObject):
             self.stack.push(wc.move_notes(self.bridge, moved))
         for frame in frames.values():
             start = frame.pos()
-            place = free_place(start, frame_size(frame.member_count()), step, taken)
+            place = free_place(start, frame.size(), step, taken)
             if place is not None:
                 frame.setPos(place)  # carries its notes along (ClusterItem.on_moved)
                 self.on_cluster_moved(frame.cluster_id, start, place)
@@ -249,8 +247,10 @@ class WallController(QObject):
                 if text is not None and text.strip() and text != old:
                     self.stack.push(wc.edit_text(self.bridge, note_id, text))
 
-            self.editor = InlineEditor(self.wall, item, QRectF(*_NOTE_TEXT_RECT), old,
-                                       multiline=True, on_done=corrected)
+            # Over the whole note, however tall it is, less a small edge.
+            body = QRectF(0, 0, NOTE_W, item.height()).adjusted(6, 6, -6, -6)
+            self.editor = InlineEditor(self.wall, item, body, old, multiline=True,
+                                       on_done=corrected)
 
     # -- right-click ------------------------------------------------------------------------
 
