@@ -59,6 +59,8 @@ _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.Te
 # A word wider than the note (a URL, "!!!!!!!...") breaks anywhere instead of running out
 # of the note; only such texts get this, since it also breaks ordinary words mid-word.
 _FLAGS_ANYWHERE = _FLAGS | Qt.TextFlag.TextWrapAnywhere
+# As ints made once: an int this large is an object, 28 bytes per note if made per note.
+_WRAP, _WRAP_ANYWHERE = int(_FLAGS), int(_FLAGS_ANYWHERE)
 
 _PAPER = QColor("#fff7b0")
 _PAPER_NOTE = QColor("#e4f1ff")  # typed in from paper at the table: visibly different
@@ -140,7 +142,7 @@ class NoteItem(QGraphicsItem):
         self._match: bool | None = None  # search: True highlighted, False dimmed, None off
         self.cluster_id: int | None = note.cluster_id
         self._font = _font(NOTE_FONT_PT)  # shared: never changed in place
-        self._flags = int(_FLAGS)
+        self._flags = _WRAP
         self._shape = _SHAPES[0]  # shared: how tall the note is, and its rects
         self._bars: list[QRectF] = []  # where the text's lines are, for small zoom (shared)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
@@ -374,10 +376,10 @@ def _fitted(text: str) -> tuple[int, int, int, QRectF]:
     word is wider than the note (then anywhere). Only beyond MAX_ROWS slots does the font
     shrink, at MAX_ROWS slots, as every long note's did before issue 11."""
     width = _UNBOUNDED.width()
-    flags = int(_FLAGS)
+    flags = _WRAP
     needed = _metrics(NOTE_FONT_PT).boundingRect(_UNBOUNDED, flags, text)
     if needed.width() > width:
-        flags = int(_FLAGS_ANYWHERE)
+        flags = _WRAP_ANYWHERE
         needed = _metrics(NOTE_FONT_PT).boundingRect(_UNBOUNDED, flags, text)
     for shape in _SHAPES:
         if needed.height() <= shape.text.height():
