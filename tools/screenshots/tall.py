@@ -1,7 +1,7 @@
 """Screenshots of long notes at 1366x768, offscreen: a table whose notes are the longest
 sample notes and one of 280 characters (the phone's maximum) at the default, readable
-zoom, and the same table with the 280-character note in a cluster, the overview closed
-for the wall's height (issue 11: a long note
+zoom, the same table with the 280-character note in a cluster (the overview closed for
+the wall's height), and that table on the projector (issue 11: a long note
 grows by whole grid slots, its text stays as large as the interface font).
 
     uv run python -m tools.screenshots.tall [docs/screenshots]
@@ -20,8 +20,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from facilitator import templates  # noqa: E402
-from facilitator.engine import AddNote, CreateCluster  # noqa: E402
-from tools.screenshots.session import _framed, _settle, demo_session  # noqa: E402
+from facilitator.domain.model import Phase  # noqa: E402
+from facilitator.engine import AddNote, CreateCluster, SetActiveRound, SetPhase  # noqa: E402
+from tools.screenshots.session import SIZE, _framed, _settle, demo_session  # noqa: E402
 
 # 280 characters, as a director might fill the phone's box to the last character.
 LONGEST = (
@@ -73,6 +74,18 @@ def make_screenshots(out_dir: Path) -> list[Path]:
         _settle(10)
         target = out_dir / "wall-cluster-tall-note-1366.png"
         _framed(window, []).save(str(target))
+        written.append(target)
+
+        # The projector on the same table, grouping: one type size, the long card taller.
+        engine.execute(SetActiveRound(round_id))
+        engine.execute(SetPhase(round_id, Phase.GROUP))
+        projector = window.run_features.open_projector()
+        projector.resize(*SIZE)
+        projector.set_mode("wall")
+        projector.set_table(table.id)
+        _settle(30)
+        target = out_dir / "projector-wall-long-notes-1366.png"
+        projector.grab().save(str(target))
         written.append(target)
     return written
 
