@@ -52,8 +52,9 @@ _PAD = 10.0
 _MARKS_H = 14.0  # the line under the text for "verborgen", "papier", the dots badge
 _SHADOW = 4.0
 NOTE_FONT_PT = 15  # every note's text size: what the wall's default zoom reads
-# Only text taller than MAX_ROWS slots at NOTE_FONT_PT falls back to these (never seen
-# from a phone: 280 characters of any script fit 5 slots).
+# Only text taller than MAX_ROWS slots at NOTE_FONT_PT falls back to these: 280 of the
+# widest letters or emoji fit 5 slots; 280 family emoji (7 code points each, drawn as 4
+# glyphs where no colour emoji font joins them) are the one text known to need 11 pt.
 _FONT_SIZES = (NOTE_FONT_PT, 14, 13, 12, 11, 10, 9, 8)
 _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 # A word wider than the note (a URL, "!!!!!!!...") breaks anywhere instead of running out
