@@ -305,3 +305,21 @@ def test_text_fits_at_the_note_font_however_it_is_written(qtbot) -> None:
         needed = QFontMetricsF(item.text_font()).boundingRect(rect, item.text_flags(), text)
         assert needed.width() <= rect.width() and needed.height() <= rect.height(), text[:20]
         assert item.boundingRect().height() >= item.height() == note_height(item.rows())
+
+
+def test_a_frame_moved_in_the_batch_a_note_joins_it_lays_the_note_out(wall) -> None:
+    """A batch can hold a note joining a frame and the frame's move: carrying the members
+    along must not trip over a member the frame has not been laid out for yet."""
+    from facilitator.engine import ClusterChanged
+
+    frame = Cluster(id=1, group_id=1, round_id=1, name="Samen", x=0.0, y=0.0)
+    wall.apply([NoteAdded(_note(1, "Kort")), NoteAdded(_note(2, LONG)), ClusterAdded(frame)])
+    wall.apply([NoteChanged(_note(1, "Kort", cluster_id=1))])
+    wall.apply(
+        [
+            NoteChanged(_note(2, LONG, cluster_id=1)),
+            ClusterChanged(dataclasses.replace(frame, x=3 * SLOT_W, y=2 * SLOT_H)),
+        ]
+    )
+    assert wall.cluster_item(1).member_count() == 2
+    assert overlaps(wall) == []

@@ -482,7 +482,9 @@ class WallView(ZoomPanView):
         if frame is None:
             return
         members = [i for m in self._members.get(cluster_id, ()) if (i := self._items.get(m))]
-        for index, item in enumerate(members):
+        # A frame moved in the batch a note joins it is laid out for its new member at the
+        # batch's end (apply); until then only the members it has places for move along.
+        for index, item in enumerate(members[: frame.member_count()]):
             if item is not grabbed:
                 item.setPos(frame.member_pos(index))
 
