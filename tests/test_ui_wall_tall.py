@@ -323,3 +323,32 @@ def test_a_frame_moved_in_the_batch_a_note_joins_it_lays_the_note_out(wall) -> N
     )
     assert wall.cluster_item(1).member_count() == 2
     assert overlaps(wall) == []
+
+
+def test_a_tall_notes_edge_focus_ring_and_dots_are_drawn_at_its_real_height(wall) -> None:
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    wall.apply([NoteAdded(_note(1, LONG))])
+    item = wall.item(1)
+    item.setSelected(True)
+    wall.setFocus(Qt.FocusReason.OtherFocusReason)
+    item.setFocus(Qt.FocusReason.OtherFocusReason)
+    item.set_dots(3)
+    height = item.height()
+    assert height == note_height(3)
+    image = QImage(int(NOTE_W) + 8, int(height) + 8, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    item.paint(painter, QStyleOptionGraphicsItem())
+    painter.end()
+
+    def colour(x: float, y: float) -> QColor:
+        return QColor(image.pixel(int(x), int(y)))
+
+    bottom = height - 1
+    assert colour(NOTE_W / 2, bottom).blue() > 200 > colour(NOTE_W / 2, bottom).red()  # edge
+    ring = [colour(x, height - 5).lightness() for x in range(20, 120)]
+    assert min(ring) < 60  # the focus ring's dashes along the bottom
+    badge = colour(NOTE_W - 58, height - 14)  # the dots' red pill, bottom right
+    assert badge.red() > 150 and badge.green() < 90
