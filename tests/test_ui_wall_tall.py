@@ -36,6 +36,8 @@ from tests.test_ui_wall_readable import LONG, sample_texts
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 T = 5000
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
 def body(item: NoteItem) -> QRectF:
     return QRectF(item.pos(), QSizeF(NOTE_W, item.height()))
 

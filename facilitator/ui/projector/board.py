@@ -99,8 +99,13 @@ def _text_height(text: str, width: int, px: float) -> float:
 
 
 def card_sizes(
-    columns: list[list[str]], width: int, room: float, gap: float, start_px: float,
-    tallest: float, min_px: float = 11,
+    columns: list[list[str]],
+    width: int,
+    room: float,
+    gap: float,
+    start_px: float,
+    tallest: float,
+    min_px: float = 11,
 ) -> tuple[float, float]:
     """The one type size for every card (the largest from start_px down at which each
     column's cards, as tall as their text needs, fit `room`) and the cards' common least
@@ -284,7 +289,11 @@ class WallView(_Painted):
         )
         text_w = int(col_w - 2 * gap)
         px, least = card_sizes(
-            [m for _t, m in columns], text_w, band_h - head_h, gap, self.px(0.036),
+            [m for _t, m in columns],
+            text_w,
+            band_h - head_h,
+            gap,
+            self.px(0.036),
             self.px(0.24),
         )
         font = projector_font(px)

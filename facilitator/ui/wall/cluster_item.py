@@ -51,7 +51,7 @@ def layout(heights: Sequence[float]) -> tuple[tuple[float, float], list[QPointF]
     offsets: list[QPointF] = []
     top = HEADER
     for start in range(0, len(heights), cols):
-        row = heights[start:start + cols]
+        row = heights[start : start + cols]
         offsets.extend(QPointF(PAD + col * (NOTE_W + INNER_GAP), top) for col in range(len(row)))
         top += max(row) + INNER_GAP
     bottom = top - INNER_GAP if heights else HEADER + NOTE_H
@@ -147,18 +147,28 @@ class ClusterItem(QGraphicsObject):
         super().focusOutEvent(event)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if (change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
-                and self.on_moved is not None):
+        if (
+            change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+            and self.on_moved is not None
+        ):
             self.on_moved(self.cluster_id)
         return super().itemChange(change, value)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         frame = QRectF(0, 0, *self._size)
         small = option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pen = (QPen(_SELECTED_EDGE, 3) if selected else QPen(_MATCH_EDGE, 4) if self._match
-               else QPen(_EDGE, 1.5) if small else QPen(_EDGE, 1.5, Qt.PenStyle.DashLine))
+        pen = (
+            QPen(_SELECTED_EDGE, 3)
+            if selected
+            else QPen(_MATCH_EDGE, 4)
+            if self._match
+            else QPen(_EDGE, 1.5)
+            if small
+            else QPen(_EDGE, 1.5, Qt.PenStyle.DashLine)
+        )
         painter.setPen(pen)
         painter.setBrush(_FILL)
         painter.drawRoundedRect(frame, 10, 10)
@@ -168,8 +178,12 @@ class ClusterItem(QGraphicsObject):
             painter.drawRoundedRect(frame.adjusted(5, 5, -5, -5), 7, 7)
         if small:
             if self._dots:
-                draw_dots_badge(painter, QRectF(frame.width() - PAD - 62, 13, 62, 22),
-                                self._dots, with_text=False)
+                draw_dots_badge(
+                    painter,
+                    QRectF(frame.width() - PAD - 62, 13, 62, 22),
+                    self._dots,
+                    with_text=False,
+                )
             return
         font = QFont()
         font.setPointSizeF(15)
@@ -179,7 +193,8 @@ class ClusterItem(QGraphicsObject):
         rect = self.name_rect()
         shown = self._name or self.tr("(zonder naam)")
         elided = QFontMetricsF(font).elidedText(shown, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         elided)
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
+        )
         if self._dots:
             draw_dots_badge(painter, QRectF(frame.width() - PAD - 62, 13, 62, 22), self._dots)

@@ -39,8 +39,14 @@ class WallController(QObject):
     actionRequested = Signal(str, object, object)
     statusMessage = Signal(str, int)
 
-    def __init__(self, wall: WallView, state: WorkshopState, bridge: EngineBridge,
-                 stack: TableUndo, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        wall: WallView,
+        state: WorkshopState,
+        bridge: EngineBridge,
+        stack: TableUndo,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.wall = wall
         self.state = state
@@ -66,10 +72,15 @@ class WallController(QObject):
             self._assign(items, target.cluster_id, self.tr("In cluster leggen"))
         elif any(i.cluster_id is not None for i in items):
             new_places = {nid: new for nid, _old, new in moved}
-            self.stack.push(wc.assign(
-                self.bridge, self.tr("Uit cluster halen"),
-                [i.note_id for i in items if i.cluster_id is not None], None,
-                [(i.note_id, new_places[i.note_id]) for i in items]))
+            self.stack.push(
+                wc.assign(
+                    self.bridge,
+                    self.tr("Uit cluster halen"),
+                    [i.note_id for i in items if i.cluster_id is not None],
+                    None,
+                    [(i.note_id, new_places[i.note_id]) for i in items],
+                )
+            )
         else:
             self.stack.push(wc.move_notes(self.bridge, moved))
 
@@ -79,16 +90,24 @@ class WallController(QObject):
             self.stack.push(wc.assign(self.bridge, text, joining, cluster_id))
         self.wall.relayout(cluster_id)  # members that were already in it snap back
 
-    def make_cluster(self, items: Sequence[NoteItem], at: QPointF | None = None,
-                     name: str | None = None) -> None:
+    def make_cluster(
+        self, items: Sequence[NoteItem], at: QPointF | None = None, name: str | None = None
+    ) -> None:
         if not items or self.wall.key is None:
             return
         group_id, round_id = self.wall.key
         name = name or self._next_name()
         self._rename_next = (group_id, round_id, name)
-        self.stack.push(wc.create_cluster(
-            self.bridge, group_id, round_id, name, [i.note_id for i in items],
-            at if at is not None else items[0].pos()))
+        self.stack.push(
+            wc.create_cluster(
+                self.bridge,
+                group_id,
+                round_id,
+                name,
+                [i.note_id for i in items],
+                at if at is not None else items[0].pos(),
+            )
+        )
 
     def _next_name(self) -> str:
         taken = {c.name() for c in self.wall.cluster_items()}
@@ -98,8 +117,11 @@ class WallController(QObject):
         return self.tr("Cluster {n}").format(n=n)
 
     def on_cluster_moved(self, cluster_id: int, old: QPointF, new: QPointF) -> None:
-        self.stack.push(wc.update_cluster(
-            self.bridge, cluster_id, self.tr("Cluster verplaatsen"), place=QPointF(new)))
+        self.stack.push(
+            wc.update_cluster(
+                self.bridge, cluster_id, self.tr("Cluster verplaatsen"), place=QPointF(new)
+            )
+        )
 
     def on_applied(self, events: Sequence[Event]) -> None:
         """A cluster just made by hand gets its name field open, ready to type. Matched
@@ -107,8 +129,12 @@ class WallController(QObject):
         pending = self._rename_next
         if pending is None:
             return
-        made = [e.cluster for e in events if isinstance(e, ClusterAdded)
-                and (e.cluster.group_id, e.cluster.round_id, e.cluster.name) == pending]
+        made = [
+            e.cluster
+            for e in events
+            if isinstance(e, ClusterAdded)
+            and (e.cluster.group_id, e.cluster.round_id, e.cluster.name) == pending
+        ]
         if made:
             self._rename_next = None
             frame = self.wall.cluster_item(made[-1].id)
@@ -118,8 +144,10 @@ class WallController(QObject):
     # -- selection commands ---------------------------------------------------------------
 
     def selected_notes(self) -> list[NoteItem]:
-        return sorted((i for i in self.wall.wall_scene.selectedItems() if isinstance(i, NoteItem)),
-                      key=lambda i: i.note_id)
+        return sorted(
+            (i for i in self.wall.wall_scene.selectedItems() if isinstance(i, NoteItem)),
+            key=lambda i: i.note_id,
+        )
 
     def selected_clusters(self) -> list[ClusterItem]:
         return [i for i in self.wall.wall_scene.selectedItems() if isinstance(i, ClusterItem)]
@@ -187,12 +215,17 @@ class WallController(QObject):
 
         def taken(rect: QRectF) -> bool:
             inner = rect.adjusted(4, 4, -4, -4)
-            return any(isinstance(i, NoteItem | ClusterItem) and i not in moving
-                       for i in scene.items(inner))
+            return any(
+                isinstance(i, NoteItem | ClusterItem) and i not in moving
+                for i in scene.items(inner)
+            )
 
         step = QPointF(dx * SLOT_W, dy * SLOT_H)
-        moved = [(n.note_id, n.pos(), place) for n in notes
-                 if (place := free_place(n.pos(), (NOTE_W, n.height()), step, taken)) is not None]
+        moved = [
+            (n.note_id, n.pos(), place)
+            for n in notes
+            if (place := free_place(n.pos(), (NOTE_W, n.height()), step, taken)) is not None
+        ]
         if moved:
             # Moved on screen at once, as a drag does: the next key press starts from here.
             for note_id, _old, place in moved:
@@ -233,12 +266,15 @@ class WallController(QObject):
             def renamed(text: str | None) -> None:
                 self.editor = None
                 if text is not None and text.strip() and text.strip() != old:
-                    self.stack.push(wc.update_cluster(
-                        self.bridge, cluster_id, self.tr("Cluster hernoemen"),
-                        name=text.strip()))
+                    self.stack.push(
+                        wc.update_cluster(
+                            self.bridge, cluster_id, self.tr("Cluster hernoemen"), name=text.strip()
+                        )
+                    )
 
-            self.editor = InlineEditor(self.wall, item, item.name_rect(), old, multiline=False,
-                                       on_done=renamed)
+            self.editor = InlineEditor(
+                self.wall, item, item.name_rect(), old, multiline=False, on_done=renamed
+            )
         elif isinstance(item, NoteItem):
             note_id, old = item.note_id, item.text()
 
@@ -249,8 +285,9 @@ class WallController(QObject):
 
             # Over the whole note, however tall it is, less a small edge.
             body = QRectF(0, 0, NOTE_W, item.height()).adjusted(6, 6, -6, -6)
-            self.editor = InlineEditor(self.wall, item, body, old, multiline=True,
-                                       on_done=corrected)
+            self.editor = InlineEditor(
+                self.wall, item, body, old, multiline=True, on_done=corrected
+            )
 
     # -- right-click ------------------------------------------------------------------------
 
@@ -262,8 +299,10 @@ class WallController(QObject):
 
         if isinstance(item, ClusterItem):
             add(self.tr("Naam wijzigen (F2)"), lambda: self.edit(item))
-            add(self.tr("Actiepunt maken…"),
-                lambda: self.actionRequested.emit(item.name(), None, item.cluster_id))
+            add(
+                self.tr("Actiepunt maken…"),
+                lambda: self.actionRequested.emit(item.name(), None, item.cluster_id),
+            )
             menu.addSeparator()
             add(self.tr("Cluster opheffen (Delete)"), lambda: self.delete_clusters([item]))
             return
@@ -276,10 +315,14 @@ class WallController(QObject):
             add(self.tr("Dubbel uit elkaar halen"), lambda: self.unmerge(item.note_id))
         if item.cluster_id is not None:
             add(self.tr("Uit cluster halen"), lambda: self._take_out(item))
-        add(self.tr("Weer tonen (Ctrl+H)") if item.hidden else self.tr("Verbergen (Ctrl+H)"),
-            lambda: self.set_hidden([item], not item.hidden))
-        add(self.tr("Actiepunt maken…"),
-            lambda: self.actionRequested.emit(item.text(), item.note_id, None))
+        add(
+            self.tr("Weer tonen (Ctrl+H)") if item.hidden else self.tr("Verbergen (Ctrl+H)"),
+            lambda: self.set_hidden([item], not item.hidden),
+        )
+        add(
+            self.tr("Actiepunt maken…"),
+            lambda: self.actionRequested.emit(item.text(), item.note_id, None),
+        )
 
     def _take_out(self, item: NoteItem) -> None:
         self.stack.push(wc.assign(self.bridge, self.tr("Uit cluster halen"), [item.note_id], None))
@@ -290,5 +333,6 @@ class WallController(QObject):
         if self.wall.key is None:
             return
         group_id, round_id = self.wall.key
-        self.wall.set_dots({r.key: r.dots for r in self.state.ranking(group_id, round_id)
-                            if r.dots})
+        self.wall.set_dots(
+            {r.key: r.dots for r in self.state.ranking(group_id, round_id) if r.dots}
+        )

@@ -14,8 +14,17 @@ from PySide6.QtCore import QPointF, QRectF
 
 from facilitator.ui.wall.note_item import GAP, NOTE_H, NOTE_W
 
-__all__ = ["COLUMNS", "GAP", "MIN_COLUMNS", "SLOT_H", "SLOT_W", "first_free_run", "folded",
-           "slot_pos", "slots_under"]
+__all__ = [
+    "COLUMNS",
+    "GAP",
+    "MIN_COLUMNS",
+    "SLOT_H",
+    "SLOT_W",
+    "first_free_run",
+    "folded",
+    "slot_pos",
+    "slots_under",
+]
 
 COLUMNS = 8  # at most; a narrow wall uses fewer (WallView.set_columns)
 MIN_COLUMNS = 2

@@ -99,8 +99,18 @@ class _Shape:
     """Everything about a note that follows from its height: made once per height
     (MAX_ROWS of them) and shared by every note that tall, so paint builds no rects."""
 
-    __slots__ = ("body", "bounds", "dots", "focus", "height", "marks", "outline", "rows",
-                 "shadow", "text")
+    __slots__ = (
+        "body",
+        "bounds",
+        "dots",
+        "focus",
+        "height",
+        "marks",
+        "outline",
+        "rows",
+        "shadow",
+        "text",
+    )
 
     def __init__(self, rows: int) -> None:
         self.rows = rows
@@ -128,8 +138,21 @@ class NoteItem(QGraphicsItem):
     else: the engine owns the note, the wall turns a drag into a MoveNote command.
     No signals of its own; the scene reports moves (see wall.WallScene)."""
 
-    __slots__ = ("_bars", "_dots", "_duplicate", "_flags", "_font", "_hidden", "_match",
-                 "_merged", "_paper", "_shape", "_text", "cluster_id", "note_id")
+    __slots__ = (
+        "_bars",
+        "_dots",
+        "_duplicate",
+        "_flags",
+        "_font",
+        "_hidden",
+        "_match",
+        "_merged",
+        "_paper",
+        "_shape",
+        "_text",
+        "cluster_id",
+        "note_id",
+    )
 
     def __init__(self, note: Note) -> None:
         super().__init__()
@@ -262,8 +285,9 @@ class NoteItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         return self._shape.outline
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         shape = self._shape
         body = shape.body
         painter.setPen(_NO_PEN)
@@ -272,8 +296,9 @@ class NoteItem(QGraphicsItem):
         colour = _HIDDEN if self._hidden else _PAPER_NOTE if self._paper else _PAPER
         painter.setBrush(colour)
         # isSelected() is what the scene puts in option.state, without Python enum math.
-        painter.setPen(_PEN_SELECTED if self.isSelected()
-                       else _PEN_MATCH if self._match else _PEN_EDGE)
+        painter.setPen(
+            _PEN_SELECTED if self.isSelected() else _PEN_MATCH if self._match else _PEN_EDGE
+        )
         painter.drawRect(body)
         if self._hidden:
             painter.setBrush(_HIDDEN_HATCH)
@@ -318,8 +343,7 @@ class NoteItem(QGraphicsItem):
             )
 
 
-def draw_dots_badge(painter: QPainter, rect: QRectF, dots: int, *,
-                    with_text: bool = True) -> None:
+def draw_dots_badge(painter: QPainter, rect: QRectF, dots: int, *, with_text: bool = True) -> None:
     """A red pill with "● n": the dots an item got, readable from the back of the room.
     Without text when the item is too small on screen to read it."""
     painter.save()
@@ -405,6 +429,7 @@ def _line_bars(font: QFont, needed: QRectF, rect: QRectF) -> list[QRectF]:
     if bars is None:
         height = spacing * 0.6
         bars = _BARS[key] = [
-            QRectF(rect.left(), rect.top() + i * spacing + (spacing - height) / 2, key[2],
-                   height) for i in range(lines)]
+            QRectF(rect.left(), rect.top() + i * spacing + (spacing - height) / 2, key[2], height)
+            for i in range(lines)
+        ]
     return bars

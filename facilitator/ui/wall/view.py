@@ -221,15 +221,28 @@ class WallView(ZoomPanView):
 
     # -- what is shown ----------------------------------------------------------------
 
-    def show_wall(self, group_id: int, round_id: int, notes: Iterable[Note],
-                  clusters: Iterable[Cluster] | None = None) -> None:
+    def show_wall(
+        self,
+        group_id: int,
+        round_id: int,
+        notes: Iterable[Note],
+        clusters: Iterable[Cluster] | None = None,
+    ) -> None:
         """Replace the wall's content: frames, then notes with a stored place, then the
         rest in id order, so automatic places come out the same every time.
         Nothing of the wall shown before is kept (items, maps, cached bitmaps)."""
         big = len(self._items) >= RELEASE_AFTER_NOTES
         self.wall_scene.clear()
-        for store in (self._items, self._frames, self._members, self._stored, self._slots,
-                      self._covers, self._merged, self._folded):
+        for store in (
+            self._items,
+            self._frames,
+            self._members,
+            self._stored,
+            self._slots,
+            self._covers,
+            self._merged,
+            self._folded,
+        ):
             store.clear()
         if big:
             release_freed_memory()
@@ -468,7 +481,8 @@ class WallView(ZoomPanView):
             return
         items = self._items
         frame.set_member_heights(
-            [items[m].height() for m in self._members.get(cluster_id, ()) if m in items])
+            [items[m].height() for m in self._members.get(cluster_id, ()) if m in items]
+        )
         self._bounds = None  # the frame may have grown or shrunk, its notes moved
         self._carry_members(cluster_id)
         covered = slots_under(frame.pos(), *frame.size(), columns=self._columns)
@@ -506,8 +520,7 @@ class WallView(ZoomPanView):
         if item.pos() != pos:
             item.setPos(pos)
             self._bounds = None
-        self._book(item.note_id,
-                   slots_under(pos, height=item.height(), columns=self._columns))
+        self._book(item.note_id, slots_under(pos, height=item.height(), columns=self._columns))
 
     def _settle(self, item: NoteItem, resized: bool) -> None:
         """A loose note changed (text, hidden, back from a cluster): its stored place, else
@@ -524,7 +537,9 @@ class WallView(ZoomPanView):
         covered = slots_under(here, height=item.height(), columns=self._columns)
         if stored is None and any(
             h < 0 or self._stored.get(h) is not None
-            for s in covered for h in self._slots.get(s, ()) if h != note_id
+            for s in covered
+            for h in self._slots.get(s, ())
+            if h != note_id
         ):
             self._release(note_id)
             self._place(item, self._free_slot_pos(item.rows()))
@@ -536,8 +551,12 @@ class WallView(ZoomPanView):
     def _make_way(self, covered: set[int], holder: int) -> None:
         """Notes that only sit where the grid put them leave slots `holder` now covers
         (a frame that grew, a note that grew) for free places elsewhere."""
-        crowded = {h for s in covered for h in self._slots.get(s, ()) if h > 0
-                   and h != holder and self._stored.get(h) is None}
+        crowded = {
+            h
+            for s in covered
+            for h in self._slots.get(s, ())
+            if h > 0 and h != holder and self._stored.get(h) is None
+        }
         for note_id in sorted(crowded):
             self._release(note_id)
         for note_id in sorted(crowded):
@@ -580,9 +599,7 @@ class WallView(ZoomPanView):
         if self._bounds is None or self.wall_scene.mouseGrabberItem() is not None:
             # Walks every item (Python boundingRect each): only after moves and removals.
             self._bounds = self.wall_scene.itemsBoundingRect()
-        rect = self._bounds.united(
-            QRectF(0, 0, self._columns * SLOT_W, 3 * SLOT_H)
-        )
+        rect = self._bounds.united(QRectF(0, 0, self._columns * SLOT_W, 3 * SLOT_H))
         # Little room above and left, so a fitted wall starts at the top left; a slot's
         # worth below and right to drag notes into. The rect grows as notes move out.
         rect = rect.adjusted(-2 * GAP, -2 * GAP, SLOT_W, SLOT_H)
@@ -593,8 +610,7 @@ class WallView(ZoomPanView):
         # so a new row of live notes rarely changes it. A new wall starts it afresh.
         index = self.wall_scene.sceneRect()
         if fresh or not index.contains(rect):
-            self.wall_scene.setSceneRect(rect.adjusted(0, 0, rect.width() / 2,
-                                                       rect.height() / 2))
+            self.wall_scene.setSceneRect(rect.adjusted(0, 0, rect.width() / 2, rect.height() / 2))
 
 
 def _place(note: Note) -> QPointF | None:
