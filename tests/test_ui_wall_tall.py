@@ -354,3 +354,16 @@ def test_a_tall_notes_edge_focus_ring_and_dots_are_drawn_at_its_real_height(wall
     assert min(ring) < 60  # the focus ring's dashes along the bottom
     badge = colour(NOTE_W - 58, height - 14)  # the dots' red pill, bottom right
     assert badge.red() > 150 and badge.green() < 90
+
+
+def test_the_next_note_to_the_right_of_a_short_one_is_the_tall_one_beside_it() -> None:
+    from facilitator.ui.wall.keyboard import neighbour
+
+    short = QRectF(0, 0, NOTE_W, note_height(1))
+    tall = QRectF(SLOT_W, 0, NOTE_W, note_height(3))  # its centre far below short's
+    further = QRectF(2 * SLOT_W, 0, NOTE_W, note_height(1))
+    below = QRectF(0, SLOT_H, NOTE_W, note_height(1))
+    candidates = [("tall", tall), ("further", further), ("below", below)]
+    assert neighbour(short, candidates, 1, 0) == "tall"
+    assert neighbour(tall, [("short", short)], -1, 0) == "short"
+    assert neighbour(short, candidates, 0, 1) == "below"
