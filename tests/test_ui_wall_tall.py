@@ -367,3 +367,11 @@ def test_the_next_note_to_the_right_of_a_short_one_is_the_tall_one_beside_it() -
     assert neighbour(short, candidates, 1, 0) == "tall"
     assert neighbour(tall, [("short", short)], -1, 0) == "short"
     assert neighbour(short, candidates, 0, 1) == "below"
+
+
+def test_a_note_that_grows_at_the_bottom_can_be_scrolled_to(wall) -> None:
+    wall.apply([NoteAdded(_note(n, f"Kort {n}")) for n in range(1, 3 * wall.columns() + 1)])
+    last = wall.item(3 * wall.columns())
+    wall.apply([NoteChanged(_note(last.note_id, LONG))])
+    assert last.rows() == 3
+    assert wall.sceneRect().contains(body(last))  # the scroll range reaches its bottom

@@ -211,25 +211,25 @@ class NoteItem(QGraphicsItem):
 
     def update_from(self, note: Note) -> bool:
         """Show the note as stored now. True when its height changed: the wall then books
-        its slots again (or lays its cluster out again)."""
+        its slots again (or lays its cluster out again) and its extent is new."""
         self.cluster_id = note.cluster_id
         changed = (note.text, note.hidden, note.is_paper) != (self._text, self._hidden, self._paper)
         if not changed:
             return False
         text_changed = note.text != self._text
         self._text, self._hidden, self._paper = note.text, note.hidden, note.is_paper
-        grew = False
+        resized = False
         if text_changed:
             size, flags, rows, needed = _fitted(self._text)
             shape = _SHAPES[rows - 1]
             if shape is not self._shape:
                 self.prepareGeometryChange()
                 self._shape = shape
-                grew = True
+                resized = True
             self._font, self._flags = _font(size), flags
             self._bars = _line_bars(self._font, needed, shape.text)
         self.update()
-        return grew
+        return resized
 
     def merged_count(self) -> int:
         return self._merged

@@ -311,14 +311,16 @@ class WallView(ZoomPanView):
                     continue
                 if item.cluster_id != note.cluster_id:
                     self._leave(note.id, item.cluster_id, touched)
-                grew = item.update_from(note)  # a new text may make it taller or shorter
+                resized = item.update_from(note)  # a new text: taller or shorter
+                if resized:
+                    self._bounds = None  # the wall's extent may have changed in place
                 self._apply_search_to(item)
                 self._stored[note.id] = _place(note)
                 if note.cluster_id is not None and note.cluster_id in self._frames:
                     self._join(note.id, note.cluster_id, touched)
                 elif item is not grabbed:
                     # The echo of a drag still in progress must not yank the note back.
-                    self._settle(item, grew)
+                    self._settle(item, resized)
         for cluster_id in touched:
             self._layout(cluster_id)
         if changed:
