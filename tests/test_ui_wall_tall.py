@@ -375,3 +375,35 @@ def test_a_note_that_grows_at_the_bottom_can_be_scrolled_to(wall) -> None:
     wall.apply([NoteChanged(_note(last.note_id, LONG))])
     assert last.rows() == 3
     assert wall.sceneRect().contains(body(last))  # the scroll range reaches its bottom
+
+
+def test_a_note_placed_by_hand_edited_too_long_for_its_place_moves_down_in_one_step(
+    qtbot, session
+) -> None:
+    """Two notes the facilitator put one under the other; the upper one typed longer
+    (F2) would lie over the lower: it goes to the first free place down its column,
+    with the edit as one undo step."""
+    window = session.window
+    view = window.wall
+    upper, lower, *_ = add(qtbot, session, "Boven", "Onder", "Derde", "Vierde")
+    view.move_note(upper, QPointF(0, 2 * SLOT_H))  # both by hand, one under the other
+    view.move_note(lower, QPointF(0, 3 * SLOT_H))
+    qtbot.waitUntil(lambda: view.placed_by_hand(upper) and view.placed_by_hand(lower), timeout=T)
+    focus_note(qtbot, view, upper)
+    key(qtbot, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QPlainTextEdit), timeout=T)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    editor.insertPlainText(LONG)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(session, upper).text == LONG, timeout=T)
+    qtbot.waitUntil(lambda: view.item(upper).rows() == 3, timeout=T)
+    assert (stored(session, upper).x, stored(session, upper).y) == (0, 4 * SLOT_H)
+    assert view.item(upper).pos() == QPointF(0, 4 * SLOT_H)
+    assert view.item(lower).pos() == QPointF(0, 3 * SLOT_H)  # the other stays put
+    assert overlaps(view) == []
+
+    key(qtbot, Qt.Key.Key_Z, CTRL)  # one step: the old text, the old place
+    qtbot.waitUntil(lambda: stored(session, upper).text == "Boven", timeout=T)
+    assert stored(session, upper).y == 2 * SLOT_H
+    qtbot.waitUntil(lambda: view.item(upper).pos() == QPointF(0, 2 * SLOT_H), timeout=T)

@@ -8,11 +8,11 @@ engine's events.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QGraphicsItem, QMenu
 
 from facilitator.engine import ClusterAdded, Event
 from facilitator.ui.bridge import EngineBridge
@@ -22,7 +22,7 @@ from facilitator.ui.wall.cluster_item import ClusterItem
 from facilitator.ui.wall.grid import SLOT_H, SLOT_W
 from facilitator.ui.wall.inline_edit import InlineEditor
 from facilitator.ui.wall.keyboard import free_place
-from facilitator.ui.wall.note_item import NOTE_W, NoteItem
+from facilitator.ui.wall.note_item import NOTE_W, NoteItem, note_height, rows_for
 from facilitator.ui.wall.table_undo import TableUndo
 from facilitator.ui.wall.view import WallView
 
@@ -212,13 +212,7 @@ class WallController(QObject):
         moving = {*notes, *frames.values()}
         for frame in frames.values():
             moving.update(i for i in self.wall.note_items() if i.cluster_id == frame.cluster_id)
-
-        def taken(rect: QRectF) -> bool:
-            inner = rect.adjusted(4, 4, -4, -4)
-            return any(
-                isinstance(i, NoteItem | ClusterItem) and i not in moving
-                for i in scene.items(inner)
-            )
+        taken = self._taken_but(moving)
 
         step = QPointF(dx * SLOT_W, dy * SLOT_H)
         moved = [
@@ -243,6 +237,32 @@ class WallController(QObject):
         focus = scene.focusItem()
         if focus is not None:
             self.wall.ensureVisible(focus, 24, 24)
+
+    def _taken_but(self, moving: Collection[QGraphicsItem]) -> Callable[[QRectF], bool]:
+        """Whether a note or frame other than `moving` lies in a rect (a small edge
+        left out, so neighbours that only touch do not count)."""
+        scene = self.wall.wall_scene
+
+        def taken(rect: QRectF) -> bool:
+            inner = rect.adjusted(4, 4, -4, -4)
+            return any(
+                isinstance(i, NoteItem | ClusterItem) and i not in moving
+                for i in scene.items(inner)
+            )
+
+        return taken
+
+    def _room_for(self, item: NoteItem, text: str) -> QPointF | None:
+        """Where a note placed by hand goes when `text` makes it too tall for its place
+        (another note or a frame under it): the first free place down its column. None:
+        it stays (it still fits, or the wall places it: wall/view.py makes room then)."""
+        if item.cluster_id is not None or not self.wall.placed_by_hand(item.note_id):
+            return None
+        size = (NOTE_W, note_height(rows_for(text)))
+        taken = self._taken_but({item})
+        if size[1] <= item.height() or not taken(QRectF(item.pos(), QSizeF(*size))):
+            return None
+        return free_place(item.pos(), size, QPointF(0, SLOT_H), taken)
 
     # -- typing on the wall ---------------------------------------------------------------
 
@@ -281,7 +301,8 @@ class WallController(QObject):
             def corrected(text: str | None) -> None:
                 self.editor = None
                 if text is not None and text.strip() and text != old:
-                    self.stack.push(wc.edit_text(self.bridge, note_id, text))
+                    place = self._room_for(item, text)
+                    self.stack.push(wc.edit_text(self.bridge, note_id, text, place))
 
             # Over the whole note, however tall it is, less a small edge.
             body = QRectF(0, 0, NOTE_W, item.height()).adjusted(6, 6, -6, -6)

@@ -341,6 +341,10 @@ class WallView(ZoomPanView):
     def members(self, cluster_id: int) -> list[int]:
         return list(self._members.get(cluster_id, ()))
 
+    def placed_by_hand(self, note_id: int) -> bool:
+        """The note has a stored place (the facilitator put it there), not the grid's."""
+        return self._stored.get(note_id) is not None
+
     def merged_into(self, note_id: int) -> list[int]:
         """The duplicates folded into this note."""
         return sorted(d for d, t in self._merged.items() if t == note_id)
