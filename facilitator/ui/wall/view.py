@@ -533,7 +533,8 @@ class WallView(ZoomPanView):
         where the grid put it, else a free run. A note that grew (`resized`) keeps its
         place; notes the grid put under it make way. One the grid placed moves to a free
         run instead when a frame or a note placed by hand is in the way; one placed by
-        hand stays, like a drag that drops a note partly over another."""
+        hand stays (the wall writes no places: the facilitator's own edit moves it, see
+        WallController._room_for), like a drag that drops a note partly over another."""
         note_id = item.note_id
         stored = self._stored.get(note_id)
         if stored is None and note_id not in self._covers:
