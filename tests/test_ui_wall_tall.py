@@ -287,6 +287,11 @@ def test_a_frame_lays_rows_out_by_their_tallest_member_and_pushes_live_notes(wal
     # Two columns: 1 and 2 side by side in a row as tall as 2; 3 below that row.
     assert one.top() == two.top() and three.top() >= two.bottom()
     assert overlaps(wall) == []
+    wall.apply([NoteChanged(_note(2, LONG))])  # the tall one taken out on its own
+    assert wall.item(2).cluster_id is None and frame.member_count() == 2
+    assert overlaps(wall) == []
+    wall.apply([NoteChanged(_note(2, LONG, cluster_id=1))])  # and back in
+    assert overlaps(wall) == []
     wall.apply([ClusterRemoved(Cluster(id=1, group_id=1, round_id=1, name="Samen"))])
     assert overlaps(wall) == []
 
