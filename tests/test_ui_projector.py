@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QRectF, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -332,3 +332,47 @@ def test_a_renamed_table_is_named_so_in_the_projector_menu_and_button(qtbot, ses
     names = [a.text() for a in features.table_menu.actions()]  # without opening the menu
     assert "Tafel Jeugd" in names and two.name not in names
     assert features.table_actions[two.id].isChecked()
+
+
+def test_wall_cards_share_one_type_size_and_a_long_note_gets_a_taller_card(
+    qtbot, session, projector
+):
+    """The laptop wall's rule on the beamer (issue 11): no card's type is smaller than
+    another's; the 280-character note's card is taller instead, and every text fits its
+    card. Before, a long note was drawn smaller than the rest (down to 11 px)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from facilitator.ui.projector.common import projector_font
+    from tests.test_ui_wall_readable import LONG, sample_texts
+
+    engine, round_id = session.engine, session.window.current_round_id()
+    table = session.state.groups[0]
+    engine.execute(SetActiveRound(round_id))
+    projector.set_table(table.id)
+    texts = [*sample_texts()[:14], LONG]
+    for text in texts:
+        engine.execute(AddNote(table.id, text, round_id=round_id))
+    engine.execute(SetPhase(round_id, Phase.GROUP))
+    qtbot.waitUntil(lambda: projector.current_view_name() == "wall", timeout=5000)
+    view = projector.current_view()
+
+    def painted_all() -> bool:
+        projector.grab()  # paints, and records the cards drawn
+        return len(view.shown_cards()) == len(texts)
+
+    qtbot.waitUntil(painted_all, timeout=5000)
+    cards = view.shown_cards()
+    sizes = {px for _t, px, _r in cards}
+    assert len(sizes) == 1, sizes  # one type size for every card
+    px = sizes.pop()
+    assert px >= 20  # still large on a 1080-line beamer
+    by_text = {t: r for t, _px, r in cards}
+    metrics = QFontMetricsF(projector_font(px))
+    for text, rect in by_text.items():
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        needed = metrics.boundingRect(QRectF(0, 0, rect.width(), 1e6), wrap, text)
+        assert needed.height() <= rect.height() + 0.5, text[:30]
+        assert rect.bottom() <= view.height() and rect.right() <= view.width()
+    assert by_text[LONG].height() > 1.5 * min(r.height() for r in by_text.values())
+    rects = sorted(by_text.values(), key=lambda r: (r.left(), r.top()))
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])

@@ -114,9 +114,10 @@ def test_a_note_item_is_a_plain_graphics_item_sharing_font_and_bars() -> None:
     assert not isinstance(first, QObject)  # a QGraphicsObject costs ~3.8 KB more per note
     assert first._font is second._font
     assert first._bars is second._bars and first._bars
-    long = NoteItem(_note(3, text="lang " * 50))
-    assert long._font is not first._font
-    assert long._font.pointSizeF() < first._font.pointSizeF()
+    long, longer = NoteItem(_note(3, text="lang " * 28)), NoteItem(_note(4, text="lang " * 30))
+    assert long._font is first._font  # a long note is taller, not smaller (issue 11)
+    assert long.rows() > 1 and long._shape is not first._shape
+    assert long._shape is longer._shape  # its height's rects: one set per height
 
 
 def test_a_big_wall_far_out_draws_notes_without_a_bitmap_each(

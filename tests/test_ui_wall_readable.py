@@ -4,20 +4,39 @@ its size, unless the facilitator zoomed by hand. Real window at 1366x768, offscr
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFontInfo
+from PySide6.QtGui import QFontInfo, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from facilitator import app as app_module
 from facilitator.domain.model import Note
+from facilitator.domain.text import NOTE_MAX_CHARS
 from facilitator.engine import AddNote, NoteChanged
 from facilitator.ui.wall.view import WallView
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 T = 5000
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data" / "sample-notes.json"
+# The same notes ship with the app (the demo's): used where the shared folder is absent.
+SAMPLES = SHARED if SHARED.exists() else ROOT / "resources" / "templates" / "demo-notes.json"
+
+LONG = (
+    "Wij willen als netwerk een landelijke aanpak voor laaggeletterdheid en digitale "
+    "inclusie, met één loket voor gemeenten, gedeelde cijfers over bereik en effect, "
+    "een gezamenlijke boodschap richting Den Haag, en afspraken over wie "
+    "wat doet: bibliotheek lokaal, POI regionaal, KB ook."
+)
+assert len(LONG) == NOTE_MAX_CHARS  # the phone's maximum
+
+
+def sample_texts() -> list[str]:
+    data = json.loads(SAMPLES.read_text(encoding="utf-8"))
+    return [n["text"] for q in data["questions"] for n in q["notes"]]
 
 
 @pytest.fixture
@@ -175,3 +194,35 @@ def test_a_scrolled_wall_stays_where_it_was_scrolled_when_the_window_changes(
     qtbot.waitUntil(lambda: view.height() > height and not view._resized.isActive(), timeout=T)
     assert view.columns() == columns
     assert abs(view.mapToScene(0, 0).y() - top) < 2  # not back at the top
+
+
+def test_every_sample_note_and_a_280_character_one_read_as_large_as_the_interface(
+    qtbot, session
+) -> None:
+    window = session.window
+    group, round_id = session.state.groups[0].id, window.current_round_id()
+    window.groups.select_group(group)
+    texts = [*sample_texts(), LONG]
+    for text in texts:
+        session.engine.execute(AddNote(group, text, round_id=round_id))
+    view = window.wall
+    qtbot.waitUntil(
+        lambda: len(view.note_items()) == len(texts) and not view._resized.isActive(), timeout=T
+    )
+    view.fit_readable()  # the zoom a wall opens with (show_wall)
+    scale = view.transform().m11()
+    small = {
+        item.text()[:40]: round(item.text_font().pointSizeF() * scale, 2)
+        for item in view.note_items()
+        if item.text_font().pointSizeF() * scale < interface_pt() - 0.01
+    }
+    # Before: 17 of the 45 sample notes were drawn at 13-14 scene-pt (7.8-8.4 pt on
+    # screen) and the 280-character one at 8 (4.8 pt), beside a 9 pt interface.
+    assert small == {}, f"drawn smaller than the interface's {interface_pt()} pt: {small}"
+    for item in view.note_items():  # and the whole text fits the (taller) note
+        rect = item.text_rect()
+        needed = QFontMetricsF(item.text_font()).boundingRect(rect, item.text_flags(), item.text())
+        assert needed.height() <= rect.height() and needed.width() <= rect.width(), item.text()
+    rows = sorted(i.rows() for i in view.note_items())
+    assert rows[-1] == 3 and view.item(max(i.note_id for i in view.note_items())).rows() == 3
+    assert rows.count(1) > len(rows) // 2  # most notes stay one slot

@@ -5,6 +5,10 @@ at the largest type that still fits, which a painter can work out per box; drawT
 never parses markup, so a note's text is always shown literally. Moderated (hidden)
 notes and merged duplicates are never drawn here.
 
+The wall's cards follow the laptop wall's rule (issue 11): every note in one type size,
+a long note in a taller card rather than in smaller type, the size the largest at which
+every column fits the screen.
+
 No signals.
 """
 
@@ -78,6 +82,49 @@ def _fitted_px(text: str, width: int, height: int, start_px: int, min_px: int, b
         px = max(float(min_px), px * 0.9)
 
 
+@functools.lru_cache(maxsize=8192)
+def _wrapped(text: str, width: int, px: float) -> tuple[float, bool]:
+    """How tall `text` is wrapped to `width` in the projector's type of `px` pixels, and
+    whether it breaks anywhere (a word wider than the card, as the laptop's wall does)."""
+    rect = QRectF(0, 0, width, 1e6)
+    needed = QFontMetricsF(projector_font(px)).boundingRect(rect, int(_WRAP), text)
+    if needed.width() <= width:
+        return needed.height(), False
+    anywhere = int(_WRAP | Qt.TextFlag.TextWrapAnywhere)
+    return QFontMetricsF(projector_font(px)).boundingRect(rect, anywhere, text).height(), True
+
+
+def _text_height(text: str, width: int, px: float) -> float:
+    return _wrapped(text, width, px)[0]
+
+
+def card_sizes(
+    columns: list[list[str]],
+    width: int,
+    room: float,
+    gap: float,
+    start_px: float,
+    tallest: float,
+    min_px: float = 11,
+) -> tuple[float, float]:
+    """The one type size for every card (the largest from start_px down at which each
+    column's cards, as tall as their text needs, fit `room`) and the cards' common least
+    height (at most `tallest`: short notes keep the tall, even cards they had)."""
+    most = max((len(m) for m in columns), default=1) or 1
+    px = float(max(min_px, int(start_px)))
+    while True:
+        heights = [[_text_height(t, width, px) + gap for t in m] for m in columns]
+        if px <= min_px or all(sum(h) + gap * len(h) <= room + 0.5 for h in heights):
+            break
+        px = max(float(min_px), px * 0.9)
+    least = min(tallest, (room - gap * most) / most)
+    while least > 0 and any(
+        sum(max(x, least) for x in h) + gap * len(h) > room + 0.5 for h in heights
+    ):
+        least *= 0.95
+    return px, max(0.0, least)
+
+
 class _Painted(Spoken, QWidget):
     """Base: white background, a title line, and the list of texts drawn last time; its
     texts in the workshop's language (Spoken)."""
@@ -90,6 +137,7 @@ class _Painted(Spoken, QWidget):
         super().__init__(parent)
         self.context = context
         self._texts: list[str] = []
+        self._cards: list[tuple[str, int, QRectF]] = []  # wall: (text, type px, text rect)
         self._clock_shown = ""
         white_palette(self)
         self._ticker = QTimer(self)
@@ -126,6 +174,10 @@ class _Painted(Spoken, QWidget):
     def shown_texts(self) -> list[str]:
         """Every text drawn in the last paint (tests check for leaks and contents)."""
         return list(self._texts)
+
+    def shown_cards(self) -> list[tuple[str, int, QRectF]]:
+        """The wall's cards drawn in the last paint: text, type size (px), text rect."""
+        return list(self._cards)
 
     def px(self, fraction: float) -> float:
         return max(8.0, fraction * self.height())
@@ -229,18 +281,23 @@ class WallView(_Painted):
         col_w = (area.width() - gap * (per_band - 1)) / per_band
         band_h = (area.height() - gap * (bands - 1)) / bands
         head_h = self.px(0.085) if any(title for title, _m in columns) else 0.0
-        most = max(1, max(len(m) for _t, m in columns))
-        card_h = min((band_h - head_h - gap * most) / most, self.px(0.24))
         head_rect = QRectF(0, 0, col_w - 2 * gap, head_h - gap / 2)
         head_font = min(
             (fitted(t, head_rect, self.px(0.04), bold=True) for t, _m in columns if t),
             key=lambda f: f.pixelSize(),
             default=None,
         )
-        card_rect = QRectF(0, 0, col_w - 2 * gap, card_h - gap)
-        card_fonts = {t: fitted(t, card_rect, self.px(0.036)) for _t, m in columns for t in m}
-        sizes = sorted(f.pixelSize() for f in card_fonts.values())
-        common = sizes[len(sizes) // 3] if sizes else 0  # most cards share one size
+        text_w = int(col_w - 2 * gap)
+        px, least = card_sizes(
+            [m for _t, m in columns],
+            text_w,
+            band_h - head_h,
+            gap,
+            self.px(0.036),
+            self.px(0.24),
+        )
+        font = projector_font(px)
+        self._cards = []
         for index, (title, members) in enumerate(columns):
             band, col = divmod(index, per_band)
             x = area.left() + col * (col_w + gap)
@@ -251,14 +308,16 @@ class WallView(_Painted):
                 self._text(painter, head.adjusted(gap, 0, -gap, 0), title, head_font)
             y += head_h
             for text in members:
+                card_h = max(_text_height(text, text_w, px) + gap, least)
                 card = QRectF(x, y, col_w, card_h)
                 painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
                 painter.setBrush(NOTE)
                 painter.drawRoundedRect(card, 4, 4)
-                font = card_fonts[text]
-                if font.pixelSize() > common:
-                    font = projector_font(common)
-                self._text(painter, card.adjusted(gap, gap / 2, -gap, -gap / 2), text, font)
+                inside = card.adjusted(gap, gap / 2, -gap, -gap / 2)
+                anywhere = _wrapped(text, text_w, px)[1]
+                wrap = _LEFT | Qt.TextFlag.TextWrapAnywhere if anywhere else _LEFT
+                self._text(painter, inside, text, font, flags=wrap)
+                self._cards.append((text, font.pixelSize(), inside))
                 y += card_h + gap
         painter.end()
 

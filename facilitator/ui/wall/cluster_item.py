@@ -2,8 +2,10 @@
 
 The frame does not own its notes (they stay top-level scene items, so a drag out of the
 frame is an ordinary note drag); it only says where its n-th member sits, and grows with
-the number of members. The name is drawn with QPainter.drawText, so it is plain text by
-construction, and elided rather than clipped when it is longer than the frame.
+its members: rows of 1-3 notes, each row as tall as its tallest note (a long note is
+taller, note_item), so a tall member never reaches into the row below. The name is drawn
+with QPainter.drawText, so it is plain text by construction, and elided rather than
+clipped when it is longer than the frame.
 
 When the wall is zoomed out so far that notes draw their text as bars (note_item), the
 frame skips its unreadable name and draws its edge solid: a dash pattern only a fraction
@@ -12,8 +14,7 @@ of a pixel long cost more than all 2,000 notes' cached bitmaps together on a HiD
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -43,18 +44,23 @@ def columns_for(count: int) -> int:
     return 1 if count <= 1 else 2 if count <= 4 else 3
 
 
-def frame_size(count: int) -> tuple[float, float]:
-    """Width and height of a frame holding `count` notes (an empty frame holds one)."""
-    cols = columns_for(count)
-    rows = max(1, math.ceil(count / cols))
-    return (2 * PAD + cols * NOTE_W + (cols - 1) * INNER_GAP,
-            HEADER + rows * NOTE_H + (rows - 1) * INNER_GAP + PAD)
+def layout(heights: Sequence[float]) -> tuple[tuple[float, float], list[QPointF]]:
+    """The size of a frame holding notes of these heights, in this order, and where each
+    sits in it. An empty frame is as large as one short note's."""
+    cols = columns_for(len(heights))
+    offsets: list[QPointF] = []
+    top = HEADER
+    for start in range(0, len(heights), cols):
+        row = heights[start : start + cols]
+        offsets.extend(QPointF(PAD + col * (NOTE_W + INNER_GAP), top) for col in range(len(row)))
+        top += max(row) + INNER_GAP
+    bottom = top - INNER_GAP if heights else HEADER + NOTE_H
+    return (2 * PAD + cols * NOTE_W + (cols - 1) * INNER_GAP, bottom + PAD), offsets
 
 
-def member_offset(index: int, count: int) -> QPointF:
-    cols = columns_for(count)
-    row, col = divmod(index, cols)
-    return QPointF(PAD + col * (NOTE_W + INNER_GAP), HEADER + row * (NOTE_H + INNER_GAP))
+def frame_size(heights: Sequence[float]) -> tuple[float, float]:
+    """Width and height of a frame holding notes of these heights."""
+    return layout(heights)[0]
 
 
 class ClusterItem(QGraphicsObject):
@@ -69,10 +75,11 @@ class ClusterItem(QGraphicsObject):
         super().__init__()
         self.cluster_id = cluster.id
         self._name = cluster.name
-        self._count = 0
+        self._heights: tuple[float, ...] = ()  # the members', in their order
+        self._offsets: list[QPointF] = []  # where each member sits in the frame
         self._dots = 0
         self._match: bool | None = None
-        self._size = frame_size(0)
+        self._size = frame_size(())
         self.on_moved: Callable[[int], None] | None = None
         self.setZValue(-1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
@@ -93,16 +100,22 @@ class ClusterItem(QGraphicsObject):
             self.update()
 
     def member_count(self) -> int:
-        return self._count
+        return len(self._heights)
 
-    def set_member_count(self, count: int) -> None:
-        if count != self._count:
+    def size(self) -> tuple[float, float]:
+        """The frame's width and height (as laid out for its members)."""
+        return self._size
+
+    def set_member_heights(self, heights: Sequence[float]) -> None:
+        """The members' heights, in the order they are laid out."""
+        heights = tuple(heights)
+        if heights != self._heights:
             self.prepareGeometryChange()
-            self._count = count
-            self._size = frame_size(count)
+            self._heights = heights
+            self._size, self._offsets = layout(heights)
 
     def member_pos(self, index: int) -> QPointF:
-        return self.pos() + member_offset(index, self._count)
+        return self.pos() + self._offsets[index]
 
     def dots(self) -> int:
         return self._dots
@@ -134,18 +147,28 @@ class ClusterItem(QGraphicsObject):
         super().focusOutEvent(event)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if (change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
-                and self.on_moved is not None):
+        if (
+            change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+            and self.on_moved is not None
+        ):
             self.on_moved(self.cluster_id)
         return super().itemChange(change, value)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         frame = QRectF(0, 0, *self._size)
         small = option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pen = (QPen(_SELECTED_EDGE, 3) if selected else QPen(_MATCH_EDGE, 4) if self._match
-               else QPen(_EDGE, 1.5) if small else QPen(_EDGE, 1.5, Qt.PenStyle.DashLine))
+        pen = (
+            QPen(_SELECTED_EDGE, 3)
+            if selected
+            else QPen(_MATCH_EDGE, 4)
+            if self._match
+            else QPen(_EDGE, 1.5)
+            if small
+            else QPen(_EDGE, 1.5, Qt.PenStyle.DashLine)
+        )
         painter.setPen(pen)
         painter.setBrush(_FILL)
         painter.drawRoundedRect(frame, 10, 10)
@@ -155,8 +178,12 @@ class ClusterItem(QGraphicsObject):
             painter.drawRoundedRect(frame.adjusted(5, 5, -5, -5), 7, 7)
         if small:
             if self._dots:
-                draw_dots_badge(painter, QRectF(frame.width() - PAD - 62, 13, 62, 22),
-                                self._dots, with_text=False)
+                draw_dots_badge(
+                    painter,
+                    QRectF(frame.width() - PAD - 62, 13, 62, 22),
+                    self._dots,
+                    with_text=False,
+                )
             return
         font = QFont()
         font.setPointSizeF(15)
@@ -166,7 +193,8 @@ class ClusterItem(QGraphicsObject):
         rect = self.name_rect()
         shown = self._name or self.tr("(zonder naam)")
         elided = QFontMetricsF(font).elidedText(shown, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         elided)
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
+        )
         if self._dots:
             draw_dots_badge(painter, QRectF(frame.width() - PAD - 62, 13, 62, 22), self._dots)

@@ -176,9 +176,17 @@ def hide(bridge: EngineBridge, note_ids: Sequence[int], hidden: bool) -> EngineS
     )
 
 
-def edit_text(bridge: EngineBridge, note_id: int, text: str) -> EngineStep:
-    """A typo corrected by the facilitator (no participant: any phase)."""
-    return EngineStep(bridge, tr("Tekst verbeteren"), EditNote(note_id, text))
+def edit_text(
+    bridge: EngineBridge, note_id: int, text: str, move_to: QPointF | None = None
+) -> EngineStep:
+    """A typo corrected by the facilitator (no participant: any phase). `move_to`: where
+    a note placed by hand goes when its longer text makes it too tall for its place (one
+    undo step with the edit)."""
+    edit = EditNote(note_id, text)
+    if move_to is None:
+        return EngineStep(bridge, tr("Tekst verbeteren"), edit)
+    move = MoveNotes(((note_id, move_to.x(), move_to.y()),))
+    return EngineStep(bridge, tr("Tekst verbeteren"), Compound((edit, move)))
 
 
 def add_paper_note(bridge: EngineBridge, group_id: int, round_id: int, text: str) -> EngineStep:

@@ -8,25 +8,23 @@ engine's events.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QGraphicsItem, QMenu
 
 from facilitator.engine import ClusterAdded, Event
 from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall import commands as wc
-from facilitator.ui.wall.cluster_item import ClusterItem, frame_size
+from facilitator.ui.wall.cluster_item import ClusterItem
 from facilitator.ui.wall.grid import SLOT_H, SLOT_W
 from facilitator.ui.wall.inline_edit import InlineEditor
 from facilitator.ui.wall.keyboard import free_place
-from facilitator.ui.wall.note_item import NOTE_H, NOTE_W, NoteItem
+from facilitator.ui.wall.note_item import NOTE_W, NoteItem, note_height, rows_for
 from facilitator.ui.wall.table_undo import TableUndo
 from facilitator.ui.wall.view import WallView
-
-_NOTE_TEXT_RECT = (6.0, 6.0, NOTE_W - 12, NOTE_H - 12)
 
 
 class WallController(QObject):
@@ -41,8 +39,14 @@ class WallController(QObject):
     actionRequested = Signal(str, object, object)
     statusMessage = Signal(str, int)
 
-    def __init__(self, wall: WallView, state: WorkshopState, bridge: EngineBridge,
-                 stack: TableUndo, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        wall: WallView,
+        state: WorkshopState,
+        bridge: EngineBridge,
+        stack: TableUndo,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.wall = wall
         self.state = state
@@ -60,7 +64,7 @@ class WallController(QObject):
         items = [i for i in (self.wall.item(nid) for nid, _o, _n in moved) if i is not None]
         if not items:
             return
-        centre = items[0].mapToScene(QPointF(NOTE_W / 2, NOTE_H / 2))
+        centre = items[0].mapToScene(QPointF(NOTE_W / 2, items[0].height() / 2))
         target = self.wall.wall_scene.wall_item_at(centre, exclude=items)
         if isinstance(target, NoteItem) and target.cluster_id is None:
             self.make_cluster([target, *items], at=target.pos())
@@ -68,10 +72,15 @@ class WallController(QObject):
             self._assign(items, target.cluster_id, self.tr("In cluster leggen"))
         elif any(i.cluster_id is not None for i in items):
             new_places = {nid: new for nid, _old, new in moved}
-            self.stack.push(wc.assign(
-                self.bridge, self.tr("Uit cluster halen"),
-                [i.note_id for i in items if i.cluster_id is not None], None,
-                [(i.note_id, new_places[i.note_id]) for i in items]))
+            self.stack.push(
+                wc.assign(
+                    self.bridge,
+                    self.tr("Uit cluster halen"),
+                    [i.note_id for i in items if i.cluster_id is not None],
+                    None,
+                    [(i.note_id, new_places[i.note_id]) for i in items],
+                )
+            )
         else:
             self.stack.push(wc.move_notes(self.bridge, moved))
 
@@ -81,16 +90,24 @@ class WallController(QObject):
             self.stack.push(wc.assign(self.bridge, text, joining, cluster_id))
         self.wall.relayout(cluster_id)  # members that were already in it snap back
 
-    def make_cluster(self, items: Sequence[NoteItem], at: QPointF | None = None,
-                     name: str | None = None) -> None:
+    def make_cluster(
+        self, items: Sequence[NoteItem], at: QPointF | None = None, name: str | None = None
+    ) -> None:
         if not items or self.wall.key is None:
             return
         group_id, round_id = self.wall.key
         name = name or self._next_name()
         self._rename_next = (group_id, round_id, name)
-        self.stack.push(wc.create_cluster(
-            self.bridge, group_id, round_id, name, [i.note_id for i in items],
-            at if at is not None else items[0].pos()))
+        self.stack.push(
+            wc.create_cluster(
+                self.bridge,
+                group_id,
+                round_id,
+                name,
+                [i.note_id for i in items],
+                at if at is not None else items[0].pos(),
+            )
+        )
 
     def _next_name(self) -> str:
         taken = {c.name() for c in self.wall.cluster_items()}
@@ -100,8 +117,11 @@ class WallController(QObject):
         return self.tr("Cluster {n}").format(n=n)
 
     def on_cluster_moved(self, cluster_id: int, old: QPointF, new: QPointF) -> None:
-        self.stack.push(wc.update_cluster(
-            self.bridge, cluster_id, self.tr("Cluster verplaatsen"), place=QPointF(new)))
+        self.stack.push(
+            wc.update_cluster(
+                self.bridge, cluster_id, self.tr("Cluster verplaatsen"), place=QPointF(new)
+            )
+        )
 
     def on_applied(self, events: Sequence[Event]) -> None:
         """A cluster just made by hand gets its name field open, ready to type. Matched
@@ -109,8 +129,12 @@ class WallController(QObject):
         pending = self._rename_next
         if pending is None:
             return
-        made = [e.cluster for e in events if isinstance(e, ClusterAdded)
-                and (e.cluster.group_id, e.cluster.round_id, e.cluster.name) == pending]
+        made = [
+            e.cluster
+            for e in events
+            if isinstance(e, ClusterAdded)
+            and (e.cluster.group_id, e.cluster.round_id, e.cluster.name) == pending
+        ]
         if made:
             self._rename_next = None
             frame = self.wall.cluster_item(made[-1].id)
@@ -120,8 +144,10 @@ class WallController(QObject):
     # -- selection commands ---------------------------------------------------------------
 
     def selected_notes(self) -> list[NoteItem]:
-        return sorted((i for i in self.wall.wall_scene.selectedItems() if isinstance(i, NoteItem)),
-                      key=lambda i: i.note_id)
+        return sorted(
+            (i for i in self.wall.wall_scene.selectedItems() if isinstance(i, NoteItem)),
+            key=lambda i: i.note_id,
+        )
 
     def selected_clusters(self) -> list[ClusterItem]:
         return [i for i in self.wall.wall_scene.selectedItems() if isinstance(i, ClusterItem)]
@@ -186,15 +212,14 @@ class WallController(QObject):
         moving = {*notes, *frames.values()}
         for frame in frames.values():
             moving.update(i for i in self.wall.note_items() if i.cluster_id == frame.cluster_id)
-
-        def taken(rect: QRectF) -> bool:
-            inner = rect.adjusted(4, 4, -4, -4)
-            return any(isinstance(i, NoteItem | ClusterItem) and i not in moving
-                       for i in scene.items(inner))
+        taken = self._taken_but(moving)
 
         step = QPointF(dx * SLOT_W, dy * SLOT_H)
-        moved = [(n.note_id, n.pos(), place) for n in notes
-                 if (place := free_place(n.pos(), (NOTE_W, NOTE_H), step, taken)) is not None]
+        moved = [
+            (n.note_id, n.pos(), place)
+            for n in notes
+            if (place := free_place(n.pos(), (NOTE_W, n.height()), step, taken)) is not None
+        ]
         if moved:
             # Moved on screen at once, as a drag does: the next key press starts from here.
             for note_id, _old, place in moved:
@@ -205,13 +230,39 @@ class WallController(QObject):
             self.stack.push(wc.move_notes(self.bridge, moved))
         for frame in frames.values():
             start = frame.pos()
-            place = free_place(start, frame_size(frame.member_count()), step, taken)
+            place = free_place(start, frame.size(), step, taken)
             if place is not None:
                 frame.setPos(place)  # carries its notes along (ClusterItem.on_moved)
                 self.on_cluster_moved(frame.cluster_id, start, place)
         focus = scene.focusItem()
         if focus is not None:
             self.wall.ensureVisible(focus, 24, 24)
+
+    def _taken_but(self, moving: Collection[QGraphicsItem]) -> Callable[[QRectF], bool]:
+        """Whether a note or frame other than `moving` lies in a rect (a small edge
+        left out, so neighbours that only touch do not count)."""
+        scene = self.wall.wall_scene
+
+        def taken(rect: QRectF) -> bool:
+            inner = rect.adjusted(4, 4, -4, -4)
+            return any(
+                isinstance(i, NoteItem | ClusterItem) and i not in moving
+                for i in scene.items(inner)
+            )
+
+        return taken
+
+    def _room_for(self, item: NoteItem, text: str) -> QPointF | None:
+        """Where a note placed by hand goes when `text` makes it too tall for its place
+        (another note or a frame under it): the first free place down its column. None:
+        it stays (it still fits, or the wall places it: wall/view.py makes room then)."""
+        if item.cluster_id is not None or not self.wall.placed_by_hand(item.note_id):
+            return None
+        size = (NOTE_W, note_height(rows_for(text)))
+        taken = self._taken_but({item})
+        if size[1] <= item.height() or not taken(QRectF(item.pos(), QSizeF(*size))):
+            return None
+        return free_place(item.pos(), size, QPointF(0, SLOT_H), taken)
 
     # -- typing on the wall ---------------------------------------------------------------
 
@@ -235,22 +286,29 @@ class WallController(QObject):
             def renamed(text: str | None) -> None:
                 self.editor = None
                 if text is not None and text.strip() and text.strip() != old:
-                    self.stack.push(wc.update_cluster(
-                        self.bridge, cluster_id, self.tr("Cluster hernoemen"),
-                        name=text.strip()))
+                    self.stack.push(
+                        wc.update_cluster(
+                            self.bridge, cluster_id, self.tr("Cluster hernoemen"), name=text.strip()
+                        )
+                    )
 
-            self.editor = InlineEditor(self.wall, item, item.name_rect(), old, multiline=False,
-                                       on_done=renamed)
+            self.editor = InlineEditor(
+                self.wall, item, item.name_rect(), old, multiline=False, on_done=renamed
+            )
         elif isinstance(item, NoteItem):
             note_id, old = item.note_id, item.text()
 
             def corrected(text: str | None) -> None:
                 self.editor = None
                 if text is not None and text.strip() and text != old:
-                    self.stack.push(wc.edit_text(self.bridge, note_id, text))
+                    place = self._room_for(item, text)
+                    self.stack.push(wc.edit_text(self.bridge, note_id, text, place))
 
-            self.editor = InlineEditor(self.wall, item, QRectF(*_NOTE_TEXT_RECT), old,
-                                       multiline=True, on_done=corrected)
+            # Over the whole note, however tall it is, less a small edge.
+            body = QRectF(0, 0, NOTE_W, item.height()).adjusted(6, 6, -6, -6)
+            self.editor = InlineEditor(
+                self.wall, item, body, old, multiline=True, on_done=corrected
+            )
 
     # -- right-click ------------------------------------------------------------------------
 
@@ -262,8 +320,10 @@ class WallController(QObject):
 
         if isinstance(item, ClusterItem):
             add(self.tr("Naam wijzigen (F2)"), lambda: self.edit(item))
-            add(self.tr("Actiepunt maken…"),
-                lambda: self.actionRequested.emit(item.name(), None, item.cluster_id))
+            add(
+                self.tr("Actiepunt maken…"),
+                lambda: self.actionRequested.emit(item.name(), None, item.cluster_id),
+            )
             menu.addSeparator()
             add(self.tr("Cluster opheffen (Delete)"), lambda: self.delete_clusters([item]))
             return
@@ -276,10 +336,14 @@ class WallController(QObject):
             add(self.tr("Dubbel uit elkaar halen"), lambda: self.unmerge(item.note_id))
         if item.cluster_id is not None:
             add(self.tr("Uit cluster halen"), lambda: self._take_out(item))
-        add(self.tr("Weer tonen (Ctrl+H)") if item.hidden else self.tr("Verbergen (Ctrl+H)"),
-            lambda: self.set_hidden([item], not item.hidden))
-        add(self.tr("Actiepunt maken…"),
-            lambda: self.actionRequested.emit(item.text(), item.note_id, None))
+        add(
+            self.tr("Weer tonen (Ctrl+H)") if item.hidden else self.tr("Verbergen (Ctrl+H)"),
+            lambda: self.set_hidden([item], not item.hidden),
+        )
+        add(
+            self.tr("Actiepunt maken…"),
+            lambda: self.actionRequested.emit(item.text(), item.note_id, None),
+        )
 
     def _take_out(self, item: NoteItem) -> None:
         self.stack.push(wc.assign(self.bridge, self.tr("Uit cluster halen"), [item.note_id], None))
@@ -290,5 +354,6 @@ class WallController(QObject):
         if self.wall.key is None:
             return
         group_id, round_id = self.wall.key
-        self.wall.set_dots({r.key: r.dots for r in self.state.ranking(group_id, round_id)
-                            if r.dots})
+        self.wall.set_dots(
+            {r.key: r.dots for r in self.state.ranking(group_id, round_id) if r.dots}
+        )

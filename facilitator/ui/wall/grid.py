@@ -1,16 +1,31 @@
 """The wall's grid of free places: which slots a note or a cluster frame covers, so a
-note arriving live takes a place nothing else holds. Pure geometry, no items."""
+note arriving live takes a place nothing else holds. Pure geometry, no items.
+
+A tall note (note_item: `rows` slots of one column) holds every slot it covers; a free
+place for it is the first run of that many free slots, one under the other."""
 
 from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Container
 
 from PySide6.QtCore import QPointF, QRectF
 
-from facilitator.ui.wall.note_item import NOTE_H, NOTE_W
+from facilitator.ui.wall.note_item import GAP, NOTE_H, NOTE_W
 
-GAP = 18.0
+__all__ = [
+    "COLUMNS",
+    "GAP",
+    "MIN_COLUMNS",
+    "SLOT_H",
+    "SLOT_W",
+    "first_free_run",
+    "folded",
+    "slot_pos",
+    "slots_under",
+]
+
 COLUMNS = 8  # at most; a narrow wall uses fewer (WallView.set_columns)
 MIN_COLUMNS = 2
 SLOT_W = NOTE_W + GAP
@@ -36,6 +51,16 @@ def slots_under(
             if slot_rect.intersects(area):
                 covered.add(row * columns + col)
     return covered
+
+
+def first_free_run(start: int, rows: int, columns: int, held: Container[int]) -> int:
+    """The lowest slot from `start` on that is free with the `rows - 1` slots under it
+    (same column, the rows below): where a note `rows` slots tall can go. Rows below the
+    wall's last note are all free, so there always is one."""
+    slot = start
+    while any(slot + k * columns in held for k in range(rows)):
+        slot += 1
+    return slot
 
 
 def folded(text: str) -> str:

@@ -39,7 +39,10 @@ def neighbour(
     current: QRectF, candidates: Iterable[tuple[T, QRectF]], dx: int, dy: int
 ) -> T | None:
     """The candidate nearest to `current` in the direction (dx, dy) (one of them 0, the
-    other 1 or -1): its centre must lie ahead; being off to the side costs double."""
+    other 1 or -1): its centre must lie ahead; being off to the side costs double. Off
+    to the side is the gap between the two sideways, so a tall note beside a short one
+    (note_item) is in the short one's row, wherever its centre is; between a frame and
+    a note inside it, the distance between their centres."""
     centre = current.center()
     best: T | None = None
     best_score = float("inf")
@@ -48,7 +51,13 @@ def neighbour(
         along = offset.x() * dx + offset.y() * dy
         if along < 1.0:
             continue
-        across = abs(offset.x() * dy) + abs(offset.y() * dx)
+        if rect.contains(current) or current.contains(rect):
+            # A frame and its own member: their centres, as between any two items before.
+            across = abs(offset.x() * dy) + abs(offset.y() * dx)
+        elif dx:
+            across = max(0.0, rect.top() - current.bottom(), current.top() - rect.bottom())
+        else:
+            across = max(0.0, rect.left() - current.right(), current.left() - rect.right())
         score = along + _ACROSS_WEIGHT * across
         if score < best_score:
             best, best_score = item, score

@@ -2,8 +2,15 @@
 
 Painting the text ourselves with QPainter.drawText keeps it plain text by construction
 (`<b>x</b>` shows literally) and is far cheaper than a QGraphicsTextItem per note, which
-keeps a wall of 500 notes smooth. The fitted font size is worked out once per text
-change, not per paint. Dots from the vote and the search's highlight are drawn here too,
+keeps a wall of 500 notes smooth. The note's height is worked out once per text
+change, not per paint.
+
+A long note grows rather than its font shrinking (issue 11, "readable wall"): its text is
+always drawn at NOTE_FONT_PT, the size the wall's default zoom makes as large as the
+interface font, and the note is as tall as a whole number of grid slots (1..MAX_ROWS)
+that holds it, so the wall's grid (wall/grid.py) stays a grid: a tall note books that
+many slots of one column. Only text no 280-character note reaches (more than MAX_ROWS
+slots of it) gets a smaller font. Dots from the vote and the search's highlight are drawn here too,
 so a search or a vote result never adds items to the scene.
 
 Level of detail: when a note is so small on screen that its text would be under ~4 px
@@ -14,8 +21,9 @@ keeps those repaints short on a big wall.
 
 Memory (issue 17): a wall of 20,000 notes is 20,000 of these, so each holds as little as
 it can. It is a plain QGraphicsItem, not a QGraphicsObject (the QObject cost ~3.8 KB per
-note in PySide and gave nothing: the item has no signals or properties); its fitted font
-and its text bars are shared between notes that need the same (bounded tables of them);
+note in PySide and gave nothing: the item has no signals or properties); its font, its
+geometry (one per height) and its text bars are shared between notes that need the same
+(bounded tables of them);
 its attributes are slots. See docs/PERFORMANCE.md, "Memory of the window's process".
 """
 
@@ -37,12 +45,23 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from facilitator.domain.model import Note
 
 NOTE_W = 220.0
-NOTE_H = 150.0
+NOTE_H = 160.0  # a one-slot note: 5 lines at NOTE_FONT_PT; a tall note is note_height(rows)
+GAP = 18.0  # between grid slots (wall/grid.py), so a tall note ends where a short one would
+MAX_ROWS = 6  # a note's height in slots at most: 280 of the widest characters need 5
 _PAD = 10.0
+_MARKS_H = 14.0  # the line under the text for "verborgen", "papier", the dots badge
 _SHADOW = 4.0
-_FONT_SIZES = (15, 14, 13, 12, 11, 10, 9, 8)  # 280 characters still fit at 9
-NOTE_FONT_PT = _FONT_SIZES[0]  # a short note's size: what the wall's default zoom reads
+NOTE_FONT_PT = 15  # every note's text size: what the wall's default zoom reads
+# Only text taller than MAX_ROWS slots at NOTE_FONT_PT falls back to these: 280 of the
+# widest letters or emoji fit 5 slots; 280 family emoji (7 code points each, drawn as 4
+# glyphs where no colour emoji font joins them) are the one text known to need 11 pt.
+_FONT_SIZES = (NOTE_FONT_PT, 14, 13, 12, 11, 10, 9, 8)
 _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+# A word wider than the note (a URL, "!!!!!!!...") breaks anywhere instead of running out
+# of the note; only such texts get this, since it also breaks ordinary words mid-word.
+_FLAGS_ANYWHERE = _FLAGS | Qt.TextFlag.TextWrapAnywhere
+# As ints made once: an int this large is an object, 28 bytes per note if made per note.
+_WRAP, _WRAP_ANYWHERE = int(_FLAGS), int(_FLAGS_ANYWHERE)
 
 _PAPER = QColor("#fff7b0")
 _PAPER_NOTE = QColor("#e4f1ff")  # typed in from paper at the table: visibly different
@@ -61,13 +80,53 @@ _PEN_MATCH = QPen(_MATCH_EDGE, 4)
 _PEN_EDGE = QPen(_EDGE, 1)
 # The keyboard's focus: a dark dashed ring inside the edge, apart from the blue selection.
 PEN_FOCUS = QPen(QColor("#1b1b1b"), 2.5, Qt.PenStyle.DashLine)
-_FOCUS_RING = QRectF(5, 5, NOTE_W - 10, NOTE_H - 10)
 _HIDDEN_HATCH = QBrush(QColor(0, 0, 0, 25), Qt.BrushStyle.BDiagPattern)
-_BODY = QRectF(0, 0, NOTE_W, NOTE_H)
-_SHADOW_RECT = _BODY.translated(_SHADOW, _SHADOW)
 _NO_PEN = Qt.PenStyle.NoPen
 _TEXT_LOD = 0.2  # below this scale the text is under ~4 px high: drawn as bars
-_TEXT_RECT = QRectF(_PAD, _PAD, NOTE_W - 2 * _PAD, NOTE_H - 2 * _PAD - 14)
+
+
+def note_height(rows: int) -> float:
+    """A note `rows` grid slots tall: the slots' height less the gap under the last."""
+    return rows * (NOTE_H + GAP) - GAP
+
+
+def text_rect(rows: int) -> QRectF:
+    """Where a note `rows` slots tall draws its text, in item coordinates."""
+    return QRectF(_PAD, _PAD, NOTE_W - 2 * _PAD, note_height(rows) - 2 * _PAD - _MARKS_H)
+
+
+class _Shape:
+    """Everything about a note that follows from its height: made once per height
+    (MAX_ROWS of them) and shared by every note that tall, so paint builds no rects."""
+
+    __slots__ = (
+        "body",
+        "bounds",
+        "dots",
+        "focus",
+        "height",
+        "marks",
+        "outline",
+        "rows",
+        "shadow",
+        "text",
+    )
+
+    def __init__(self, rows: int) -> None:
+        self.rows = rows
+        self.height = height = note_height(rows)
+        self.body = QRectF(0, 0, NOTE_W, height)
+        self.shadow = self.body.translated(_SHADOW, _SHADOW)
+        self.bounds = QRectF(0, 0, NOTE_W + _SHADOW, height + _SHADOW)
+        self.focus = QRectF(5, 5, NOTE_W - 10, height - 10)
+        self.text = text_rect(rows)
+        self.dots = QRectF(NOTE_W - 62, height - 24, 56, 20)
+        self.marks = QRectF(_PAD, height - _PAD - 12, NOTE_W - 2 * _PAD, 12)
+        self.outline = QPainterPath()
+        self.outline.addRect(self.body)
+
+
+_SHAPES = [_Shape(rows) for rows in range(1, MAX_ROWS + 1)]
 
 
 def _tr(text: str) -> str:
@@ -79,8 +138,21 @@ class NoteItem(QGraphicsItem):
     else: the engine owns the note, the wall turns a drag into a MoveNote command.
     No signals of its own; the scene reports moves (see wall.WallScene)."""
 
-    __slots__ = ("_bars", "_dots", "_duplicate", "_font", "_hidden", "_match", "_merged",
-                 "_paper", "_text", "cluster_id", "note_id")
+    __slots__ = (
+        "_bars",
+        "_dots",
+        "_duplicate",
+        "_flags",
+        "_font",
+        "_hidden",
+        "_match",
+        "_merged",
+        "_paper",
+        "_shape",
+        "_text",
+        "cluster_id",
+        "note_id",
+    )
 
     def __init__(self, note: Note) -> None:
         super().__init__()
@@ -93,7 +165,9 @@ class NoteItem(QGraphicsItem):
         self._dots = 0  # dots from the round's vote on this note itself
         self._match: bool | None = None  # search: True highlighted, False dimmed, None off
         self.cluster_id: int | None = note.cluster_id
-        self._font = _font(_FONT_SIZES[0])  # shared: never changed in place
+        self._font = _font(NOTE_FONT_PT)  # shared: never changed in place
+        self._flags = _WRAP
+        self._shape = _SHAPES[0]  # shared: how tall the note is, and its rects
         self._bars: list[QRectF] = []  # where the text's lines are, for small zoom (shared)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -111,22 +185,51 @@ class NoteItem(QGraphicsItem):
         return self._text
 
     def text_font(self) -> QFont:
-        """The font the text is drawn in (fitted to the note), in scene units."""
+        """The font the text is drawn in (NOTE_FONT_PT but for freak text), in scene units."""
         return QFont(self._font)
+
+    def rows(self) -> int:
+        """How many grid slots of one column the note is tall (1..MAX_ROWS)."""
+        return self._shape.rows
+
+    def height(self) -> float:
+        """The note's height in scene units (without its shadow)."""
+        return self._shape.height
+
+    def text_rect(self) -> QRectF:
+        """Where the text is drawn, in item coordinates (the inline editor goes here)."""
+        return QRectF(self._shape.text)
+
+    def text_flags(self) -> int:
+        """The drawText flags the text is laid out with (word wrap; anywhere if a word is
+        wider than the note)."""
+        return self._flags
 
     @property
     def hidden(self) -> bool:
         return self._hidden
 
-    def update_from(self, note: Note) -> None:
+    def update_from(self, note: Note) -> bool:
+        """Show the note as stored now. True when its height changed: the wall then books
+        its slots again (or lays its cluster out again) and its extent is new."""
         self.cluster_id = note.cluster_id
         changed = (note.text, note.hidden, note.is_paper) != (self._text, self._hidden, self._paper)
         if not changed:
-            return
+            return False
+        text_changed = note.text != self._text
         self._text, self._hidden, self._paper = note.text, note.hidden, note.is_paper
-        self._font, needed = _fitted_font(self._text, _TEXT_RECT)
-        self._bars = _line_bars(self._font, needed, _TEXT_RECT)
+        resized = False
+        if text_changed:
+            size, flags, rows, needed = _fitted(self._text)
+            shape = _SHAPES[rows - 1]
+            if shape is not self._shape:
+                self.prepareGeometryChange()
+                self._shape = shape
+                resized = True
+            self._font, self._flags = _font(size), flags
+            self._bars = _line_bars(self._font, needed, shape.text)
         self.update()
+        return resized
 
     def merged_count(self) -> int:
         return self._merged
@@ -169,7 +272,7 @@ class NoteItem(QGraphicsItem):
                 self.update()
 
     def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, NOTE_W + _SHADOW, NOTE_H + _SHADOW)
+        return self._shape.bounds
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.update()  # the cached bitmap gets its focus ring
@@ -180,21 +283,22 @@ class NoteItem(QGraphicsItem):
         super().focusOutEvent(event)
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRect(QRectF(0, 0, NOTE_W, NOTE_H))
-        return path
+        return self._shape.outline
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        body = _BODY
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        shape = self._shape
+        body = shape.body
         painter.setPen(_NO_PEN)
         painter.setBrush(_SHADOW_INK)
-        painter.drawRect(_SHADOW_RECT)
+        painter.drawRect(shape.shadow)
         colour = _HIDDEN if self._hidden else _PAPER_NOTE if self._paper else _PAPER
         painter.setBrush(colour)
         # isSelected() is what the scene puts in option.state, without Python enum math.
-        painter.setPen(_PEN_SELECTED if self.isSelected()
-                       else _PEN_MATCH if self._match else _PEN_EDGE)
+        painter.setPen(
+            _PEN_SELECTED if self.isSelected() else _PEN_MATCH if self._match else _PEN_EDGE
+        )
         painter.drawRect(body)
         if self._hidden:
             painter.setBrush(_HIDDEN_HATCH)
@@ -203,21 +307,20 @@ class NoteItem(QGraphicsItem):
         if self.hasFocus():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(PEN_FOCUS)
-            painter.drawRect(_FOCUS_RING)
+            painter.drawRect(shape.focus)
         if option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD:
             painter.setPen(_NO_PEN)
             painter.setBrush(_GREEKED_INK)
             painter.drawRects(self._bars)
             if self._dots:
-                draw_dots_badge(painter, QRectF(NOTE_W - 62, NOTE_H - 24, 56, 20), self._dots,
-                                with_text=False)
+                draw_dots_badge(painter, shape.dots, self._dots, with_text=False)
             return
         painter.setFont(self._font)
         painter.setPen(_MUTED_INK if self._hidden else _INK)
         # drawText with a str never interprets markup: the text stays plain.
-        painter.drawText(_TEXT_RECT, int(_FLAGS), self._text)
+        painter.drawText(shape.text, self._flags, self._text)
         if self._dots:
-            draw_dots_badge(painter, QRectF(NOTE_W - 62, NOTE_H - 24, 56, 20), self._dots)
+            draw_dots_badge(painter, shape.dots, self._dots)
         marks = []
         if self._duplicate:
             marks.append(_tr("\u2248 dubbel?"))
@@ -234,15 +337,13 @@ class NoteItem(QGraphicsItem):
             painter.setFont(small)
             painter.setPen(_MUTED_INK)
             painter.drawText(
-                QRectF(_PAD, NOTE_H - _PAD - 12, NOTE_W - 2 * _PAD - (60 if self._dots else 0),
-                       12),
+                shape.marks.adjusted(0, 0, -60 if self._dots else 0, 0),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 " · ".join(marks),
             )
 
 
-def draw_dots_badge(painter: QPainter, rect: QRectF, dots: int, *,
-                    with_text: bool = True) -> None:
+def draw_dots_badge(painter: QPainter, rect: QRectF, dots: int, *, with_text: bool = True) -> None:
     """A red pill with "● n": the dots an item got, readable from the back of the room.
     Without text when the item is too small on screen to read it."""
     painter.save()
@@ -283,16 +384,36 @@ def _metrics(size: int) -> QFontMetricsF:
     return _METRICS[size]
 
 
-def _fitted_font(text: str, rect: QRectF) -> tuple[QFont, QRectF]:
-    """The largest of a few sizes at which the whole text fits the note; the smallest
-    otherwise (the 280-character limit keeps even that readable). Also the rect the
-    text needs at that size. The font is shared: copy it before changing it."""
-    needed = QRectF()
-    for size in _FONT_SIZES:
-        needed = _metrics(size).boundingRect(rect, int(_FLAGS), text)
-        if needed.height() <= rect.height() and needed.width() <= rect.width():
-            return _font(size), needed
-    return _font(_FONT_SIZES[-1]), needed
+_TALLEST = text_rect(MAX_ROWS)
+_UNBOUNDED = QRectF(_TALLEST.left(), _TALLEST.top(), _TALLEST.width(), 1e6)
+
+
+def rows_for(text: str) -> int:
+    """How many grid slots tall a note with this text is (see _fitted)."""
+    return _fitted(text)[2]
+
+
+def _fitted(text: str) -> tuple[int, int, int, QRectF]:
+    """(font size, drawText flags, rows, the rect the text needs) for a note's text.
+
+    The text at NOTE_FONT_PT is measured once, in a rect as wide as a note and
+    unbounded below: the note is the fewest slots tall that hold it. Word wrap, unless a
+    word is wider than the note (then anywhere). Only beyond MAX_ROWS slots does the font
+    shrink, at MAX_ROWS slots, as every long note's did before issue 11."""
+    width = _UNBOUNDED.width()
+    flags = _WRAP
+    needed = _metrics(NOTE_FONT_PT).boundingRect(_UNBOUNDED, flags, text)
+    if needed.width() > width:
+        flags = _WRAP_ANYWHERE
+        needed = _metrics(NOTE_FONT_PT).boundingRect(_UNBOUNDED, flags, text)
+    for shape in _SHAPES:
+        if needed.height() <= shape.text.height():
+            return NOTE_FONT_PT, flags, shape.rows, needed
+    for size in _FONT_SIZES[1:]:
+        needed = _metrics(size).boundingRect(_TALLEST, flags, text)
+        if needed.height() <= _TALLEST.height() and needed.width() <= width:
+            break
+    return size, flags, MAX_ROWS, needed
 
 
 def _line_bars(font: QFont, needed: QRectF, rect: QRectF) -> list[QRectF]:
@@ -308,6 +429,7 @@ def _line_bars(font: QFont, needed: QRectF, rect: QRectF) -> list[QRectF]:
     if bars is None:
         height = spacing * 0.6
         bars = _BARS[key] = [
-            QRectF(rect.left(), rect.top() + i * spacing + (spacing - height) / 2, key[2],
-                   height) for i in range(lines)]
+            QRectF(rect.left(), rect.top() + i * spacing + (spacing - height) / 2, key[2], height)
+            for i in range(lines)
+        ]
     return bars

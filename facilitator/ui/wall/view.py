@@ -1,7 +1,11 @@
 """The wall of one group in one round: sticky notes and cluster frames on a zoomable scene.
 
 Notes without a stored position take the first free slot of a grid, so a note arriving
-live never covers another or a cluster frame. Those automatic places are not written
+live never covers another or a cluster frame; a long note, taller (note_item), takes the
+first free run of slots one under the other. Such a note keeps its place when it
+changes: a text that grows pushes the notes the grid put under it to other free places
+(as a growing frame does), or, when a frame or a note placed by hand is in the way,
+moves to a free run itself. Those automatic places are not written
 back: they follow from arrival order and would double the engine's work at peak load;
 only a note the facilitator moves gets a stored position. A clustered note sits where its
 frame lays it out; its own stored position is kept for when it leaves the cluster.
@@ -38,13 +42,14 @@ from facilitator.engine import (
     NoteRemoved,
 )
 from facilitator.ui.memory import release_freed_memory
-from facilitator.ui.wall.cluster_item import ClusterItem, frame_size
+from facilitator.ui.wall.cluster_item import ClusterItem
 from facilitator.ui.wall.grid import (
     COLUMNS,
     GAP,
     MIN_COLUMNS,
     SLOT_H,
     SLOT_W,
+    first_free_run,
     folded,
     slot_pos,
     slots_under,
@@ -122,8 +127,8 @@ class WallView(ZoomPanView):
     # -- a readable wall ----------------------------------------------------------------
 
     def readable_scale(self) -> float:
-        """The zoom at which a note's text is as large as the interface's (a short note's
-        size; the longest notes are drawn smaller, see note_item)."""
+        """The zoom at which a note's text is as large as the interface's (every note's
+        text is NOTE_FONT_PT: a long note is taller instead, see note_item)."""
         return QFontInfo(self.font()).pointSizeF() / NOTE_FONT_PT
 
     def columns(self) -> int:
@@ -158,7 +163,7 @@ class WallView(ZoomPanView):
         loose = [i for i in self._items.values() if i.cluster_id not in self._frames]
         loose.sort(key=lambda i: (self._stored.get(i.note_id) is None, i.note_id))
         for item in loose:
-            self._place(item, self._stored_or_free(item.note_id))
+            self._place(item, self._stored_or_free(item))
         self._bounds = None
         self._update_scene_rect()
 
@@ -216,15 +221,28 @@ class WallView(ZoomPanView):
 
     # -- what is shown ----------------------------------------------------------------
 
-    def show_wall(self, group_id: int, round_id: int, notes: Iterable[Note],
-                  clusters: Iterable[Cluster] | None = None) -> None:
+    def show_wall(
+        self,
+        group_id: int,
+        round_id: int,
+        notes: Iterable[Note],
+        clusters: Iterable[Cluster] | None = None,
+    ) -> None:
         """Replace the wall's content: frames, then notes with a stored place, then the
         rest in id order, so automatic places come out the same every time.
         Nothing of the wall shown before is kept (items, maps, cached bitmaps)."""
         big = len(self._items) >= RELEASE_AFTER_NOTES
         self.wall_scene.clear()
-        for store in (self._items, self._frames, self._members, self._stored, self._slots,
-                      self._covers, self._merged, self._folded):
+        for store in (
+            self._items,
+            self._frames,
+            self._members,
+            self._stored,
+            self._slots,
+            self._covers,
+            self._merged,
+            self._folded,
+        ):
             store.clear()
         if big:
             release_freed_memory()
@@ -293,14 +311,16 @@ class WallView(ZoomPanView):
                     continue
                 if item.cluster_id != note.cluster_id:
                     self._leave(note.id, item.cluster_id, touched)
-                item.update_from(note)
+                resized = item.update_from(note)  # a new text: taller or shorter
+                if resized:
+                    self._bounds = None  # the wall's extent may have changed in place
                 self._apply_search_to(item)
                 self._stored[note.id] = _place(note)
                 if note.cluster_id is not None and note.cluster_id in self._frames:
                     self._join(note.id, note.cluster_id, touched)
                 elif item is not grabbed:
                     # The echo of a drag still in progress must not yank the note back.
-                    self._place(item, self._stored_or_free(note.id))
+                    self._settle(item, resized)
         for cluster_id in touched:
             self._layout(cluster_id)
         if changed:
@@ -320,6 +340,10 @@ class WallView(ZoomPanView):
 
     def members(self, cluster_id: int) -> list[int]:
         return list(self._members.get(cluster_id, ()))
+
+    def placed_by_hand(self, note_id: int) -> bool:
+        """The note has a stored place (the facilitator put it there), not the grid's."""
+        return self._stored.get(note_id) is not None
 
     def merged_into(self, note_id: int) -> list[int]:
         """The duplicates folded into this note."""
@@ -399,7 +423,7 @@ class WallView(ZoomPanView):
             self._join(note.id, note.cluster_id, None)  # the frame grows: bounds unknown
         else:
             bounds = self._bounds
-            self._place(item, self._stored_or_free(note.id))
+            self._place(item, self._stored_or_free(item))
             # Only the new note moved (from where it was made): the rest stayed put.
             if bounds is not None:
                 self._bounds = bounds.united(item.sceneBoundingRect())
@@ -420,7 +444,7 @@ class WallView(ZoomPanView):
             item = self._items.get(note_id)
             if item is not None:
                 item.cluster_id = None
-                self._place(item, self._stored_or_free(note_id))
+                self._place(item, self._stored_or_free(item))
         if frame is not None:
             self.wall_scene.removeItem(frame)
         self._bounds = None
@@ -461,17 +485,15 @@ class WallView(ZoomPanView):
         frame = self._frames.get(cluster_id)
         if frame is None:
             return
-        members = self._members.get(cluster_id, [])
-        frame.set_member_count(len(members))
+        items = self._items
+        frame.set_member_heights(
+            [items[m].height() for m in self._members.get(cluster_id, ()) if m in items]
+        )
         self._bounds = None  # the frame may have grown or shrunk, its notes moved
         self._carry_members(cluster_id)
-        covered = slots_under(frame.pos(), *frame_size(len(members)), columns=self._columns)
+        covered = slots_under(frame.pos(), *frame.size(), columns=self._columns)
         self._book(-cluster_id, covered)
-        # Notes that only sit where the grid put them make way for a growing frame.
-        crowded = {h for s in covered for h in self._slots.get(s, ()) if h > 0
-                   and self._stored.get(h) is None}
-        for note_id in sorted(crowded):
-            self._place(self._items[note_id], self._free_slot_pos())
+        self._make_way(covered, -cluster_id)
 
     def _carry_members(self, cluster_id: int) -> None:
         frame = self._frames.get(cluster_id)
@@ -479,9 +501,11 @@ class WallView(ZoomPanView):
         self._bounds = None
         if frame is None:
             return
-        for index, note_id in enumerate(self._members.get(cluster_id, ())):
-            item = self._items.get(note_id)
-            if item is not None and item is not grabbed:
+        members = [i for m in self._members.get(cluster_id, ()) if (i := self._items.get(m))]
+        # A frame moved in the batch a note joins it is laid out for its new member at the
+        # batch's end (apply); until then only the members it has places for move along.
+        for index, item in enumerate(members[: frame.member_count()]):
+            if item is not grabbed:
                 item.setPos(frame.member_pos(index))
 
     def _set_merged(self, note_id: int, target: int | None) -> None:
@@ -502,7 +526,49 @@ class WallView(ZoomPanView):
         if item.pos() != pos:
             item.setPos(pos)
             self._bounds = None
-        self._book(item.note_id, slots_under(pos, columns=self._columns))
+        self._book(item.note_id, slots_under(pos, height=item.height(), columns=self._columns))
+
+    def _settle(self, item: NoteItem, resized: bool) -> None:
+        """A loose note changed (text, hidden, back from a cluster): its stored place, else
+        where the grid put it, else a free run. A note that grew (`resized`) keeps its
+        place; notes the grid put under it make way. One the grid placed moves to a free
+        run instead when a frame or a note placed by hand is in the way; one placed by
+        hand stays (the wall writes no places: the facilitator's own edit moves it, see
+        WallController._room_for), like a drag that drops a note partly over another."""
+        note_id = item.note_id
+        stored = self._stored.get(note_id)
+        if stored is None and note_id not in self._covers:
+            self._place(item, self._free_slot_pos(item.rows()))  # back from a cluster
+            return
+        here = stored if stored is not None else item.pos()
+        covered = slots_under(here, height=item.height(), columns=self._columns)
+        if stored is None and any(
+            h < 0 or self._stored.get(h) is not None
+            for s in covered
+            for h in self._slots.get(s, ())
+            if h != note_id
+        ):
+            self._release(note_id)
+            self._place(item, self._free_slot_pos(item.rows()))
+            return
+        self._place(item, here)
+        if resized:
+            self._make_way(covered, note_id)
+
+    def _make_way(self, covered: set[int], holder: int) -> None:
+        """Notes that only sit where the grid put them leave slots `holder` now covers
+        (a frame that grew, a note that grew) for free places elsewhere."""
+        crowded = {
+            h
+            for s in covered
+            for h in self._slots.get(s, ())
+            if h > 0 and h != holder and self._stored.get(h) is None
+        }
+        for note_id in sorted(crowded):
+            self._release(note_id)
+        for note_id in sorted(crowded):
+            item = self._items[note_id]
+            self._place(item, self._free_slot_pos(item.rows()))
 
     def _book(self, holder: int, covered: set[int]) -> None:
         self._release(holder)
@@ -519,27 +585,28 @@ class WallView(ZoomPanView):
                     del self._slots[slot]
                     self._slot_cursor = min(self._slot_cursor, slot)
 
-    def _stored_or_free(self, note_id: int) -> QPointF:
-        """The note's stored place, else a free slot. Not `stored or free`: a note
+    def _stored_or_free(self, item: NoteItem) -> QPointF:
+        """The note's stored place, else a free place. Not `stored or free`: a note
         stored at the top left corner, QPointF(0, 0), is falsy and was moved away."""
-        stored = self._stored.get(note_id)
-        return stored if stored is not None else self._free_slot_pos()
+        stored = self._stored.get(item.note_id)
+        return stored if stored is not None else self._free_slot_pos(item.rows())
 
-    def _free_slot_pos(self) -> QPointF:
-        """The lowest slot nothing holds (slots below the cursor are all held)."""
+    def _free_slot_pos(self, rows: int = 1) -> QPointF:
+        """The lowest slot nothing holds with `rows - 1` free slots under it (slots below
+        the cursor are all held, so the search starts there)."""
         slot = self._slot_cursor
         while slot in self._slots:
             slot += 1
         self._slot_cursor = slot
+        if rows > 1:
+            slot = first_free_run(slot, rows, self._columns, self._slots)
         return slot_pos(slot, self._columns)
 
     def _update_scene_rect(self, fresh: bool = False) -> None:
         if self._bounds is None or self.wall_scene.mouseGrabberItem() is not None:
             # Walks every item (Python boundingRect each): only after moves and removals.
             self._bounds = self.wall_scene.itemsBoundingRect()
-        rect = self._bounds.united(
-            QRectF(0, 0, self._columns * SLOT_W, 3 * SLOT_H)
-        )
+        rect = self._bounds.united(QRectF(0, 0, self._columns * SLOT_W, 3 * SLOT_H))
         # Little room above and left, so a fitted wall starts at the top left; a slot's
         # worth below and right to drag notes into. The rect grows as notes move out.
         rect = rect.adjusted(-2 * GAP, -2 * GAP, SLOT_W, SLOT_H)
@@ -550,8 +617,7 @@ class WallView(ZoomPanView):
         # so a new row of live notes rarely changes it. A new wall starts it afresh.
         index = self.wall_scene.sceneRect()
         if fresh or not index.contains(rect):
-            self.wall_scene.setSceneRect(rect.adjusted(0, 0, rect.width() / 2,
-                                                       rect.height() / 2))
+            self.wall_scene.setSceneRect(rect.adjusted(0, 0, rect.width() / 2, rect.height() / 2))
 
 
 def _place(note: Note) -> QPointF | None:
