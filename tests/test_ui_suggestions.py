@@ -244,3 +244,39 @@ def test_a_flood_of_arriving_notes_is_marked_between_events_not_inside_them(tabl
     table.until(lambda: not marks.indexing())
     table.until(lambda: marks.marked == {notes[-2].id, notes[-1].id})
     table.until(lambda: table.window.wall.item(notes[-1].id).duplicate_hint())
+
+
+def test_a_note_arriving_on_a_big_wall_looks_at_its_own_pairs_not_the_whole_wall(
+    table, monkeypatch
+) -> None:
+    """Issue 17: after every slice the marker walked every pair of the wall; at 150
+    notes/s that was a fifth of the GUI thread. Only the notes whose mark can change
+    (the ones just indexed and their partners) are looked at now."""
+    texts = [t for i in range(120) for t in (f"Leesbevordering op school nummer{i} versterken",
+                                             f"Op school nummer{i} de leesbevordering versterken")]
+    ids = [
+        table.engine.execute(AddNote(table.group.id, t, round_id=table.round_id)).note.id
+        for t in [*texts, "Een Taalhuis in elke gemeente", "In iedere gemeente een taalhuis"]
+    ]
+    marks = table.window.duplicate_marks
+    table.until(lambda: all(table.window.wall.item(i) for i in ids))
+    table.until(lambda: set(ids) <= marks.marked)
+    looked_up: list[int] = []
+    real_note = table.window.state.note
+
+    def counting(note_id: int):
+        looked_up.append(note_id)
+        return real_note(note_id)
+
+    monkeypatch.setattr(table.window.state, "note", counting)
+    (late,) = table.add("Koffie was op, en de thee ook")
+    table.until(lambda: not marks.indexing())
+    assert late not in marks.marked
+    assert len(looked_up) < 20, f"{len(looked_up)} lookups for one arriving note"
+    # Removing one of a pair takes the mark off its partner, and off it alone.
+    from facilitator.engine import DeleteNote
+
+    table.engine.execute(DeleteNote(ids[-1]))
+    table.until(lambda: ids[-2] not in marks.marked)
+    assert set(ids[:-2]) <= marks.marked
+    assert not table.window.wall.item(ids[-2]).duplicate_hint()

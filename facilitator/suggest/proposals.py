@@ -129,6 +129,22 @@ class WallDuplicates:
             self._pairs.setdefault(other, set()).add(note.id)
         return found
 
+    def partners(self, note_id: int) -> set[int]:
+        """The notes paired with `note_id` as likely duplicates (shown or not)."""
+        return self._pairs.get(note_id, set())
+
+    def marked_among(self, note_ids: Iterable[int], note: Callable[[int], Note | None]
+                     ) -> set[int]:
+        """Which of `note_ids` are marked now: as `marked`, for those notes only, so a
+        few arriving notes cost their own pairs, not the whole wall's (issue 17)."""
+
+        def shown(note_id: int) -> bool:
+            found = note(note_id)
+            return found is not None and not found.hidden and found.merged_into is None
+
+        return {i for i in note_ids
+                if shown(i) and any(shown(o) for o in self._pairs.get(i, ()))}
+
     def marked(self, note: Callable[[int], Note | None]) -> set[int]:
         """The notes with a likely duplicate, both shown (not hidden, not merged,
         not deleted); `note` looks a note up by id. Walks the pairs, not the wall."""
