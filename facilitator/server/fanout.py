@@ -46,12 +46,15 @@ HEARTBEAT_S = 15.0
 # loop time that fills at FANOUT_SHARE seconds per second (up to FANOUT_BURST_S) and that
 # each send spends by what it took. While it lasts, every commit goes out at once; once
 # a flooded group has spent it, its next send waits until the budget is back to zero
-# and carries everything that committed meanwhile. A send to 300 streams takes a few ms
-# (loopback, busy machine), so a group at 150 notes/s stays within it and is never held,
-# while at 2,500 notes/s its batches grow instead of the loop drowning in writes.
-FANOUT_SHARE = 0.25
+# and carries everything that committed meanwhile, at most MAX_HOLD_S later. A send to
+# 300 streams takes ~4.5 ms of one core (the kernel's loopback work per write), so a
+# group of 300 at 150 notes/s is held a little and sends ~2 notes at a time, while at
+# 2,500 notes/s its batches grow instead of the loop drowning in writes. 0.4 and 15 ms
+# were measured against 0.25 / 50 ms, 0.5 / 10 ms and 0.6 / 50 ms (docs/PERFORMANCE.md,
+# "Third pass"): lower latency at 50-300 notes/s and the same ceiling under a flood.
+FANOUT_SHARE = 0.4
 FANOUT_BURST_S = 0.02
-MAX_HOLD_S = 0.05  # a send slowed by a pause (GC, a busy core) holds its group no longer
+MAX_HOLD_S = 0.015  # a held group waits no longer than this, whatever it overspent
 
 
 class StreamsFull(Exception):
