@@ -280,3 +280,21 @@ def test_a_note_arriving_on_a_big_wall_looks_at_its_own_pairs_not_the_whole_wall
     table.until(lambda: ids[-2] not in marks.marked)
     assert set(ids[:-2]) <= marks.marked
     assert not table.window.wall.item(ids[-2]).duplicate_hint()
+
+
+def test_a_cluster_taken_over_from_a_proposal_starts_where_its_first_note_is(table) -> None:
+    """Notes that arrive live sit where the grid put them and have no stored place: the
+    proposal's frame went to the wall's top-left corner, and every frame taken over
+    after it landed on the first one."""
+    ids = table.add(*TABLE)
+    table.window.suggest_groups()
+    proposal = table.show(Kind.NEW_CLUSTER)
+    first = table.window.wall.item(proposal.note_ids[0])
+    drawn_at = first.pos()
+    assert (drawn_at.x(), drawn_at.y()) != (0.0, 0.0), "pick a note the grid put elsewhere"
+    assert table.window.state.note(proposal.note_ids[0]).x is None  # placed by the grid
+    table.panel.accept_button.click()
+    table.until(lambda: len(table.clusters()) == 1)
+    (cluster,) = table.clusters()
+    assert (cluster.x, cluster.y) == (drawn_at.x(), drawn_at.y())
+    assert set(proposal.note_ids) <= set(ids)

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
             bridge,
             self.undo_stack,
             language=lambda: state.workshop.language,
+            item_for=self.wall.item,
         )
         self.duplicate_marks = DuplicateMarks(state, self.wall.item, self)
         self.network_check = NetworkCheck(server, self.join_panel.address())

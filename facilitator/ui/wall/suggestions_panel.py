@@ -54,10 +54,12 @@ class SuggestionsPanel(QWidget):
         stack: TableUndo,
         language: Callable[[], str] = lambda: "nl",
         parent: QWidget | None = None,
+        item_for: Callable[[int], NoteItem | None] = lambda _note_id: None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("suggestions")
         self._state, self._bridge, self._stack = state, bridge, stack
+        self._item_for = item_for  # the wall's item for a note: where it is drawn
         self._language = language
         self.key: WallKey | None = None
         self._queue: list[Proposal] = []
@@ -155,8 +157,13 @@ class SuggestionsPanel(QWidget):
                 proposal.cluster_id,
             )
         else:
+            # Where the first note is drawn: a note the grid placed has no stored place,
+            # and every frame taken over went to the wall's corner, on top of the last.
+            item = self._item_for(proposal.note_ids[0])
             first = self._state.note(proposal.note_ids[0])
-            at = QPointF(first.x or 0.0, first.y or 0.0) if first is not None else QPointF()
+            at = (item.pos() if item is not None
+                  else QPointF(first.x or 0.0, first.y or 0.0) if first is not None
+                  else QPointF())
             step = commands.create_cluster(
                 self._bridge, group_id, round_id, proposal.name, proposal.note_ids, at
             )
