@@ -221,7 +221,8 @@ def test_every_sample_note_and_a_280_character_one_read_as_large_as_the_interfac
     assert small == {}, f"drawn smaller than the interface's {interface_pt()} pt: {small}"
     for item in view.note_items():  # and the whole text fits the (taller) note
         rect = item.text_rect()
-        needed = QFontMetricsF(item.text_font()).boundingRect(rect, item.text_flags(), item.text())
+        needed = QFontMetricsF(item.text_font()).boundingRect(
+            rect, item.text_flags(), item.shown_text())
         assert needed.height() <= rect.height() and needed.width() <= rect.width(), item.text()
     rows = sorted(i.rows() for i in view.note_items())
     assert rows[-1] == 3 and view.item(max(i.note_id for i in view.note_items())).rows() == 3

@@ -309,7 +309,8 @@ def test_text_fits_at_the_note_font_however_it_is_written(qtbot) -> None:
         item = NoteItem(_note(n, text))
         assert item.text_font().pointSizeF() == NOTE_FONT_PT, text[:20]
         rect = item.text_rect()
-        needed = QFontMetricsF(item.text_font()).boundingRect(rect, item.text_flags(), text)
+        needed = QFontMetricsF(item.text_font()).boundingRect(rect, item.text_flags(),
+                                                              item.shown_text())
         assert needed.width() <= rect.width() and needed.height() <= rect.height(), text[:20]
         assert item.boundingRect().height() >= item.height() == note_height(item.rows())
 
@@ -412,3 +413,24 @@ def test_a_note_placed_by_hand_edited_too_long_for_its_place_moves_down_in_one_s
     qtbot.waitUntil(lambda: stored(session, upper).text == "Boven", timeout=T)
     assert stored(session, upper).y == 2 * SLOT_H
     qtbot.waitUntil(lambda: view.item(upper).pos() == QPointF(0, 2 * SLOT_H), timeout=T)
+
+
+def test_only_a_word_wider_than_the_note_is_broken_the_others_wrap_whole(qtbot) -> None:
+    """Dutch has long compounds: "Voorleesprogramma's" is wider than a note at the
+    note font. Breaking the whole text anywhere (as before) also cut words that fit,
+    "con|sultatiebureaus"; now only the over-wide word breaks (at a soft hyphen)."""
+    text = "Voorleesprogramma's samen met consultatiebureaus en gemeentelijke partners"
+    item = NoteItem(_note(1, text))
+    assert item.text() == text  # stored and handed out as written
+    shown = item.shown_text()
+    assert not item.text_flags() & int(Qt.TextFlag.TextWrapAnywhere)
+    for word in ("consultatiebureaus", "gemeentelijke", "partners", "samen"):
+        assert word in shown  # whole: these can only wrap before or after themselves
+    assert "Voorleesprogramma's" not in shown  # break points inside it ...
+    assert shown.replace("\u00ad", "") == text  # ... and nothing else changed
+    rect = item.text_rect()
+    needed = QFontMetricsF(item.text_font()).boundingRect(rect, item.text_flags(), shown)
+    assert needed.width() <= rect.width() and needed.height() <= rect.height()
+    # A web address too long for a line breaks without a hyphen that is not in it.
+    url = NoteItem(_note(2, "Zie www.bibliotheekvandetoekomstinhetnetwerk.nl voor meer"))
+    assert "\u00ad" not in url.shown_text() and "\u200b" in url.shown_text()

@@ -109,8 +109,10 @@ def stage_morning(session) -> dict:
                             and any(w.lower() in n.text.lower() for w in words))
             taken.update(members)
             if members or index == 0:
-                ids.append(engine.execute(CreateCluster(group.id, round_.id, name,
-                                                        members)).id)
+                # Side by side, as a facilitator lays them out (all at the corner, each
+                # frame's name showed through the one on top of it).
+                ids.append(engine.execute(CreateCluster(group.id, round_.id, name, members,
+                                                        x=len(ids) * 490.0)).id)
         cluster_ids[index] = ids
     engine.execute(SetPhase(round_.id, Phase.VOTE, tuple(groups[i].id for i in VOTES)))
     for index, ballots in VOTES.items():

@@ -29,6 +29,9 @@ its attributes are slots. See docs/PERFORMANCE.md, "Memory of the window's proce
 
 from __future__ import annotations
 
+import itertools
+import unicodedata
+
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -57,11 +60,14 @@ NOTE_FONT_PT = 15  # every note's text size: what the wall's default zoom reads
 # glyphs where no colour emoji font joins them) are the one text known to need 11 pt.
 _FONT_SIZES = (NOTE_FONT_PT, 14, 13, 12, 11, 10, 9, 8)
 _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-# A word wider than the note (a URL, "!!!!!!!...") breaks anywhere instead of running out
-# of the note; only such texts get this, since it also breaks ordinary words mid-word.
-_FLAGS_ANYWHERE = _FLAGS | Qt.TextFlag.TextWrapAnywhere
-# As ints made once: an int this large is an object, 28 bytes per note if made per note.
-_WRAP, _WRAP_ANYWHERE = int(_FLAGS), int(_FLAGS_ANYWHERE)
+# As an int made once: an int this large is an object, 28 bytes per note if made per note.
+_WRAP = int(_FLAGS)
+# A word wider than the note (a Dutch compound such as "Voorleesprogramma's", a URL)
+# gets break points between its characters, so it alone breaks instead of running out of
+# the note: a soft hyphen in a word of letters (a hyphen shows where it breaks), a zero
+# width space in anything else (no hyphen that is not in the address). Qt's
+# TextWrapAnywhere, used before, broke every word of such a note mid-word.
+_SOFT_HYPHEN, _ZERO_WIDTH_SPACE = "\u00ad", "\u200b"
 
 _PAPER = QColor("#fff7b0")
 _PAPER_NOTE = QColor("#e4f1ff")  # typed in from paper at the table: visibly different
@@ -142,7 +148,7 @@ class NoteItem(QGraphicsItem):
         "_bars",
         "_dots",
         "_duplicate",
-        "_flags",
+        "_shown",
         "_font",
         "_hidden",
         "_match",
@@ -166,7 +172,7 @@ class NoteItem(QGraphicsItem):
         self._match: bool | None = None  # search: True highlighted, False dimmed, None off
         self.cluster_id: int | None = note.cluster_id
         self._font = _font(NOTE_FONT_PT)  # shared: never changed in place
-        self._flags = _WRAP
+        self._shown = ""  # the text as laid out (break points in an over-wide word)
         self._shape = _SHAPES[0]  # shared: how tall the note is, and its rects
         self._bars: list[QRectF] = []  # where the text's lines are, for small zoom (shared)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
@@ -201,9 +207,13 @@ class NoteItem(QGraphicsItem):
         return QRectF(self._shape.text)
 
     def text_flags(self) -> int:
-        """The drawText flags the text is laid out with (word wrap; anywhere if a word is
-        wider than the note)."""
-        return self._flags
+        """The drawText flags the text is laid out with: word wrap."""
+        return _WRAP
+
+    def shown_text(self) -> str:
+        """The text as laid out and drawn: the stored text, with break points inside a
+        word wider than the note (see _breakable). The same object when there is none."""
+        return self._shown
 
     @property
     def hidden(self) -> bool:
@@ -220,13 +230,13 @@ class NoteItem(QGraphicsItem):
         self._text, self._hidden, self._paper = note.text, note.hidden, note.is_paper
         resized = False
         if text_changed:
-            size, flags, rows, needed = _fitted(self._text)
+            size, shown, rows, needed = _fitted(self._text)
             shape = _SHAPES[rows - 1]
             if shape is not self._shape:
                 self.prepareGeometryChange()
                 self._shape = shape
                 resized = True
-            self._font, self._flags = _font(size), flags
+            self._font, self._shown = _font(size), shown
             self._bars = _line_bars(self._font, needed, shape.text)
         self.update()
         return resized
@@ -318,7 +328,7 @@ class NoteItem(QGraphicsItem):
         painter.setFont(self._font)
         painter.setPen(_MUTED_INK if self._hidden else _INK)
         # drawText with a str never interprets markup: the text stays plain.
-        painter.drawText(shape.text, self._flags, self._text)
+        painter.drawText(shape.text, _WRAP, self._shown)
         if self._dots:
             draw_dots_badge(painter, shape.dots, self._dots)
         marks = []
@@ -393,27 +403,59 @@ def rows_for(text: str) -> int:
     return _fitted(text)[2]
 
 
-def _fitted(text: str) -> tuple[int, int, int, QRectF]:
-    """(font size, drawText flags, rows, the rect the text needs) for a note's text.
+def _fitted(text: str) -> tuple[int, str, int, QRectF]:
+    """(font size, the text as laid out, rows, the rect the text needs) for a note.
 
     The text at NOTE_FONT_PT is measured once, in a rect as wide as a note and
-    unbounded below: the note is the fewest slots tall that hold it. Word wrap, unless a
-    word is wider than the note (then anywhere). Only beyond MAX_ROWS slots does the font
-    shrink, at MAX_ROWS slots, as every long note's did before issue 11."""
+    unbounded below: the note is the fewest slots tall that hold it. Word wrap; a word
+    wider than the note gets break points of its own (_breakable). Only beyond MAX_ROWS
+    slots does the font shrink, at MAX_ROWS slots, as every long note's did before
+    issue 11."""
     width = _UNBOUNDED.width()
-    flags = _WRAP
-    needed = _metrics(NOTE_FONT_PT).boundingRect(_UNBOUNDED, flags, text)
+    shown = text
+    needed = _metrics(NOTE_FONT_PT).boundingRect(_UNBOUNDED, _WRAP, shown)
     if needed.width() > width:
-        flags = _WRAP_ANYWHERE
-        needed = _metrics(NOTE_FONT_PT).boundingRect(_UNBOUNDED, flags, text)
+        shown = _breakable(text, _metrics(NOTE_FONT_PT), width)
+        needed = _metrics(NOTE_FONT_PT).boundingRect(_UNBOUNDED, _WRAP, shown)
     for shape in _SHAPES:
         if needed.height() <= shape.text.height():
-            return NOTE_FONT_PT, flags, shape.rows, needed
+            return NOTE_FONT_PT, shown, shape.rows, needed
     for size in _FONT_SIZES[1:]:
-        needed = _metrics(size).boundingRect(_TALLEST, flags, text)
+        shown = _breakable(text, _metrics(size), width)
+        needed = _metrics(size).boundingRect(_TALLEST, _WRAP, shown)
         if needed.height() <= _TALLEST.height() and needed.width() <= width:
             break
-    return size, flags, MAX_ROWS, needed
+    return size, shown, MAX_ROWS, needed
+
+
+def _breakable(text: str, metrics: QFontMetricsF, width: float) -> str:
+    """`text` with a break point between the characters of each word wider than
+    `width`; other words untouched. Never inside a character's combining marks or an
+    emoji sequence (joiners, variation selectors, skin tones stay with their base)."""
+    words = text.split(" ")
+    if all(metrics.horizontalAdvance(word) <= width for word in words):
+        return text
+    shown = []
+    for word in words:
+        if metrics.horizontalAdvance(word) <= width:
+            shown.append(word)
+            continue
+        mark = _SOFT_HYPHEN if all(c.isalpha() or c in "'’-" for c in word) else _ZERO_WIDTH_SPACE
+        out = [word[0]] if word else []
+        for before, char in itertools.pairwise(word):
+            if not (_joins(before) or _joins(char)):
+                out.append(mark)
+            out.append(char)
+        shown.append("".join(out))
+    return " ".join(shown)
+
+
+def _joins(char: str) -> bool:
+    """Characters that belong to the one before or after them: no break beside them."""
+    code = ord(char)
+    return (unicodedata.category(char) in ("Mn", "Mc", "Me") or code == 0x200D
+            or 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF
+            or 0xE0020 <= code <= 0xE007F)
 
 
 def _line_bars(font: QFont, needed: QRectF, rect: QRectF) -> list[QRectF]:
