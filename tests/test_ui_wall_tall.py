@@ -434,3 +434,11 @@ def test_only_a_word_wider_than_the_note_is_broken_the_others_wrap_whole(qtbot) 
     # A web address too long for a line breaks without a hyphen that is not in it.
     url = NoteItem(_note(2, "Zie www.bibliotheekvandetoekomstinhetnetwerk.nl voor meer"))
     assert "\u00ad" not in url.shown_text() and "\u200b" in url.shown_text()
+
+
+def test_break_points_keep_the_text_and_its_line_breaks(qtbot) -> None:
+    """Only break points are added; spaces and line breaks stay where they were."""
+    text = "Eerste regel\nLeesbevorderingsprogrammacoördinatoren\tnaast elkaar"
+    shown = NoteItem(_note(1, text)).shown_text()
+    assert shown != text and shown.replace("\u00ad", "") == text
+    assert "Eerste regel\n" in shown and "\tnaast elkaar" in shown

@@ -30,6 +30,7 @@ its attributes are slots. See docs/PERFORMANCE.md, "Memory of the window's proce
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
@@ -68,6 +69,7 @@ _WRAP = int(_FLAGS)
 # width space in anything else (no hyphen that is not in the address). Qt's
 # TextWrapAnywhere, used before, broke every word of such a note mid-word.
 _SOFT_HYPHEN, _ZERO_WIDTH_SPACE = "\u00ad", "\u200b"
+_SPACES = re.compile(r"(\s+)")
 
 _PAPER = QColor("#fff7b0")
 _PAPER_NOTE = QColor("#e4f1ff")  # typed in from paper at the table: visibly different
@@ -432,12 +434,12 @@ def _breakable(text: str, metrics: QFontMetricsF, width: float) -> str:
     """`text` with a break point between the characters of each word wider than
     `width`; other words untouched. Never inside a character's combining marks or an
     emoji sequence (joiners, variation selectors, skin tones stay with their base)."""
-    words = text.split(" ")
-    if all(metrics.horizontalAdvance(word) <= width for word in words):
+    parts = _SPACES.split(text)  # words at even places, the spaces between at odd ones
+    if all(metrics.horizontalAdvance(word) <= width for word in parts[::2]):
         return text
     shown = []
-    for word in words:
-        if metrics.horizontalAdvance(word) <= width:
+    for place, word in enumerate(parts):
+        if place % 2 or metrics.horizontalAdvance(word) <= width:
             shown.append(word)
             continue
         mark = _SOFT_HYPHEN if all(c.isalpha() or c in "'’-" for c in word) else _ZERO_WIDTH_SPACE
@@ -447,7 +449,7 @@ def _breakable(text: str, metrics: QFontMetricsF, width: float) -> str:
                 out.append(mark)
             out.append(char)
         shown.append("".join(out))
-    return " ".join(shown)
+    return "".join(shown)
 
 
 def _joins(char: str) -> bool:
