@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,3 +61,22 @@ def workshop_path(tmp_path: Path) -> Path:
 def engine(workshop_path: Path) -> Iterator[Engine]:
     with Engine(workshop_path) as running:
         yield running
+
+
+@pytest.fixture
+def session(qtbot: Any, workshop_path: Path) -> Iterator[Any]:
+    """The whole app on a fresh workshop, its window at 1366x768, shown and active (so
+    key events reach it). A test module may define its own `session` instead."""
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator import app as app_module
+
+    running = app_module.build(workshop_path, host="127.0.0.1", port=0)
+    running.window.resize(1366, 768)
+    running.window.show()
+    qtbot.waitExposed(running.window)
+    running.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is running.window, timeout=5000)
+    yield running
+    running.close()
+

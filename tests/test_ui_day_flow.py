@@ -3,29 +3,13 @@ clicks as a facilitator (or a clicker) does. Real engine and window, offscreen."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from facilitator import app as app_module
 from facilitator.domain.model import Phase
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 T = 5000
-
-
-@pytest.fixture
-def session(qtbot, workshop_path: Path):
-    running = app_module.build(workshop_path, host="127.0.0.1", port=0)
-    running.window.resize(1366, 768)
-    running.window.show()
-    qtbot.waitExposed(running.window)
-    running.window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is running.window, timeout=T)
-    yield running
-    running.close()
 
 
 def _phases(state, round_id: int) -> set[Phase]:

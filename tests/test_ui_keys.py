@@ -6,8 +6,6 @@ the phones' notes come in through the engine, as they do on the day."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator import app as app_module
 from facilitator.domain.model import Note, Phase
 from facilitator.engine import AddNote
 from facilitator.store import Store
@@ -33,18 +30,6 @@ from facilitator.ui.wall.note_item import NoteItem
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 T = 5000
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def session(qtbot, workshop_path: Path):
-    running = app_module.build(workshop_path, host="127.0.0.1", port=0)
-    running.window.resize(1366, 768)
-    running.window.show()
-    qtbot.waitExposed(running.window)
-    running.window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is running.window, timeout=T)
-    yield running
-    running.close()
 
 
 def key(qtbot, k: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from facilitator import app as app_module
 from facilitator.domain.model import Cluster, Note
 from facilitator.domain.text import NOTE_MAX_CHARS
 from facilitator.engine import (
@@ -65,18 +63,6 @@ def overlaps(view: WallView) -> list[str]:
 
 
 # -- the real window ------------------------------------------------------------------
-
-
-@pytest.fixture
-def session(qtbot, workshop_path: Path):
-    running = app_module.build(workshop_path, host="127.0.0.1", port=0)
-    running.window.resize(1366, 768)
-    running.window.show()
-    qtbot.waitExposed(running.window)
-    running.window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is running.window, timeout=T)
-    yield running
-    running.close()
 
 
 def add(qtbot, session, *texts: str) -> list[int]:
