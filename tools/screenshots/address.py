@@ -11,33 +11,24 @@ from __future__ import annotations
 import os
 import socket
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QSettings, QStandardPaths  # noqa: E402
-from PySide6.QtGui import QFont  # noqa: E402
+from PySide6.QtCore import QPoint  # noqa: E402
 
-from facilitator import templates  # noqa: E402
-from facilitator.app import Host, ensure_application  # noqa: E402
+from facilitator.app import Host  # noqa: E402
 from facilitator.engine import Engine  # noqa: E402
 from facilitator.engine.commands import RecordCards  # noqa: E402
 from facilitator.store import Reader  # noqa: E402
-from tools.screenshots.session import SIZE, _framed, _settle  # noqa: E402
+from tools.screenshots.session import SIZE, _framed, _settle, sandbox  # noqa: E402
 
 
 def make_screenshots(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    QStandardPaths.setTestModeEnabled(True)  # never read or write the real settings
-    app = ensure_application()
-    app.setFont(QFont("DejaVu Sans", 10))
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="facilitator-shots-") as tmp:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        os.environ["FACILITATOR_DATA_DIR"] = str(Path(tmp) / "data")
-        day = Path(tmp) / "directeurendag.workshop"
-        templates.create_demo(day)
+    with sandbox() as tmp:
+        day = tmp / "directeurendag.workshop"
         reader = Reader.open(day)
         port = reader.workshop().port
         reader.close()

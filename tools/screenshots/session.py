@@ -65,16 +65,25 @@ def _framed(window: QMainWindow, overlays: list[tuple[QWidget, QPoint]]) -> QPix
 
 
 @contextmanager
-def demo_session() -> Iterator[Session]:
-    """The demo workshop opened in a temporary folder, its window shown at SIZE, with
-    settings and data kept out of the user's own; closed on leaving."""
+def sandbox() -> Iterator[Path]:
+    """A temporary folder holding the demo day as `directeurendag.workshop`, with the
+    app's settings and data pointed into it (never the user's own), the screenshots'
+    font set; removed on leaving."""
     QStandardPaths.setTestModeEnabled(True)  # never read or write the real settings
     ensure_application().setFont(QFont("DejaVu Sans", 10))
     with tempfile.TemporaryDirectory(prefix="facilitator-shots-") as tmp:
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
         os.environ["FACILITATOR_DATA_DIR"] = str(Path(tmp) / "data")
-        day = Path(tmp) / "directeurendag.workshop"
-        templates.create_demo(day)
+        templates.create_demo(Path(tmp) / "directeurendag.workshop")
+        yield Path(tmp)
+
+
+@contextmanager
+def demo_session() -> Iterator[Session]:
+    """The demo workshop opened in a sandbox(), its window shown at SIZE; closed on
+    leaving."""
+    with sandbox() as tmp:
+        day = tmp / "directeurendag.workshop"
         host = Host(host="127.0.0.1", port=0)
         try:
             session = host.open(day)
@@ -95,16 +104,10 @@ def _centred(window: QWidget, box: QWidget) -> QPoint:
 
 def make_screenshots(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    QStandardPaths.setTestModeEnabled(True)  # never read or write the real settings
-    app = ensure_application()
-    app.setFont(QFont("DejaVu Sans", 10))
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="facilitator-shots-") as tmp:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        os.environ["FACILITATOR_DATA_DIR"] = str(Path(tmp) / "data")
-        day = Path(tmp) / "directeurendag.workshop"
-        templates.create_demo(day)
-        elsewhere = Path(tmp) / "middag.workshop"
+    with sandbox() as tmp:
+        day = tmp / "directeurendag.workshop"
+        elsewhere = tmp / "middag.workshop"
         templates.create(elsewhere)
         host = Host(host="127.0.0.1", port=0)
         try:
