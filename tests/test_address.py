@@ -247,30 +247,24 @@ def test_two_locks_in_one_process_exclude_each_other(workshop_path: Path) -> Non
 def test_serve_is_refused_while_a_window_holds_the_workshop(
     workshop_path: Path, holder: subprocess.Popen[str]
 ) -> None:
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "facilitator.cli",
-            "serve",
-            str(workshop_path),
-            "--port",
-            "0",
-            "--host",
-            "127.0.0.1",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    proc = _serve_once(workshop_path)
     assert proc.returncode == 3
     assert proc.stdout == ""  # no join URLs: nothing was served
     assert f"already open in facilitator (process {holder.pid}" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
-def _serve(path: Path, *args: str) -> subprocess.Popen[str]:
+def _serve_once(path: Path) -> subprocess.CompletedProcess[str]:
+    """`facilitator serve` on `path`, waited for: what a refused start says."""
+    return subprocess.run(
+        [sys.executable, "-m", "facilitator.cli", "serve", str(path),
+         "--port", "0", "--host", "127.0.0.1"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+
+
+def serve_in_background(path: Path, *args: str) -> subprocess.Popen[str]:
+    """`facilitator serve` on `path` as its own process, its output piped."""
     return subprocess.Popen(
         [
             sys.executable,
@@ -290,7 +284,7 @@ def _serve(path: Path, *args: str) -> subprocess.Popen[str]:
     )
 
 
-def _stop(proc: subprocess.Popen[str]) -> str:
+def stop_serve(proc: subprocess.Popen[str]) -> str:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
     _, errors = proc.communicate(timeout=20)
@@ -298,43 +292,27 @@ def _stop(proc: subprocess.Popen[str]) -> str:
 
 
 def test_a_second_serve_on_one_workshop_is_refused(workshop_path: Path) -> None:
-    first = _serve(workshop_path, "--port", "0")
+    first = serve_in_background(workshop_path, "--port", "0")
     try:
         assert first.stdout is not None
         assert "/j/" in first.stdout.readline()  # serving
-        second = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "facilitator.cli",
-                "serve",
-                str(workshop_path),
-                "--port",
-                "0",
-                "--host",
-                "127.0.0.1",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        second = _serve_once(workshop_path)
         assert second.returncode == 3
         assert f"already open in facilitator serve (process {first.pid}" in second.stderr
     finally:
-        errors = _stop(first)
+        errors = stop_serve(first)
     assert first.returncode == 0, errors
 
 
 def test_serve_listens_on_the_workshops_own_port(workshop_path: Path) -> None:
     port = _free_port()
     _set_port(workshop_path, port)
-    proc = _serve(workshop_path)  # no --port: the workshop's
+    proc = serve_in_background(workshop_path)  # no --port: the workshop's
     try:
         assert proc.stdout is not None
         assert proc.stdout.readline().startswith(f"http://127.0.0.1:{port}/j/")
     finally:
-        errors = _stop(proc)
+        errors = stop_serve(proc)
     assert f"listening on 127.0.0.1:{port}" in errors
 
 
@@ -355,13 +333,13 @@ def test_serve_says_when_the_workshops_port_is_taken(
     workshop_path: Path, occupied: socket.socket
 ) -> None:
     taken = keep_taken_port(workshop_path, occupied)
-    proc = _serve(workshop_path)
+    proc = serve_in_background(workshop_path)
     try:
         assert proc.stdout is not None
         url = proc.stdout.readline()
         assert url.startswith("http://127.0.0.1:") and f":{taken}/" not in url
     finally:
-        errors = _stop(proc)
+        errors = stop_serve(proc)
     assert f"the workshop's port {taken} is taken" in errors
     assert "Printed table cards" in errors
 

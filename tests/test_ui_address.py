@@ -6,10 +6,7 @@ use now; and a window is refused while `facilitator serve` holds the file."""
 
 from __future__ import annotations
 
-import signal
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +17,7 @@ from facilitator import app as app_module
 from facilitator.engine import Engine
 from facilitator.engine.commands import RecordCards, SetPort
 from facilitator.store import Store
-from tests.test_address import keep_taken_port
+from tests.test_address import keep_taken_port, serve_in_background, stop_serve
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 WAIT = 5000
@@ -230,24 +227,7 @@ def test_printing_cards_records_their_address_and_warns_at_the_next(
 
 
 def test_a_window_is_refused_while_serve_holds_the_workshop(qtbot, workshop_path: Path) -> None:
-    serve = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "facilitator.cli",
-            "serve",
-            str(workshop_path),
-            "--port",
-            "0",
-            "--host",
-            "127.0.0.1",
-            "--address",
-            "127.0.0.1",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    serve = serve_in_background(workshop_path, "--port", "0")
     host = app_module.Host(host="127.0.0.1", port=0)
     try:
         assert serve.stdout is not None
@@ -258,8 +238,7 @@ def test_a_window_is_refused_while_serve_holds_the_workshop(qtbot, workshop_path
         assert "al geopend door 'facilitator serve'" in said and str(serve.pid) in said
         assert host.session is None
     finally:
-        serve.send_signal(signal.SIGTERM)
-        _, errors = serve.communicate(timeout=20)
+        errors = stop_serve(serve)
     assert serve.returncode == 0, errors
     session = host.open(workshop_path)  # serve stopped: the window may have it now
     try:
