@@ -435,11 +435,12 @@ def _breakable(text: str, metrics: QFontMetricsF, width: float) -> str:
     `width`; other words untouched. Never inside a character's combining marks or an
     emoji sequence (joiners, variation selectors, skin tones stay with their base)."""
     parts = _SPACES.split(text)  # words at even places, the spaces between at odd ones
-    if all(metrics.horizontalAdvance(word) <= width for word in parts[::2]):
+    wide = {p for p in range(0, len(parts), 2) if metrics.horizontalAdvance(parts[p]) > width}
+    if not wide:
         return text
     shown = []
     for place, word in enumerate(parts):
-        if place % 2 or metrics.horizontalAdvance(word) <= width:
+        if place not in wide:
             shown.append(word)
             continue
         mark = _SOFT_HYPHEN if all(c.isalpha() or c in "'’-" for c in word) else _ZERO_WIDTH_SPACE
