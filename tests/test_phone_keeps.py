@@ -98,6 +98,30 @@ def test_two_tabs_share_the_outbox_and_closing_one_loses_nothing(
     wait_for(lambda: tab_b.locator("#mine .note-state.saved").count() == 2, what="saved")
 
 
+def test_a_slow_snapshot_never_takes_back_a_saved_note(
+    context: Any, server: ParticipantServer, workshop_path: Path
+) -> None:
+    """/api/state asked before a note was stored, answered after the note's own 2xx: the
+    phone keeps showing the note as saved (it used to vanish: outbox emptied, snapshot
+    without it, and the stream's copy is not recognisable as this phone's)."""
+    code = groups(workshop_path)[0].code
+    page = _open(context, server, code)
+    held: list[tuple[Any, Any]] = []
+    page.route("**/api/state*", lambda route: held.append((route, route.fetch())))
+    # The phone comes back from the lock screen: it asks for the state again.
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    wait_for(lambda: page.wait_for_timeout(20) is None and bool(held), what="snapshot taken")
+    _send(page, "net op tijd")
+    page.wait_for_selector("#mine .note-state.saved")
+    route, stale = held[0]
+    with page.expect_event("requestfinished", lambda r: "/api/state" in r.url):
+        route.fulfill(response=stale)  # the snapshot from before the note
+    page.wait_for_timeout(300)  # the page reads the answer and draws it
+    assert page.locator("#mine .note-text:text('net op tijd')").count() == 1
+    assert page.locator("#mine .note-state.saved").count() == 1
+    assert [n.text for n in stored_notes(workshop_path)] == ["net op tijd"]
+
+
 def test_a_note_saved_in_one_tab_shows_as_mine_in_the_other(
     context: Any, server: ParticipantServer, workshop_path: Path
 ) -> None:

@@ -19,6 +19,9 @@
     // the laptop last answered for (every answer says, X-Workshop). They differ while the
     // laptop is on another workshop: the phone then waits (away) and drops nothing.
     wid: "", here: "", away: false, awayTries: 0, awayTimer: null, otherWid: "", otherTitle: "",
+    // snapshots: /api/state requests on their way; learned: what the page learned about
+    // the notes meanwhile (live.js learn), replayed on top of a snapshot that may be older.
+    snapshots: 0, learned: [],
   };
   S.wid = S.here = document.documentElement.getAttribute("data-workshop") || "";
 

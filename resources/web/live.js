@@ -13,13 +13,17 @@
 
   function refetch() {
     if (!S.token) return Promise.resolve();
-    var asked = S.wid;
+    var asked = S.wid, since = S.learned.length;
+    S.snapshots += 1;
     return api("GET", "/api/state").then(function (res) {
+      S.snapshots -= 1;
+      var later = S.learned.slice(since);
+      if (!S.snapshots) S.learned = [];
       if (asked !== S.wid) return;  // the phone changed seat meanwhile
       if (res.status === 200) {
         // A token that works is this workshop's, whatever name the laptop gives it now.
         if (res.workshop && res.workshop !== S.wid) F.rekey(S.wid, res.workshop);
-        applyState(res.data);
+        applyState(res.data, later);
         comeBack();
         return;
       }
@@ -110,7 +114,15 @@
     F.showJoin(errorText("unknown_token"));
   }
 
-  function applyState(data) {
+  // A note saved, edited or removed (the phone's own answers, the stream's events) while
+  // a snapshot was on its way may be newer than the snapshot: it is applied again on top,
+  // so a slow /api/state never takes back a note the phone has shown as saved.
+  function learn(change) {
+    change();
+    if (S.snapshots) S.learned.push(change);
+  }
+
+  function applyState(data, later) {
     S.state = data;
     store(K.title(S.wid), data.workshop.title);
     S.seq = data.seq;
@@ -125,6 +137,7 @@
     S.mine = new Map(data.notes.mine.map(function (n) { return [n.id, n]; }));
     S.others = new Map((data.notes.others || []).map(function (n) { return [n.id, n]; }));
     S.count = data.notes.count;
+    (later || []).forEach(function (change) { change(); });
     F.adoptVotes(data);
     F.adoptDraft();
     setConnection(true);
@@ -136,18 +149,18 @@
     if (!st) return;
     events.forEach(function (e) {
       if (e.t === "note") {
-        if (S.mine.has(e.note.id)) {
-          var mine = S.mine.get(e.note.id);
-          e.note.client_note_id = mine.client_note_id;
-          S.mine.set(e.note.id, e.note);
-        } else if (st.round && st.round.others_shown) {
-          S.others.set(e.note.id, e.note);
-        }
+        learn(function () {
+          if (S.mine.has(e.note.id)) {
+            e.note.client_note_id = S.mine.get(e.note.id).client_note_id;
+            S.mine.set(e.note.id, e.note);
+          } else if (S.state.round && S.state.round.others_shown) {
+            S.others.set(e.note.id, e.note);
+          }
+        });
       } else if (e.t === "merged") {
-        S.others.delete(e.id);
+        learn(function () { S.others.delete(e.id); });
       } else if (e.t === "removed") {
-        S.mine.delete(e.id);
-        S.others.delete(e.id);
+        learn(function () { S.mine.delete(e.id); S.others.delete(e.id); });
       } else if (e.t === "count") {
         S.count = e.count;
       } else if (e.t === "phase" && st.round) {
@@ -232,6 +245,7 @@
   F.connectStream = connectStream;
   F.forgetToken = forgetToken;
   F.goAway = goAway;
+  F.learn = learn;
   F.refused = refused;
   F.refetch = refetch;
   F.refetchSoon = function () { clearTimeout(S.refetchTimer); S.refetchTimer = setTimeout(refetch, 200); };

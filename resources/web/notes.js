@@ -99,9 +99,12 @@
       F.obDel(item);
       delete S.retry[item.cid];
       var note = res.data.note;
-      if (item.code === S.code && note.round_id === roundId()) {
-        S.others.delete(note.id);
-        S.mine.set(note.id, note);
+      if (item.code === S.code) {
+        F.learn(function () {
+          if (note.round_id !== roundId()) return;  // (again, on top of a newer round)
+          S.others.delete(note.id);
+          S.mine.set(note.id, note);
+        });
       }
       announce(t(note.late ? "announceSavedLate" : "announceSaved"));
       F.setConnection(true);
@@ -173,8 +176,9 @@
     if (graphemes(text.trim()) > S.max) { setError("edit-error", errorText("too_long")); return; }
     api("PATCH", "/api/notes/" + note.id, { text: text }).then(function (res) {
       if (res.status === 200) {
-        res.data.note.client_note_id = note.client_note_id;
-        S.mine.set(note.id, res.data.note);
+        var edited = res.data.note;
+        edited.client_note_id = note.client_note_id;
+        F.learn(function () { if (edited.round_id === roundId()) S.mine.set(note.id, edited); });
         S.editing = null;
         announce(t("announceSaved"));
         F.render();
@@ -187,7 +191,7 @@
     if (!window.confirm(t("confirmDelete"))) return;
     api("DELETE", "/api/notes/" + note.id).then(function (res) {
       if (res.status === 200 || res.status === 404) {
-        S.mine.delete(note.id);
+        F.learn(function () { S.mine.delete(note.id); });
         announce(t("announceDeleted"));
       } else if (res.status === 401) { F.refused(res); return; }
       else { setError("note-error", errorText(codeOf(res))); }
