@@ -298,3 +298,36 @@ def test_a_cluster_taken_over_from_a_proposal_starts_where_its_first_note_is(tab
     (cluster,) = table.clusters()
     assert (cluster.x, cluster.y) == (drawn_at.x(), drawn_at.y())
     assert set(proposal.note_ids) <= set(ids)
+
+
+def test_a_frame_grown_by_a_proposal_moves_its_neighbour_aside(table) -> None:
+    """Four notes lie two wide; a fifth makes the frame three wide, over the frame beside
+    it, which moves one slot on in the same undo step."""
+    from PySide6.QtCore import QPointF
+
+    from facilitator.ui.wall.grid import SLOT_W
+    from tests.test_ui_wall_tall import overlaps
+
+    ids = table.add(*TABLE)
+    group, round_id = table.group.id, table.round_id
+    table.engine.execute(CreateCluster(group, round_id, "Taal", tuple(ids[:4]), 0.0, 0.0))
+    table.engine.execute(CreateCluster(group, round_id, "School", (ids[4],), 2 * SLOT_W, 0.0))
+    wall = table.window.wall
+    table.until(lambda: sorted(f.member_count() for f in wall.cluster_items()) == [1, 4])
+    clusters = {c.name: c.id for c in table.clusters()}
+    school = wall.cluster_item(clusters["School"])
+    assert overlaps(wall) == []
+    (loose_one,) = table.add("Taalmaatjes voor laaggeletterden in de wijk")
+    table.window.suggest_groups()
+    while (proposal := table.show(Kind.INTO_CLUSTER)).note_ids != (loose_one,):
+        table.panel.reject()
+    assert proposal.cluster_id == clusters["Taal"]
+    before = table.stack.count()
+    table.panel.accept()
+    table.until(lambda: wall.cluster_item(clusters["Taal"]).member_count() == 5)
+    table.until(lambda: school.pos() == QPointF(3 * SLOT_W, 0))
+    assert overlaps(wall) == []
+    assert table.stack.count() == before + 1
+    table.stack.undo()
+    table.until(lambda: school.pos() == QPointF(2 * SLOT_W, 0))
+    table.until(lambda: table.notes()[loose_one].cluster_id is None)

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
             self.undo_stack,
             language=lambda: state.workshop.language,
             item_for=self.wall.item,
+            room_for=self.wall.room_for_frame,
         )
         self.duplicate_marks = DuplicateMarks(state, self.wall.item, self)
         self.network_check = NetworkCheck(server, self.join_panel.address())
@@ -423,6 +424,7 @@ class MainWindow(QMainWindow):
             ("Esc", self.tr("Zoeken wissen")),
             (self.tr("Slepen op briefje"), self.tr("Cluster maken")),
             (self.tr("Slepen op cluster"), self.tr("In cluster leggen")),
+            (self.tr("Ctrl+G met een cluster erbij"), self.tr("Losse briefjes in dat cluster")),
             (self.tr("Slepen uit kader"), self.tr("Uit cluster halen")),
             (self.tr("Dubbelklik"), self.tr("Naam of tekst wijzigen")),
             ("Ctrl+E", self.tr("Verslag exporteren")),

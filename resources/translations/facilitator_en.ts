@@ -627,6 +627,14 @@
         <translation>&amp;Next step</translation>
     </message>
     <message>
+        <source>Ctrl+G met een cluster erbij</source>
+        <translation>Ctrl+G with a cluster selected too</translation>
+    </message>
+    <message>
+        <source>Losse briefjes in dat cluster</source>
+        <translation>Loose notes into that cluster</translation>
+    </message>
+    <message>
         <source>Muur</source>
         <translation>Wall</translation>
     </message>
@@ -1836,6 +1844,10 @@ If you quit, phones can no longer send anything. What participants type meanwhil
     <message>
         <source>Cluster hernoemen</source>
         <translation>Rename cluster</translation>
+    </message>
+    <message>
+        <source>Kies één cluster om de briefjes in te leggen.</source>
+        <translation>Choose one cluster to put the notes in.</translation>
     </message>
     <message>
         <source>Naam wijzigen (F2)</source>

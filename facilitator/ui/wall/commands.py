@@ -41,6 +41,7 @@ from facilitator.engine import (
     UpdateCluster,
 )
 from facilitator.ui.bridge import EngineBridge
+from facilitator.ui.wall.room import NO_ROOM, Room
 
 _steps = itertools.count(1)
 
@@ -100,12 +101,14 @@ def assign(
     note_ids: Sequence[int],
     cluster_id: int | None,
     places: Sequence[tuple[int, QPointF]] = (),
+    room: Room = NO_ROOM,
 ) -> EngineStep:
-    """Notes into a cluster (or out: None), some of them also to a new place."""
+    """Notes into a cluster (or out: None), some of them also to a new place; what the
+    grown frame covers moves aside (`room`, WallView.room_for_frame) in the same step."""
     commands: list[Command] = [SetNoteCluster(nid, cluster_id) for nid in note_ids]
     if places:
         commands.append(MoveNotes(tuple((nid, p.x(), p.y()) for nid, p in places)))
-    return EngineStep(bridge, text, _one(commands))
+    return EngineStep(bridge, text, _one([*commands, *_making(room)]))
 
 
 def create_cluster(
@@ -115,14 +118,21 @@ def create_cluster(
     name: str,
     note_ids: Sequence[int],
     pos: QPointF,
+    room: Room = NO_ROOM,
 ) -> EngineStep:
     """A new named frame holding the notes; undo deletes it and puts every note back in
-    the cluster it came from."""
-    return EngineStep(
-        bridge,
-        tr("Cluster maken"),
-        CreateCluster(group_id, round_id, name, tuple(note_ids), pos.x(), pos.y()),
-    )
+    the cluster it came from, and what made room for it back in its place."""
+    made = CreateCluster(group_id, round_id, name, tuple(note_ids), pos.x(), pos.y())
+    return EngineStep(bridge, tr("Cluster maken"), _one([made, *_making(room)]))
+
+
+def _making(room: Room) -> list[Command]:
+    commands: list[Command] = [
+        UpdateCluster(cid, x=place.x(), y=place.y()) for cid, place in room.frames
+    ]
+    if room.notes:
+        commands.append(MoveNotes(tuple((nid, p.x(), p.y()) for nid, p in room.notes)))
+    return commands
 
 
 def delete_clusters(bridge: EngineBridge, cluster_ids: Sequence[int]) -> EngineStep:

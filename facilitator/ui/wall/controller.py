@@ -86,8 +86,10 @@ class WallController(QObject):
 
     def _assign(self, items: Sequence[NoteItem], cluster_id: int, text: str) -> None:
         joining = [i.note_id for i in items if i.cluster_id != cluster_id]
-        if joining:
-            self.stack.push(wc.assign(self.bridge, text, joining, cluster_id))
+        frame = self.wall.cluster_item(cluster_id)
+        if joining and frame is not None:
+            room = self.wall.room_for_frame(cluster_id, frame.pos(), joining)
+            self.stack.push(wc.assign(self.bridge, text, joining, cluster_id, room=room))
         self.wall.relayout(cluster_id)  # members that were already in it snap back
 
     def make_cluster(
@@ -98,15 +100,11 @@ class WallController(QObject):
         group_id, round_id = self.wall.key
         name = name or self._next_name()
         self._rename_next = (group_id, round_id, name)
+        note_ids = [i.note_id for i in items]
+        at = at if at is not None else items[0].pos()
+        room = self.wall.room_for_frame(None, at, note_ids)
         self.stack.push(
-            wc.create_cluster(
-                self.bridge,
-                group_id,
-                round_id,
-                name,
-                [i.note_id for i in items],
-                at if at is not None else items[0].pos(),
-            )
+            wc.create_cluster(self.bridge, group_id, round_id, name, note_ids, at, room)
         )
 
     def _next_name(self) -> str:
@@ -153,7 +151,21 @@ class WallController(QObject):
         return [i for i in self.wall.wall_scene.selectedItems() if isinstance(i, ClusterItem)]
 
     def cluster_selection(self) -> None:
-        self.make_cluster(self.selected_notes())
+        """Ctrl+G: the selected loose notes into a new cluster, or, when one cluster is
+        selected too (its frame or a note in it), into that cluster: the keyboard's way
+        to do what dropping notes on a frame does."""
+        notes = self.selected_notes()
+        targets = {f.cluster_id for f in self.selected_clusters()}
+        targets.update(n.cluster_id for n in notes if n.cluster_id is not None)
+        loose = [n for n in notes if n.cluster_id is None]
+        if len(targets) > 1:
+            self.statusMessage.emit(
+                self.tr("Kies één cluster om de briefjes in te leggen."), 5000
+            )
+        elif targets and loose:
+            self._assign(loose, targets.pop(), self.tr("In cluster leggen"))
+        elif not targets:
+            self.make_cluster(notes)
 
     def merge_selection(self) -> None:
         """Fold the later notes into the earliest selected one, as one undo step."""

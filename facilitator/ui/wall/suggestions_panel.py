@@ -32,9 +32,14 @@ from facilitator.ui.bridge import EngineBridge
 from facilitator.ui.state import WorkshopState
 from facilitator.ui.wall import commands
 from facilitator.ui.wall.note_item import NoteItem
+from facilitator.ui.wall.room import NO_ROOM, Room
 from facilitator.ui.wall.table_undo import TableUndo
 
 WallKey = tuple[int, int]  # (group id, round id)
+
+
+# (cluster id or None for a new frame, its place, the notes going in) -> what moves aside
+RoomFor = Callable[[int | None, QPointF, Sequence[int]], Room]
 
 
 class SuggestionsPanel(QWidget):
@@ -55,11 +60,13 @@ class SuggestionsPanel(QWidget):
         language: Callable[[], str] = lambda: "nl",
         parent: QWidget | None = None,
         item_for: Callable[[int], NoteItem | None] = lambda _note_id: None,
+        room_for: RoomFor = lambda _cluster_id, _at, _note_ids: NO_ROOM,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("suggestions")
         self._state, self._bridge, self._stack = state, bridge, stack
         self._item_for = item_for  # the wall's item for a note: where it is drawn
+        self._room_for = room_for  # what a frame grown by a proposal covers: moves aside
         self._language = language
         self.key: WallKey | None = None
         self._queue: list[Proposal] = []
@@ -150,11 +157,18 @@ class SuggestionsPanel(QWidget):
             step = commands.merge(self._bridge, [duplicate], into)
         elif proposal.kind is Kind.INTO_CLUSTER:
             assert proposal.cluster_id is not None
+            frame = self._state.cluster(proposal.cluster_id)
+            joining = [proposal.note_ids[0]]
             step = commands.assign(
                 self._bridge,
                 self.tr("Voorstel: in cluster leggen"),
-                [proposal.note_ids[0]],
+                joining,
                 proposal.cluster_id,
+                room=self._room_for(
+                    proposal.cluster_id,
+                    QPointF(frame.x, frame.y) if frame is not None else QPointF(),
+                    joining,
+                ),
             )
         else:
             # Where the first note is drawn: a note the grid placed has no stored place,
@@ -164,8 +178,9 @@ class SuggestionsPanel(QWidget):
             at = (item.pos() if item is not None
                   else QPointF(first.x or 0.0, first.y or 0.0) if first is not None
                   else QPointF())
+            room = self._room_for(None, at, proposal.note_ids)
             step = commands.create_cluster(
-                self._bridge, group_id, round_id, proposal.name, proposal.note_ids, at
+                self._bridge, group_id, round_id, proposal.name, proposal.note_ids, at, room
             )
             step.setText(self.tr("Voorstel: cluster maken"))
         self._stack.push(step)  # one engine command, one undo step

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFontInfo,
@@ -42,7 +42,7 @@ from facilitator.engine import (
     NoteRemoved,
 )
 from facilitator.ui.memory import release_freed_memory
-from facilitator.ui.wall.cluster_item import ClusterItem
+from facilitator.ui.wall.cluster_item import ClusterItem, frame_size
 from facilitator.ui.wall.grid import (
     COLUMNS,
     GAP,
@@ -55,7 +55,8 @@ from facilitator.ui.wall.grid import (
     slots_under,
 )
 from facilitator.ui.wall.keyboard import WallKeys
-from facilitator.ui.wall.note_item import NOTE_FONT_PT, NoteItem
+from facilitator.ui.wall.note_item import NOTE_FONT_PT, NOTE_W, NoteItem
+from facilitator.ui.wall.room import Room, make_room
 from facilitator.ui.wall.scene import WallScene
 from facilitator.ui.wall.zoom_view import ZoomPanView
 
@@ -348,6 +349,30 @@ class WallView(ZoomPanView):
     def merged_into(self, note_id: int) -> list[int]:
         """The duplicates folded into this note."""
         return sorted(d for d, t in self._merged.items() if t == note_id)
+
+    def room_for_frame(self, cluster_id: int | None, at: QPointF, note_ids: Sequence[int]) -> Room:
+        """Where the other frames and the notes placed by hand go that the frame at `at`
+        covers once it holds `note_ids` too (a new frame: `cluster_id` None); room.py."""
+        joining = set(note_ids)
+        members = sorted(joining.union(self._members.get(cluster_id, ()) if cluster_id else ()))
+        heights = [self._items[m].height() for m in members if m in self._items]
+        grown = QRectF(at, QSizeF(*frame_size(heights)))
+        placed: dict[tuple[bool, int], QRectF] = {
+            (True, cid): QRectF(frame.pos(), QSizeF(*frame.size()))
+            for cid, frame in self._frames.items()
+            if cid != cluster_id
+        }
+        for note_id, place in self._stored.items():
+            item = self._items.get(note_id)
+            if place is None or item is None or note_id in joining:
+                continue
+            if item.cluster_id not in self._frames:
+                placed[(False, note_id)] = QRectF(item.pos(), QSizeF(NOTE_W, item.height()))
+        moved = make_room(grown, placed)
+        return Room(
+            frames=tuple((key, place) for (frame, key), place in moved.items() if frame),
+            notes=tuple((key, place) for (frame, key), place in moved.items() if not frame),
+        )
 
     def move_note(self, note_id: int, pos: QPointF) -> None:
         """Move a note as a drag would (keyboard, scripts): reports it as moved."""
