@@ -151,3 +151,36 @@ def test_a_new_frame_moves_a_note_put_down_by_hand_out_of_its_way(qtbot, session
     qtbot.waitUntil(lambda: overlaps(view) == [], timeout=T)
     assert view.item(placed).cluster_id is None
     assert frame.member_count() == 2
+
+
+def test_a_note_typed_longer_in_its_frame_moves_the_frame_below_down(qtbot, session) -> None:
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from facilitator.engine import CreateCluster
+    from tests.test_ui_wall_tall import LONG, focus_note
+
+    window = session.window
+    view = window.wall
+    ids = add(qtbot, session, "Kort", "Ook kort", "Onder")
+    group, round_id = session.state.groups[0].id, window.current_round_id()
+    session.engine.execute(CreateCluster(group, round_id, "Boven", tuple(ids[:2]), 0.0, 0.0))
+    session.engine.execute(CreateCluster(group, round_id, "Onder", (ids[2],), 0.0, 2 * SLOT_H))
+    qtbot.waitUntil(lambda: sorted(f.member_count() for f in view.cluster_items()) == [1, 2],
+                    timeout=T)
+    below = next(f for f in view.cluster_items() if f.name() == "Onder")
+    assert overlaps(view) == []
+
+    focus_note(qtbot, view, ids[0])
+    key(qtbot, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QPlainTextEdit), timeout=T)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    editor.insertPlainText(LONG)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.item(ids[0]).rows() == 3, timeout=T)
+    qtbot.waitUntil(lambda: below.pos().y() > 2 * SLOT_H, timeout=T)
+    assert below.pos().x() == 0  # straight down: a column stays a column
+    assert overlaps(view) == []
+    key(qtbot, Qt.Key.Key_Z, CTRL)  # the edit and the move are one step
+    qtbot.waitUntil(lambda: below.pos() == QPointF(0, 2 * SLOT_H), timeout=T)
+    qtbot.waitUntil(lambda: view.item(ids[0]).rows() == 1, timeout=T)

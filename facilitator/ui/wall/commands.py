@@ -187,16 +187,20 @@ def hide(bridge: EngineBridge, note_ids: Sequence[int], hidden: bool) -> EngineS
 
 
 def edit_text(
-    bridge: EngineBridge, note_id: int, text: str, move_to: QPointF | None = None
+    bridge: EngineBridge,
+    note_id: int,
+    text: str,
+    move_to: QPointF | None = None,
+    room: Room = NO_ROOM,
 ) -> EngineStep:
     """A typo corrected by the facilitator (no participant: any phase). `move_to`: where
-    a note placed by hand goes when its longer text makes it too tall for its place (one
-    undo step with the edit)."""
-    edit = EditNote(note_id, text)
-    if move_to is None:
-        return EngineStep(bridge, tr("Tekst verbeteren"), edit)
-    move = MoveNotes(((note_id, move_to.x(), move_to.y()),))
-    return EngineStep(bridge, tr("Tekst verbeteren"), Compound((edit, move)))
+    a note placed by hand goes when its longer text makes it too tall for its place;
+    `room`: what its frame, grown with it, covers moves aside (one undo step with the
+    edit)."""
+    commands: list[Command] = [EditNote(note_id, text)]
+    if move_to is not None:
+        commands.append(MoveNotes(((note_id, move_to.x(), move_to.y()),)))
+    return EngineStep(bridge, tr("Tekst verbeteren"), _one([*commands, *_making(room)]))
 
 
 def add_paper_note(bridge: EngineBridge, group_id: int, round_id: int, text: str) -> EngineStep:

@@ -23,6 +23,7 @@ from facilitator.ui.wall.grid import SLOT_H, SLOT_W
 from facilitator.ui.wall.inline_edit import InlineEditor
 from facilitator.ui.wall.keyboard import free_place
 from facilitator.ui.wall.note_item import NOTE_W, NoteItem, note_height, rows_for
+from facilitator.ui.wall.room import NO_ROOM, Room
 from facilitator.ui.wall.table_undo import TableUndo
 from facilitator.ui.wall.view import WallView
 
@@ -276,6 +277,16 @@ class WallController(QObject):
             return None
         return free_place(item.pos(), size, QPointF(0, SLOT_H), taken)
 
+    def _frame_room_for(self, item: NoteItem, text: str) -> Room:
+        """What the frame of a clustered note covers once `text` makes the note taller."""
+        frame = self.wall.cluster_item(item.cluster_id) if item.cluster_id else None
+        height = note_height(rows_for(text))
+        if frame is None or height <= item.height():
+            return NO_ROOM
+        return self.wall.room_for_frame(
+            frame.cluster_id, frame.pos(), [], taller={item.note_id: height}
+        )
+
     # -- typing on the wall ---------------------------------------------------------------
 
     def edit_selection(self) -> None:
@@ -314,7 +325,8 @@ class WallController(QObject):
                 self.editor = None
                 if text is not None and text.strip() and text != old:
                     place = self._room_for(item, text)
-                    self.stack.push(wc.edit_text(self.bridge, note_id, text, place))
+                    room = self._frame_room_for(item, text)
+                    self.stack.push(wc.edit_text(self.bridge, note_id, text, place, room))
 
             # Over the whole note, however tall it is, less a small edge.
             body = QRectF(0, 0, NOTE_W, item.height()).adjusted(6, 6, -6, -6)

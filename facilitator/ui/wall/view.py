@@ -15,7 +15,7 @@ signals, and wall_features turns them into undoable commands.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -350,12 +350,21 @@ class WallView(ZoomPanView):
         """The duplicates folded into this note."""
         return sorted(d for d, t in self._merged.items() if t == note_id)
 
-    def room_for_frame(self, cluster_id: int | None, at: QPointF, note_ids: Sequence[int]) -> Room:
+    def room_for_frame(
+        self,
+        cluster_id: int | None,
+        at: QPointF,
+        note_ids: Sequence[int],
+        taller: Mapping[int, float] | None = None,
+    ) -> Room:
         """Where the other frames and the notes placed by hand go that the frame at `at`
-        covers once it holds `note_ids` too (a new frame: `cluster_id` None); room.py."""
+        covers once it holds `note_ids` too (a new frame: `cluster_id` None), with the
+        notes in `taller` at that height; room.py."""
         joining = set(note_ids)
         members = sorted(joining.union(self._members.get(cluster_id, ()) if cluster_id else ()))
-        heights = [self._items[m].height() for m in members if m in self._items]
+        heights = [
+            (taller or {}).get(m, self._items[m].height()) for m in members if m in self._items
+        ]
         grown = QRectF(at, QSizeF(*frame_size(heights)))
         placed: dict[tuple[bool, int], QRectF] = {
             (True, cid): QRectF(frame.pos(), QSizeF(*frame.size()))
