@@ -289,6 +289,17 @@ def main() -> None:
     viewport.grab()
     settle()
 
+    # -- a frame growing: what it would cover, worked out before the command ----------------
+    frame = wall.cluster_items()[0]
+    loose = [i.note_id for i in wall.note_items() if i.cluster_id is None][:3]
+    room_times = []
+    for _ in range(20):
+        started = time.perf_counter()
+        wall.room_for_frame(frame.cluster_id, frame.pos(), loose)
+        room_times.append(time.perf_counter() - started)
+    row(f"room for a frame taking 3 more notes, {len(wall.cluster_items())} frames "
+        "(room_for_frame)", [ms(t) for t in room_times])
+
     fit_times = []
     for _ in range(10):
         wall.resetTransform()

@@ -147,10 +147,15 @@ def test_a_new_frame_moves_a_note_put_down_by_hand_out_of_its_way(qtbot, session
     # The facilitator put a note right under the first two, where their frame will be.
     view.move_note(placed, QPointF(view.item(first).pos().x(), SLOT_H))
     qtbot.waitUntil(lambda: view.placed_by_hand(placed), timeout=T)
+    put_at = view.item(placed).pos()
     frame = ctrl_g_new_cluster(qtbot, window, first, second)
-    qtbot.waitUntil(lambda: overlaps(view) == [], timeout=T)
+    qtbot.waitUntil(lambda: view.item(placed).pos() != put_at, timeout=T)
+    assert overlaps(view) == []
     assert view.item(placed).cluster_id is None
     assert frame.member_count() == 2
+    key(qtbot, Qt.Key.Key_Z, CTRL)  # the frame and the move are one step
+    qtbot.waitUntil(lambda: not view.cluster_items(), timeout=T)
+    qtbot.waitUntil(lambda: view.item(placed).pos() == put_at, timeout=T)
 
 
 def test_a_note_typed_longer_in_its_frame_moves_the_frame_below_down(qtbot, session) -> None:
