@@ -62,7 +62,7 @@ def test_switching_tables_keeps_nothing_of_the_table_left(view: WallView) -> Non
     assert len(view.wall_scene.items()) == 5
     assert sorted(i.note_id for i in view.note_items()) == list(range(1001, 1006))
     assert all(ref() is None for ref in left), "items of the table left are still held"
-    held = {*view._stored, *view._folded, *(h for h in view._covers if h > 0)}
+    held = {*view._stored, *view._folded, *(h for h in view._grid._covers if h > 0)}
     assert held <= set(range(1001, 1006)), "the wall's maps still hold the table left"
 
 

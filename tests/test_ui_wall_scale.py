@@ -52,7 +52,7 @@ def test_a_live_note_on_a_wall_of_2000_touches_only_itself(big_wall) -> None:
     for name in ("itemsBoundingRect", "items", "selectedItems"):  # each visits every item
         real = getattr(scene, name)
         setattr(scene, name, lambda *a, _n=name, _r=real: (walked.append(_n), _r(*a))[1])
-    view._slots = _CountingSlots(view._slots)
+    view._grid._holders = _CountingSlots(view._grid._holders)
     _CountingSlots.looked = 0
     view.apply([NoteAdded(_note(2001))])
     view.apply([NoteAdded(_note(2002)), NoteAdded(_note(2003))])

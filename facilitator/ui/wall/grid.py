@@ -20,6 +20,7 @@ __all__ = [
     "MIN_COLUMNS",
     "SLOT_H",
     "SLOT_W",
+    "SlotGrid",
     "first_free_run",
     "folded",
     "slot_pos",
@@ -61,6 +62,63 @@ def first_free_run(start: int, rows: int, columns: int, held: Container[int]) ->
     while any(slot + k * columns in held for k in range(rows)):
         slot += 1
     return slot
+
+
+class SlotGrid:
+    """Which slots are held, and by whom: a note's id, or minus a frame's cluster id.
+
+    A holder covers a set of slots (`book` replaces what it covered before). Every slot
+    below `cursor` is held, so the next free place is looked for from there, not from
+    0: a live note costs the same on a wall of 20 or 2,000 notes."""
+
+    def __init__(self, columns: int = COLUMNS) -> None:
+        self.columns = columns
+        self._holders: dict[int, set[int]] = {}  # slot -> holders
+        self._covers: dict[int, set[int]] = {}  # holder -> slots
+        self._cursor = 0
+
+    def reset(self, columns: int) -> None:
+        """Nothing held, in `columns` columns (a new wall, or the wall re-flowed)."""
+        self.columns = columns
+        self._holders.clear()
+        self._covers.clear()
+        self._cursor = 0
+
+    def under(self, pos: QPointF, width: float = NOTE_W, height: float = NOTE_H) -> set[int]:
+        return slots_under(pos, width, height, columns=self.columns)
+
+    def book(self, holder: int, covered: set[int]) -> None:
+        self.release(holder)
+        self._covers[holder] = covered
+        for slot in covered:
+            self._holders.setdefault(slot, set()).add(holder)
+
+    def release(self, holder: int) -> None:
+        for slot in self._covers.pop(holder, ()):
+            holders = self._holders.get(slot)
+            if holders is not None:
+                holders.discard(holder)
+                if not holders:
+                    del self._holders[slot]
+                    self._cursor = min(self._cursor, slot)
+
+    def holds(self, holder: int) -> bool:
+        """`holder` has slots booked (a note the grid or the facilitator placed)."""
+        return holder in self._covers
+
+    def holders(self, covered: set[int]) -> set[int]:
+        """Everything holding one of these slots."""
+        return {h for slot in covered for h in self._holders.get(slot, ())}
+
+    def free_pos(self, rows: int = 1) -> QPointF:
+        """The lowest slot nothing holds with `rows - 1` free slots under it."""
+        slot = self._cursor
+        while slot in self._holders:
+            slot += 1
+        self._cursor = slot
+        if rows > 1:
+            slot = first_free_run(slot, rows, self.columns, self._holders)
+        return slot_pos(slot, self.columns)
 
 
 def folded(text: str) -> str:

@@ -49,10 +49,8 @@ from facilitator.ui.wall.grid import (
     MIN_COLUMNS,
     SLOT_H,
     SLOT_W,
-    first_free_run,
+    SlotGrid,
     folded,
-    slot_pos,
-    slots_under,
 )
 from facilitator.ui.wall.keyboard import WallKeys
 from facilitator.ui.wall.note_item import NOTE_FONT_PT, NOTE_W, NoteItem
@@ -104,22 +102,16 @@ class WallView(ZoomPanView):
         self._frames: dict[int, ClusterItem] = {}
         self._members: dict[int, list[int]] = {}  # cluster id -> member note ids, sorted
         self._stored: dict[int, QPointF | None] = {}  # note id -> its own stored place
-        self._slots: dict[int, set[int]] = {}  # grid slot -> holders (note id, -cluster id)
-        self._covers: dict[int, set[int]] = {}  # holder -> slots it covers
+        self._grid = SlotGrid()  # the automatic grid's slots: who holds which
         self._merged: dict[int, int] = {}  # duplicate id -> the note it is folded into
         self._search = ""
         self._folded: dict[int, tuple[str, str]] = {}  # note id -> (text, folded text)
-        # Every slot below this one is held: the next free slot is found from here, not
-        # from 0, so a live note costs the same on a wall of 20 or 2,000 notes.
-        self._slot_cursor = 0
         # The scene's items bounding rect while it is known; None after anything moved,
         # shrank or left. A live note only widens it, so it never walks all items.
         self._bounds: QRectF | None = None
         self._cache_mode = _BITMAP  # what every note item's bitmap cache is set to
         self.keys = WallKeys(self)  # arrows, Space, Enter, Esc (wall/keyboard.py)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # Columns of the automatic grid: as many as read well in the view's width.
-        self._columns = COLUMNS
         self._resized = QTimer(self)  # a dragged window edge fits once, when it rests
         self._resized.setSingleShot(True)
         self._resized.setInterval(60)
@@ -133,7 +125,8 @@ class WallView(ZoomPanView):
         return QFontInfo(self.font()).pointSizeF() / NOTE_FONT_PT
 
     def columns(self) -> int:
-        return self._columns
+        """Columns of the automatic grid: as many as read well in the view's width."""
+        return self._grid.columns
 
     def _columns_for_width(self) -> int:
         """How many grid columns fit the view at the readable zoom (the scroll bar's
@@ -153,12 +146,9 @@ class WallView(ZoomPanView):
     def set_columns(self, columns: int) -> None:
         """Lay the notes the wall placed by itself out again in `columns` columns; notes
         and frames the facilitator placed stay where they are."""
-        if columns == self._columns:
+        if columns == self._grid.columns:
             return
-        self._columns = columns
-        self._slots.clear()
-        self._covers.clear()
-        self._slot_cursor = 0
+        self._grid.reset(columns)
         for cluster_id in self._frames:
             self._layout(cluster_id)
         loose = [i for i in self._items.values() if i.cluster_id not in self._frames]
@@ -239,18 +229,14 @@ class WallView(ZoomPanView):
             self._frames,
             self._members,
             self._stored,
-            self._slots,
-            self._covers,
             self._merged,
             self._folded,
         ):
             store.clear()
         if big:
             release_freed_memory()
-        self._slot_cursor = 0
+        self._grid.reset(self._columns_for_width() if self.isVisible() else self._grid.columns)
         self._bounds = None
-        if self.isVisible():
-            self._columns = self._columns_for_width()
         self.key = (group_id, round_id)
         if clusters is None and self.cluster_source is not None:
             clusters = self.cluster_source(group_id, round_id)
@@ -473,7 +459,7 @@ class WallView(ZoomPanView):
 
     def _remove_frame(self, cluster_id: int) -> None:
         frame = self._frames.pop(cluster_id, None)
-        self._release(-cluster_id)
+        self._grid.release(-cluster_id)
         for note_id in self._members.pop(cluster_id, []):
             item = self._items.get(note_id)
             if item is not None:
@@ -484,7 +470,7 @@ class WallView(ZoomPanView):
         self._bounds = None
 
     def _join(self, note_id: int, cluster_id: int, touched: set[int] | None) -> None:
-        self._release(note_id)
+        self._grid.release(note_id)
         members = self._members.setdefault(cluster_id, [])
         if note_id not in members:
             members.append(note_id)
@@ -509,7 +495,7 @@ class WallView(ZoomPanView):
         self._leave(note_id, item.cluster_id, touched)
         self._stored.pop(note_id, None)
         self._folded.pop(note_id, None)
-        self._release(note_id)
+        self._grid.release(note_id)
         self.wall_scene.removeItem(item)
         self._bounds = None
         return True
@@ -525,8 +511,8 @@ class WallView(ZoomPanView):
         )
         self._bounds = None  # the frame may have grown or shrunk, its notes moved
         self._carry_members(cluster_id)
-        covered = slots_under(frame.pos(), *frame.size(), columns=self._columns)
-        self._book(-cluster_id, covered)
+        covered = self._grid.under(frame.pos(), *frame.size())
+        self._grid.book(-cluster_id, covered)
         self._make_way(covered, -cluster_id)
 
     def _carry_members(self, cluster_id: int) -> None:
@@ -560,7 +546,7 @@ class WallView(ZoomPanView):
         if item.pos() != pos:
             item.setPos(pos)
             self._bounds = None
-        self._book(item.note_id, slots_under(pos, height=item.height(), columns=self._columns))
+        self._grid.book(item.note_id, self._grid.under(pos, height=item.height()))
 
     def _settle(self, item: NoteItem, resized: bool) -> None:
         """A loose note changed (text, hidden, back from a cluster): its stored place, else
@@ -571,19 +557,18 @@ class WallView(ZoomPanView):
         WallController._room_for), like a drag that drops a note partly over another."""
         note_id = item.note_id
         stored = self._stored.get(note_id)
-        if stored is None and note_id not in self._covers:
-            self._place(item, self._free_slot_pos(item.rows()))  # back from a cluster
+        if stored is None and not self._grid.holds(note_id):
+            self._place(item, self._grid.free_pos(item.rows()))  # back from a cluster
             return
         here = stored if stored is not None else item.pos()
-        covered = slots_under(here, height=item.height(), columns=self._columns)
+        covered = self._grid.under(here, height=item.height())
         if stored is None and any(
             h < 0 or self._stored.get(h) is not None
-            for s in covered
-            for h in self._slots.get(s, ())
+            for h in self._grid.holders(covered)
             if h != note_id
         ):
-            self._release(note_id)
-            self._place(item, self._free_slot_pos(item.rows()))
+            self._grid.release(note_id)
+            self._place(item, self._grid.free_pos(item.rows()))
             return
         self._place(item, here)
         if resized:
@@ -594,53 +579,26 @@ class WallView(ZoomPanView):
         (a frame that grew, a note that grew) for free places elsewhere."""
         crowded = {
             h
-            for s in covered
-            for h in self._slots.get(s, ())
+            for h in self._grid.holders(covered)
             if h > 0 and h != holder and self._stored.get(h) is None
         }
         for note_id in sorted(crowded):
-            self._release(note_id)
+            self._grid.release(note_id)
         for note_id in sorted(crowded):
             item = self._items[note_id]
-            self._place(item, self._free_slot_pos(item.rows()))
-
-    def _book(self, holder: int, covered: set[int]) -> None:
-        self._release(holder)
-        self._covers[holder] = covered
-        for slot in covered:
-            self._slots.setdefault(slot, set()).add(holder)
-
-    def _release(self, holder: int) -> None:
-        for slot in self._covers.pop(holder, ()):
-            holders = self._slots.get(slot)
-            if holders is not None:
-                holders.discard(holder)
-                if not holders:
-                    del self._slots[slot]
-                    self._slot_cursor = min(self._slot_cursor, slot)
+            self._place(item, self._grid.free_pos(item.rows()))
 
     def _stored_or_free(self, item: NoteItem) -> QPointF:
         """The note's stored place, else a free place. Not `stored or free`: a note
         stored at the top left corner, QPointF(0, 0), is falsy and was moved away."""
         stored = self._stored.get(item.note_id)
-        return stored if stored is not None else self._free_slot_pos(item.rows())
-
-    def _free_slot_pos(self, rows: int = 1) -> QPointF:
-        """The lowest slot nothing holds with `rows - 1` free slots under it (slots below
-        the cursor are all held, so the search starts there)."""
-        slot = self._slot_cursor
-        while slot in self._slots:
-            slot += 1
-        self._slot_cursor = slot
-        if rows > 1:
-            slot = first_free_run(slot, rows, self._columns, self._slots)
-        return slot_pos(slot, self._columns)
+        return stored if stored is not None else self._grid.free_pos(item.rows())
 
     def _update_scene_rect(self, fresh: bool = False) -> None:
         if self._bounds is None or self.wall_scene.mouseGrabberItem() is not None:
             # Walks every item (Python boundingRect each): only after moves and removals.
             self._bounds = self.wall_scene.itemsBoundingRect()
-        rect = self._bounds.united(QRectF(0, 0, self._columns * SLOT_W, 3 * SLOT_H))
+        rect = self._bounds.united(QRectF(0, 0, self._grid.columns * SLOT_W, 3 * SLOT_H))
         # Little room above and left, so a fitted wall starts at the top left; a slot's
         # worth below and right to drag notes into. The rect grows as notes move out.
         rect = rect.adjusted(-2 * GAP, -2 * GAP, SLOT_W, SLOT_H)
