@@ -159,10 +159,8 @@ def test_a_new_frame_moves_a_note_put_down_by_hand_out_of_its_way(qtbot, session
 
 
 def test_a_note_typed_longer_in_its_frame_moves_the_frame_below_down(qtbot, session) -> None:
-    from PySide6.QtWidgets import QApplication, QPlainTextEdit
-
     from facilitator.engine import CreateCluster
-    from tests.test_ui_wall_tall import LONG, focus_note
+    from tests.test_ui_wall_tall import LONG, retype
 
     window = session.window
     view = window.wall
@@ -175,13 +173,7 @@ def test_a_note_typed_longer_in_its_frame_moves_the_frame_below_down(qtbot, sess
     below = next(f for f in view.cluster_items() if f.name() == "Onder")
     assert overlaps(view) == []
 
-    focus_note(qtbot, view, ids[0])
-    key(qtbot, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QPlainTextEdit), timeout=T)
-    editor = QApplication.focusWidget()
-    editor.selectAll()
-    editor.insertPlainText(LONG)
-    key(qtbot, Qt.Key.Key_Return)
+    retype(qtbot, view, ids[0], LONG)
     qtbot.waitUntil(lambda: view.item(ids[0]).rows() == 3, timeout=T)
     qtbot.waitUntil(lambda: below.pos().y() > 2 * SLOT_H, timeout=T)
     assert below.pos().x() == 0  # straight down: a column stays a column

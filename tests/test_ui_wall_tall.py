@@ -97,6 +97,18 @@ def focus_note(qtbot, view: WallView, note_id: int) -> None:
     assert view.wall_scene.focusItem() is view.item(note_id)
 
 
+def retype(qtbot, view: WallView, note_id: int, text: str) -> None:
+    """F2 on the note, its whole text replaced, Enter. Pasted: QTest cannot type "é"
+    (it aborts on keys outside ASCII)."""
+    focus_note(qtbot, view, note_id)
+    key(qtbot, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QPlainTextEdit), timeout=T)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    editor.insertPlainText(text)
+    key(qtbot, Qt.Key.Key_Return)
+
+
 def ctrl_move(qtbot, session, view: WallView, note_id: int, arrow: Qt.Key) -> bool:
     """Ctrl+arrow on the focused note: it moves at once, the engine stores the place.
     False when it stayed (nothing free that way before the wall's edge)."""
@@ -169,13 +181,7 @@ def test_tall_notes_never_overlap_through_the_day(qtbot, session) -> None:
 
     # The same in the cluster: the frame's row grows with it.
     height = frame.size()[1]
-    focus_note(qtbot, view, first)
-    key(qtbot, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QPlainTextEdit), timeout=T)
-    editor = QApplication.focusWidget()
-    editor.selectAll()
-    editor.insertPlainText(LONG)
-    key(qtbot, Qt.Key.Key_Return)
+    retype(qtbot, view, first, LONG)
     qtbot.waitUntil(lambda: frame.size()[1] == height and view.item(first).rows() == 3, timeout=T)
     assert overlaps(view) == []
 
@@ -381,13 +387,7 @@ def test_a_note_placed_by_hand_edited_too_long_for_its_place_moves_down_in_one_s
     view.move_note(upper, QPointF(0, 2 * SLOT_H))  # both by hand, one under the other
     view.move_note(lower, QPointF(0, 3 * SLOT_H))
     qtbot.waitUntil(lambda: view.placed_by_hand(upper) and view.placed_by_hand(lower), timeout=T)
-    focus_note(qtbot, view, upper)
-    key(qtbot, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QPlainTextEdit), timeout=T)
-    editor = QApplication.focusWidget()
-    editor.selectAll()
-    editor.insertPlainText(LONG)
-    key(qtbot, Qt.Key.Key_Return)
+    retype(qtbot, view, upper, LONG)
     qtbot.waitUntil(lambda: stored(session, upper).text == LONG, timeout=T)
     qtbot.waitUntil(lambda: view.item(upper).rows() == 3, timeout=T)
     assert (stored(session, upper).x, stored(session, upper).y) == (0, 4 * SLOT_H)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,7 +22,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from facilitator import templates  # noqa: E402
 from facilitator.engine import AddNote, CreateCluster  # noqa: E402
 from facilitator.ui.wall.grid import SLOT_W  # noqa: E402
-from tools.screenshots.session import _framed, _settle, demo_session  # noqa: E402
+from tools.screenshots.session import _framed, _refitted, _settle, demo_session  # noqa: E402
 
 
 def make_screenshots(out_dir: Path) -> list[Path]:
@@ -43,9 +42,7 @@ def make_screenshots(out_dir: Path) -> list[Path]:
         )
         window.groups.select_group(table.id)
         window.overview_dock.close()  # the wall gets the window's height
-        _settle(30)
-        time.sleep(0.2)  # the wall re-fits 60 ms after its size settles
-        _settle(10)
+        _refitted()
         target = out_dir / "wall-frames-side-by-side-1366.png"
         _framed(window, []).save(str(target))
         written.append(target)

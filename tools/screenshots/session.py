@@ -46,6 +46,13 @@ def _settle(rounds: int = 20) -> None:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
+def _refitted() -> None:
+    """Events handled until the wall has re-fitted to its size (a 60 ms timer)."""
+    _settle(30)
+    time.sleep(0.2)
+    _settle(10)
+
+
 def _framed(window: QMainWindow, overlays: list[tuple[QWidget, QPoint]]) -> QPixmap:
     """The window under a painted title bar, with top-level popups drawn on it."""
     inside = window.grab()

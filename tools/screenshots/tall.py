@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from facilitator import templates  # noqa: E402
 from facilitator.domain.model import Phase  # noqa: E402
 from facilitator.engine import AddNote, CreateCluster, SetActiveRound, SetPhase  # noqa: E402
-from tools.screenshots.session import SIZE, _framed, _settle, demo_session  # noqa: E402
+from tools.screenshots.session import SIZE, _framed, _refitted, _settle, demo_session  # noqa: E402
 
 # 280 characters, as a director might fill the phone's box to the last character.
 LONGEST = (
@@ -48,9 +47,7 @@ def make_screenshots(out_dir: Path) -> list[Path]:
         assert round_id is not None
         ids = [engine.execute(AddNote(table.id, t, round_id=round_id)).note.id for t in shown]
         window.groups.select_group(table.id)
-        _settle(30)
-        time.sleep(0.2)  # the wall re-fits 60 ms after its size settles
-        _settle(10)
+        _refitted()
         target = out_dir / "wall-long-notes-1366.png"
         _framed(window, []).save(str(target))
         written.append(target)
@@ -66,9 +63,7 @@ def make_screenshots(out_dir: Path) -> list[Path]:
         )
         # The overview closed (Beeld menu) so the wall has the window's height for it.
         window.overview_dock.close()
-        _settle(30)
-        time.sleep(0.2)
-        _settle(10)
+        _refitted()
         frame = wall.cluster_items()[0]
         wall.ensureVisible(frame, 8, 8)
         _settle(10)
