@@ -88,8 +88,12 @@ class WallController(QObject):
     def _assign(self, items: Sequence[NoteItem], cluster_id: int, text: str) -> None:
         joining = [i.note_id for i in items if i.cluster_id != cluster_id]
         frame = self.wall.cluster_item(cluster_id)
-        if joining and frame is not None:
-            room = self.wall.room_for_frame(cluster_id, frame.pos(), joining)
+        if joining:
+            room = (
+                self.wall.room_for_frame(cluster_id, frame.pos(), joining)
+                if frame is not None
+                else NO_ROOM
+            )
             self.stack.push(wc.assign(self.bridge, text, joining, cluster_id, room=room))
         self.wall.relayout(cluster_id)  # members that were already in it snap back
 

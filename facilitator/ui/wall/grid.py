@@ -68,7 +68,7 @@ class SlotGrid:
     """Which slots are held, and by whom: a note's id, or minus a frame's cluster id.
 
     A holder covers a set of slots (`book` replaces what it covered before). Every slot
-    below `cursor` is held, so the next free place is looked for from there, not from
+    below the cursor is held, so the next free place is looked for from there, not from
     0: a live note costs the same on a wall of 20 or 2,000 notes."""
 
     def __init__(self, columns: int = COLUMNS) -> None:

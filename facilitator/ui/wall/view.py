@@ -347,7 +347,8 @@ class WallView(ZoomPanView):
         covers once it holds `note_ids` too (a new frame: `cluster_id` None), with the
         notes in `taller` at that height; room.py."""
         joining = set(note_ids)
-        members = sorted(joining.union(self._members.get(cluster_id, ()) if cluster_id else ()))
+        already = self._members.get(cluster_id, []) if cluster_id is not None else []
+        members = sorted(joining.union(already))
         heights = [
             (taller or {}).get(m, self._items[m].height()) for m in members if m in self._items
         ]
