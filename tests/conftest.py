@@ -64,6 +64,25 @@ def engine(workshop_path: Path) -> Iterator[Engine]:
 
 
 @pytest.fixture
+def server(engine: Engine, workshop_path: Path) -> Iterator[Any]:
+    """The participant server on 127.0.0.1, the workshop's first round collecting notes.
+    A module that needs another phase (or none) defines its own `server`."""
+    from tests.test_server_support import collect, running
+
+    collect(engine, workshop_path)
+    with running(engine, workshop_path) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, one per test module (test_phone_support)."""
+    from tests.test_phone_support import browser_fixture
+
+    yield from browser_fixture()
+
+
+@pytest.fixture
 def session(qtbot: Any, workshop_path: Path) -> Iterator[Any]:
     """The whole app on a fresh workshop, its window at 1366x768, shown and active (so
     key events reach it). A test module may define its own `session` instead."""

@@ -11,22 +11,10 @@ import pytest
 from facilitator.engine import Engine
 from facilitator.server import ParticipantServer
 from facilitator.store import Store
-from tests.test_phone_support import PHONE, browser_fixture, stored_notes, wait_for
-from tests.test_server_support import collect, groups, join, post, running
+from tests.test_phone_support import PHONE, stored_notes, wait_for
+from tests.test_server_support import groups, join, post
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from browser_fixture()
-
-
-@pytest.fixture
-def server(engine: Engine, workshop_path: Path) -> Iterator[ParticipantServer]:
-    collect(engine, workshop_path)
-    with running(engine, workshop_path) as srv:
-        yield srv
 
 
 @pytest.fixture

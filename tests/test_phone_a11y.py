@@ -18,16 +18,11 @@ from facilitator.domain.model import Phase
 from facilitator.engine import CreateCluster, Engine, StartTimer
 from facilitator.server import ParticipantServer
 from tests.system_tools import provide_axe
-from tests.test_phone_support import PHONE, browser_fixture, stored_notes
+from tests.test_phone_support import PHONE, stored_notes
 from tests.test_server_support import collect, groups, join, post, running
 
 pytestmark = pytest.mark.browser
 BAD = ("serious", "critical")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from browser_fixture()
 
 
 @pytest.fixture(scope="session")

@@ -23,15 +23,10 @@ from facilitator.engine.commands import UpdateWorkshop
 from facilitator.server import ParticipantServer
 from facilitator.server.limits import Limits
 from facilitator.store import Store
-from tests.test_phone_support import PHONE, browser_fixture, stored_notes, wait_for
+from tests.test_phone_support import PHONE, stored_notes, wait_for
 from tests.test_server_support import collect, groups
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from browser_fixture()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ EN/NL button) still wins. Real browser at 390x844, real server and engine."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,22 +11,10 @@ import pytest
 
 from facilitator.engine import Engine, UpdateWorkshop
 from facilitator.server import ParticipantServer
-from tests.test_phone_support import PHONE, browser_fixture, wait_for
-from tests.test_server_support import collect, groups, running
+from tests.test_phone_support import PHONE, wait_for
+from tests.test_server_support import groups
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from browser_fixture()
-
-
-@pytest.fixture
-def server(engine: Engine, workshop_path: Path) -> Iterator[ParticipantServer]:
-    collect(engine, workshop_path)
-    with running(engine, workshop_path) as srv:
-        yield srv
 
 
 def _language(engine: Engine, language: str) -> None:

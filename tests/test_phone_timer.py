@@ -5,7 +5,6 @@ and the vote's own timer runs, every phone counts it down. Real browser at 390x8
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,23 +13,11 @@ import pytest
 from facilitator.domain.model import Phase
 from facilitator.engine import AddTime, Engine, SetPhase, StartTimer
 from facilitator.server import ParticipantServer
-from tests.test_phone_support import PHONE, browser_fixture, wait_for
-from tests.test_server_support import active_round, collect, groups, running
+from tests.test_phone_support import PHONE, wait_for
+from tests.test_server_support import active_round, groups
 
 pytestmark = pytest.mark.browser
 _NO_COUNTDOWN = "document.getElementById('timer').textContent === ''"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from browser_fixture()
-
-
-@pytest.fixture
-def server(engine: Engine, workshop_path: Path) -> Iterator[ParticipantServer]:
-    collect(engine, workshop_path)
-    with running(engine, workshop_path) as srv:
-        yield srv
 
 
 def _phone(browser: Any, server: ParticipantServer, code: str) -> Any:

@@ -22,13 +22,6 @@ STATIC = Path(__file__).resolve().parent.parent / "resources" / "web"
 
 
 @pytest.fixture
-def server(engine: Engine, workshop_path: Path) -> ParticipantServer:
-    collect(engine, workshop_path)
-    with running(engine, workshop_path) as srv:
-        yield srv  # type: ignore[misc]
-
-
-@pytest.fixture
 def code(workshop_path: Path) -> str:
     return groups(workshop_path)[0].code
 

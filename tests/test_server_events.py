@@ -16,13 +16,6 @@ from facilitator.store.specs import RoundSpec
 from tests.test_server_support import Sse, collect, groups, join, post, request, running
 
 
-@pytest.fixture
-def server(engine: Engine, workshop_path: Path) -> ParticipantServer:
-    collect(engine, workshop_path)
-    with running(engine, workshop_path) as srv:
-        yield srv  # type: ignore[misc]
-
-
 def _open(server: ParticipantServer, token: str, last: str | None = None,
           query: str = "") -> Sse:
     stream = Sse(server.port, token, last, query)

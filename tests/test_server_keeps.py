@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import re
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,13 +22,6 @@ from facilitator.store import Store
 from facilitator.store.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.test_phone_support import stored_notes
 from tests.test_server_support import active_round, collect, groups, join, request, running
-
-
-@pytest.fixture
-def server(engine: Engine, workshop_path: Path) -> Iterator[ParticipantServer]:
-    collect(engine, workshop_path)
-    with running(engine, workshop_path) as srv:
-        yield srv
 
 
 def _note(port: int, token: str, cid: str, text: str, round_id: object = None) -> object:

@@ -12,17 +12,15 @@ import asyncio
 import json
 import socket
 import threading
-from collections.abc import Iterator
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from facilitator.engine import Engine
 from facilitator.server import ParticipantServer, errors
 from facilitator.server.settle import LoopSettler
-from tests.test_server_support import collect, groups, join, post, running
+from tests.test_server_support import groups, join, post
 
 
 def test_results_settled_together_wake_the_loop_once() -> None:
@@ -68,13 +66,6 @@ def test_a_cancelled_wait_is_skipped_and_later_results_still_arrive() -> None:
         return await asyncio.wait_for(waiting, 5)
 
     assert asyncio.run(scenario()) == "stored"
-
-
-@pytest.fixture
-def server(engine: Engine, workshop_path: Path) -> Iterator[ParticipantServer]:
-    collect(engine, workshop_path)
-    with running(engine, workshop_path) as server:
-        yield server
 
 
 def test_a_note_is_committed_and_answered_through_the_settler(

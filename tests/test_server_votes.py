@@ -17,15 +17,7 @@ from tests.test_server_support import (
     join,
     post,
     request,
-    running,
 )
-
-
-@pytest.fixture
-def server(engine: Engine, workshop_path: Path) -> ParticipantServer:
-    collect(engine, workshop_path)
-    with running(engine, workshop_path) as srv:
-        yield srv  # type: ignore[misc]
 
 
 def _wall(server: ParticipantServer, engine: Engine, workshop_path: Path
