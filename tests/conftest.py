@@ -74,6 +74,18 @@ def server(engine: Engine, workshop_path: Path) -> Iterator[Any]:
         yield srv
 
 
+@pytest.fixture
+def occupied() -> Iterator[Any]:
+    """Another program listening on a port of its own (every interface, as a server)."""
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("0.0.0.0", 0))
+    sock.listen(1)
+    yield sock
+    sock.close()
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Debian's Chromium through Playwright, one per test module (test_phone_support)."""

@@ -48,16 +48,6 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def occupied() -> Iterator[socket.socket]:
-    """Another program listening on a port of its own."""
-    sock = socket.socket()
-    sock.bind(("0.0.0.0", 0))
-    sock.listen(1)
-    yield sock
-    sock.close()
-
-
 # -- the port in the file ---------------------------------------------------------------
 
 

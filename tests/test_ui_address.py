@@ -7,7 +7,6 @@ use now; and a window is refused while `facilitator serve` holds the file."""
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,16 +40,6 @@ def _stored_port(path: Path) -> int | None:
         return store.workshop().port
     finally:
         store.close()
-
-
-@pytest.fixture
-def occupied() -> Iterator[socket.socket]:
-    """Another program listening on a port (on every interface, as a server does)."""
-    sock = socket.socket()
-    sock.bind(("0.0.0.0", 0))
-    sock.listen(1)
-    yield sock
-    sock.close()
 
 
 @pytest.fixture

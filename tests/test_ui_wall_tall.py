@@ -25,10 +25,10 @@ from facilitator.engine import (
     NoteAdded,
     NoteChanged,
 )
-from facilitator.store import Store
 from facilitator.ui.wall.grid import SLOT_H, SLOT_W
 from facilitator.ui.wall.note_item import NOTE_FONT_PT, NOTE_W, NoteItem, note_height
 from facilitator.ui.wall.view import WallView
+from tests.test_ui_keys import key, stored
 from tests.test_ui_wall_readable import LONG, sample_texts
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -72,22 +72,6 @@ def add(qtbot, session, *texts: str) -> list[int]:
     ids = [session.engine.execute(AddNote(group, t, round_id=round_id)).note.id for t in texts]
     qtbot.waitUntil(lambda: all(window.wall.item(i) for i in ids), timeout=T)
     return ids
-
-
-def stored(session, note_id: int) -> Note:
-    store = Store.open(session.engine.path, readonly=True)
-    try:
-        note = store.note(note_id)
-    finally:
-        store.close()
-    assert note is not None
-    return note
-
-
-def key(qtbot, k: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = QApplication.focusWidget() or QApplication.activeWindow()
-    assert target is not None
-    qtbot.keyClick(target, k, mods)
 
 
 def focus_note(qtbot, view: WallView, note_id: int) -> None:
