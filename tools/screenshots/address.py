@@ -21,7 +21,7 @@ from facilitator.app import Host  # noqa: E402
 from facilitator.engine import Engine  # noqa: E402
 from facilitator.engine.commands import RecordCards  # noqa: E402
 from facilitator.store import Reader  # noqa: E402
-from tools.screenshots.session import SIZE, _framed, _settle, sandbox  # noqa: E402
+from tools.screenshots.session import _framed, _settle, _shown, sandbox  # noqa: E402
 
 
 def make_screenshots(out_dir: Path) -> list[Path]:
@@ -37,11 +37,7 @@ def make_screenshots(out_dir: Path) -> list[Path]:
 
         # 1. the editor's event tab, over the window, with the workshop's port
         session = host.open(day)
-        window = session.window
-        window.resize(*SIZE)
-        window.show()
-        _settle()
-        window.wall.fit_all()
+        window = _shown(session)
         window.preparer.edit_action.trigger()
         editor = window.preparer.editor
         assert editor is not None
@@ -86,12 +82,7 @@ def make_screenshots(out_dir: Path) -> list[Path]:
         holder.listen(1)
         try:
             session = host.open(day)
-            window = session.window
-            window.resize(*SIZE)
-            window.show()
-            _settle()
-            window.wall.fit_all()
-            _settle()
+            window = _shown(session)
             target = out_dir / "address-port-taken-1366.png"
             _framed(window, []).save(str(target))
             written.append(target)

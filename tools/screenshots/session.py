@@ -36,6 +36,7 @@ from facilitator import templates  # noqa: E402
 from facilitator.app import Host, Session, ensure_application  # noqa: E402
 from facilitator.domain.model import Phase  # noqa: E402
 from facilitator.store.lock import take as take_lock  # noqa: E402
+from facilitator.ui.main_window import MainWindow  # noqa: E402
 
 SIZE = (1366, 768)
 _TITLE_H = 28
@@ -44,6 +45,17 @@ _TITLE_H = 28
 def _settle(rounds: int = 20) -> None:
     for _ in range(rounds):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+def _shown(session: Session) -> MainWindow:
+    """The session's window at 1366x768, shown, all of its wall in view."""
+    window = session.window
+    window.resize(*SIZE)
+    window.show()
+    _settle()
+    window.wall.fit_all()
+    _settle()
+    return window
 
 
 def _refitted() -> None:
@@ -125,12 +137,7 @@ def make_screenshots(out_dir: Path) -> list[Path]:
             host.open(elsewhere)  # then the day's files, through File > Openen…
             host.open(day)
             session = host.open(demo_workshop())  # File > Demo-werkplaats openen
-            window = session.window
-            window.resize(*SIZE)
-            window.show()
-            _settle()
-            window.wall.fit_all()
-            _settle()
+            window = _shown(session)
 
             # File > Recent geopend, open, on the demo (its title says so)
             menu = window.file_menu
@@ -152,11 +159,7 @@ def make_screenshots(out_dir: Path) -> list[Path]:
             _settle()
 
             session = host.open(day)
-            window = session.window
-            window.resize(*SIZE)
-            window.show()
-            _settle()
-            window.wall.fit_all()
+            window = _shown(session)
 
             # undo per table: a note hidden on Tafel 2, the Edit menu names action and table
             tafel2 = session.state.groups[1]
